@@ -1,0 +1,78 @@
+r"""qhnews: raw OCR text of a printed Chinese newspaper page in, typed articles out.
+
+Example:
+    >>> import qhnews
+    >>> page = qhnews.parse("本报讯（记者 施翔）7 月 10 日，会议召开。\n\n市委召开专题会议")
+    >>> article = page.articles[0]
+    >>> article.title, article.bylines[0].people[0].role, article.paragraphs
+    ('市委召开专题会议', '记者', ('7月10日，会议召开。',))
+"""
+
+from qhnews._assemble import AssembleOptions
+from qhnews._batch import PageResult, parse_many
+from qhnews._blocks import ReflowOptions, reflow
+from qhnews._classify import parse_byline
+from qhnews._decode import Decoded, decode
+from qhnews._errors import DecodeError, QhnewsError
+from qhnews._export import FORMATS, page_to_dict, render
+from qhnews._lines import cell_width, split_lines
+from qhnews._normalize import Change, Normalized, NormalizeOptions, explain, normalize
+from qhnews._pipeline import STAGES, ParseOptions, parse
+from qhnews._records import (
+    Article,
+    BlockKind,
+    BodyBlock,
+    Byline,
+    BylinePosition,
+    Diagnostic,
+    Leftover,
+    Line,
+    Page,
+    Person,
+    Span,
+    Speaker,
+    TextBlock,
+)
+from qhnews._text import normalize_page
+from qhnews._version import __version__
+
+__all__ = [
+    "FORMATS",
+    "STAGES",
+    "Article",
+    "AssembleOptions",
+    "BlockKind",
+    "BodyBlock",
+    "Byline",
+    "BylinePosition",
+    "Change",
+    "DecodeError",
+    "Decoded",
+    "Diagnostic",
+    "Leftover",
+    "Line",
+    "NormalizeOptions",
+    "Normalized",
+    "Page",
+    "PageResult",
+    "ParseOptions",
+    "Person",
+    "QhnewsError",
+    "ReflowOptions",
+    "Span",
+    "Speaker",
+    "TextBlock",
+    "__version__",
+    "cell_width",
+    "decode",
+    "explain",
+    "normalize",
+    "normalize_page",
+    "page_to_dict",
+    "parse",
+    "parse_byline",
+    "parse_many",
+    "reflow",
+    "render",
+    "split_lines",
+]

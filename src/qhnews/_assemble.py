@@ -1,0 +1,462 @@
+"""Stage 6, assemble: cut the page into articles and give each its headline.
+
+Two steps.
+
+**Segment.** Walk the classified units in page order. A lead byline starts an
+article; a trailing byline or a continuation jump ends one; a heading byline
+starts one whose headline is the heading group printed just above it. Heading
+lines met between paragraphs of one article are in-body subheadings unless
+the page says otherwise: a profile line, a subtitle line (——…), a kicker and
+title pair, a headline wider than the column, or a next paragraph that opens
+like a news lead (a date, "记者…获悉") all mark an article boundary. Heading
+lines met at a boundary gather into a *cluster*.
+
+**Attach.** Newspapers print a headline before its body, after it, or grouped
+with other articles' headlines after a later article. Each cluster is split
+into headline groups and each group is given to an article by one dynamic
+programme over the whole page, under the printed order: groups keep the order
+of their articles, an article takes at most one group, a group goes to an
+article before it or to the one right after it. A group scores by how much
+it shares with the article's body (character bigrams weighted by how rare
+they are on the page: names and places weigh most), by position (right after
+or right before the body) and by its inner shape (a kicker that ends "…时强调",
+a "——" subtitle, a profile line above a title). A group no article takes at
+the page top is a page banner.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+from qhnews import _patterns as pat
+from qhnews._classify import BylineUnit, HeadingRun, JumpUnit, Para, SpeakerUnit, Unit
+from qhnews._records import (
+    Article,
+    BodyBlock,
+    Byline,
+    BylinePosition,
+    Diagnostic,
+    Leftover,
+    Span,
+    Speaker,
+)
+
+__all__ = ["AssembleOptions", "Assembled", "assemble"]
+
+
+@attrs.frozen
+class AssembleOptions:
+    """Weights of the headline attachment.
+
+    Attributes:
+        reach: How many articles back a headline group may be printed after its body.
+        similarity_weight: Weight of the body similarity of a headline group.
+        adjacency_bonus: Bonus for a group printed right after or right before its body.
+        attach_cost: Cost of attaching a group (a weak match must beat leaving it).
+        unattached_cost: Cost of a group no article takes.
+        banner_score: Score of a group at the page top taken as a page banner.
+    """
+
+    reach: int = 8
+    similarity_weight: float = 2.0
+    adjacency_bonus: float = 0.35
+    attach_cost: float = 0.25
+    unattached_cost: float = 0.2
+    banner_score: float = 0.0
+
+
+@attrs.frozen
+class Assembled:
+    """The articles of a page, its banners and what no article took."""
+
+    articles: tuple[Article, ...]
+    page_headings: tuple[str, ...]
+    leftovers: tuple[Leftover, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@attrs.define
+class _Draft:
+    blocks: list[BodyBlock] = attrs.Factory(list)
+    bylines: list[Byline] = attrs.Factory(list)
+    spans: list[Span] = attrs.Factory(list)
+    ended: bool = False
+    continued_to: str | None = None
+    continued_from: str | None = None
+
+    @property
+    def has_text(self) -> bool:
+        return any(b.kind == "paragraph" for b in self.blocks)
+
+    @property
+    def has_lead(self) -> bool:
+        return any(b.position is BylinePosition.LEAD for b in self.bylines)
+
+
+@attrs.frozen
+class _HLine:
+    text: str
+    span: Span
+    speaker: Speaker | None = None
+    wide: bool = False
+
+
+@attrs.define
+class _Cluster:
+    position: int  # articles before it
+    lines: list[_HLine] = attrs.Factory(list)
+    forced: bool = False  # its last group heads the next article (a heading byline follows)
+
+
+# --- segment ---------------------------------------------------------------------
+
+
+def _subheading_text(run: HeadingRun) -> str:
+    return run.text
+
+
+def _is_boundary(items: Sequence[HeadingRun | SpeakerUnit], cur: _Draft | None, nxt: Para) -> bool:
+    if cur is None or cur.ended or not cur.has_text:
+        return True
+    if len(items) != 1 or isinstance(items[0], SpeakerUnit):
+        return True
+    run = items[0]
+    texts = [h.text for h in run.lines]
+    if run.text.endswith(("——", "—")):
+        return False
+    if any(t.startswith(("——", "—")) or pat.SECTION_DOT.match(t) for t in texts):
+        return True
+    if len(texts) >= 2 and pat.KICKER_END.search(texts[0]) and len(texts[0]) < len(run.text) - 2:
+        return True
+    if any(h.width > h.column + 8 for h in run.lines):
+        return True
+    return pat.DATE_LEAD.match(nxt.text) is not None
+
+
+def _segment(units: Sequence[Unit]) -> tuple[list[_Draft], list[_Cluster], list[Leftover]]:
+    drafts: list[_Draft] = []
+    clusters: list[_Cluster] = []
+    leftovers: list[Leftover] = []
+    pending: list[HeadingRun | SpeakerUnit] = []
+    forced = False
+    cur: _Draft | None = None
+
+    def flush_pending(force: bool = False) -> None:
+        nonlocal pending, forced
+        if pending:
+            cl = _Cluster(len(drafts), forced=force)
+            for item in pending:
+                if isinstance(item, SpeakerUnit):
+                    sp = item.speaker
+                    cl.lines.append(_HLine(sp.text, sp.span, speaker=sp))
+                else:
+                    for h in item.lines:
+                        cl.lines.append(_HLine(h.text, h.span, wide=h.width > h.column + 8))
+            clusters.append(cl)
+        pending, forced = [], False
+
+    def start(force: bool = False) -> _Draft:
+        nonlocal cur
+        flush_pending(force)
+        cur = _Draft()
+        drafts.append(cur)
+        return cur
+
+    for unit in units:
+        if isinstance(unit, (HeadingRun, SpeakerUnit)):
+            pending.append(unit)
+            continue
+        if isinstance(unit, BylineUnit):
+            b = unit.byline
+            if b.position is BylinePosition.TRAILING and cur is not None and not pending:
+                cur.bylines.append(b)
+                cur.spans.append(b.span)
+                cur.ended = True
+            elif b.position is BylinePosition.TRAILING and cur is None and not pending:
+                leftovers.append(Leftover(b.text, b.span))
+            else:
+                d = start(force=bool(pending))
+                d.bylines.append(b)
+                d.spans.append(b.span)
+            continue
+        if isinstance(unit, JumpUnit):
+            if cur is not None and not pending:
+                cur.continued_to = unit.page
+                cur.spans.append(unit.span)
+                cur.ended = True
+            else:
+                leftovers.append(Leftover(unit.text, unit.span))
+            continue
+        para = unit
+        if para.lead is not None:
+            d = start()
+            d.bylines.append(para.lead)
+        elif pending:
+            if _is_boundary(pending, cur, para):
+                d = start()
+            else:
+                assert cur is not None
+                for item in pending:
+                    assert isinstance(item, HeadingRun)
+                    cur.blocks.append(BodyBlock("subheading", _subheading_text(item), item.span))
+                    cur.spans.append(item.span)
+                pending = []
+                d = cur
+        elif cur is None or cur.ended:
+            d = start()
+        else:
+            d = cur
+        if para.jump_from is not None and not d.has_text:
+            d.continued_from = para.jump_from
+        if para.text:
+            kind = "paragraph"
+            if para.text.endswith(("——", "—")) and "。" not in para.text and len(para.text) <= 50:
+                kind = "subheading"
+            d.blocks.append(BodyBlock(kind, para.text, para.span))
+        d.spans.append(para.span)
+        if para.trailing is not None:
+            d.bylines.append(para.trailing)
+            d.ended = True
+        if para.jump_to is not None:
+            d.continued_to = para.jump_to
+            d.ended = True
+    flush_pending()
+    return drafts, clusters, leftovers
+
+
+# --- attach ------------------------------------------------------------------------
+
+
+def _chars(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _bigrams(text: str) -> set[str]:
+    s = _chars(text)
+    return {s[i : i + 2] for i in range(len(s) - 1)}
+
+
+@attrs.frozen
+class _Roles:
+    section: str | None
+    kicker: str | None
+    title: str | None
+    subtitles: tuple[str, ...]
+    speaker: Speaker | None
+    shape: float
+
+
+def _roles(group: Sequence[_HLine]) -> _Roles:
+    speaker = next((h.speaker for h in group if h.speaker is not None), None)
+    lines = [h.text for h in group if h.speaker is None]
+    shape = 0.0
+    if speaker is not None:
+        shape += 0.4 if lines else -0.6
+        if sum(h.speaker is not None for h in group) > 1:
+            shape -= 1.0
+    section = None
+    if len(lines) >= 2 and pat.SECTION_DOT.match(lines[0]):
+        section, lines = lines[0], lines[1:]
+        shape += 0.3
+    subtitles: list[str] = []
+    dash = next((i for i, t in enumerate(lines) if t.startswith(("——", "—"))), None)
+    if dash is not None:
+        lines, subtitles = lines[:dash], lines[dash:]
+        shape += 0.4 if lines else -1.0
+    elif len(lines) >= 2 and pat.SUBTITLE_WHO.search(lines[-1]) and not pat.KICKER_END.search(lines[-2]):
+        subtitles = [lines.pop()]
+        shape += 0.3
+    kicker = title = None
+    if len(lines) == 1:
+        title = lines[0]
+    elif len(lines) >= 2:
+        kicker, title = lines[0], lines[1]
+        subtitles = lines[2:] + subtitles
+        if pat.KICKER_END.search(kicker) or len(kicker) < 0.75 * len(title):
+            shape += 0.4
+        if len(lines) > 2:
+            shape -= 0.3
+    if title is None and not subtitles and section is None and speaker is None:
+        shape -= 1.0
+    return _Roles(section, kicker, title, tuple(subtitles), speaker, shape)
+
+
+class _Attacher:
+    """The dynamic programme that gives headline groups to articles."""
+
+    MAX_GROUP = 4
+
+    def __init__(self, drafts: Sequence[_Draft], clusters: Sequence[_Cluster], opts: AssembleOptions) -> None:
+        self.opts = opts
+        self.m = len(drafts)
+        self.bodies = [_bigrams("".join(b.text for b in d.blocks)) for d in drafts]
+        df: Counter[str] = Counter()
+        for grams in self.bodies:
+            df.update(grams)
+        self.idf = {g: math.log(1 + self.m / n) for g, n in df.items()}
+        self.rare = math.log(1 + self.m)  # weight of a bigram no body has
+        self.lines: list[_HLine] = []
+        self.pos: list[int] = []
+        self.end: list[int] = []
+        self.forced: list[bool] = []
+        for cl in clusters:
+            stop = len(self.lines) + len(cl.lines)
+            for h in cl.lines:
+                self.lines.append(h)
+                self.pos.append(cl.position)
+                self.end.append(stop)
+                self.forced.append(cl.forced)
+        self._roles: dict[tuple[int, int], _Roles] = {}
+        self._sim: dict[tuple[int, int, int], float] = {}
+
+    def roles(self, h: int, k: int) -> _Roles:
+        key = (h, k)
+        if key not in self._roles:
+            self._roles[key] = _roles(self.lines[h:k])
+        return self._roles[key]
+
+    def _overlap(self, text: str, t: int) -> float:
+        grams = _bigrams(text)
+        total = sum(self.idf.get(g, self.rare) for g in grams)
+        shared = sum(self.idf[g] for g in grams if g in self.bodies[t])
+        return shared / total if total else 0.0
+
+    def similarity(self, h: int, k: int, t: int) -> float:
+        """How much a group shares with a body: the mean of the whole group's and its best line's."""
+        key = (h, k, t)
+        if key not in self._sim:
+            whole = self._overlap("".join(x.text for x in self.lines[h:k]), t)
+            best = max(self._overlap(x.text, t) for x in self.lines[h:k])
+            self._sim[key] = (whole + best) / 2
+        return self._sim[key]
+
+    def attach_score(self, h: int, k: int, t: int) -> float:
+        o = self.opts
+        p = self.pos[h]
+        score = o.similarity_weight * self.similarity(h, k, t) - o.attach_cost + self.roles(h, k).shape
+        if t in (p - 1, p):
+            score += o.adjacency_bonus
+        else:
+            score -= 0.05 * (p - 1 - t)
+        return score
+
+    def idle_score(self, h: int, k: int) -> float:
+        if self.pos[h] == 0:
+            return self.opts.banner_score + min(0.0, self.roles(h, k).shape)
+        return -self.opts.unattached_cost + min(0.0, self.roles(h, k).shape)
+
+    def solve(self) -> list[tuple[int, int, int | None]]:
+        """Return the groups as (first line, end line, article or None)."""
+        n = len(self.lines)
+        reach = self.opts.reach
+        best: list[dict[int, tuple[float, int, int | None]]] = [{} for _ in range(n + 1)]
+
+        def lo(h: int) -> int:
+            return max(0, self.pos[h] - reach)
+
+        def after(k: int, a: int) -> float:
+            if k == n:
+                return 0.0
+            return best[k][max(a, lo(k))][0]
+
+        for h in range(n - 1, -1, -1):
+            p = self.pos[h]
+            for a in range(lo(h), p + 2):
+                choice: tuple[float, int, int | None] = (-math.inf, h + 1, None)
+                for k in range(h + 1, min(self.end[h], h + self.MAX_GROUP) + 1):
+                    last = k == self.end[h]
+                    forced = self.forced[h] and last and a <= p < self.m
+                    if not forced:
+                        s = self.idle_score(h, k) + after(k, a)
+                        if s > choice[0]:
+                            choice = (s, k, None)
+                    for t in range(max(a, p - reach), min(p, self.m - 1) + 1):
+                        if (t == p and not last) or (forced and t != p):
+                            continue
+                        s = self.attach_score(h, k, t) + after(k, t + 1)
+                        if s > choice[0]:
+                            choice = (s, k, t)
+                best[h][a] = choice
+        out: list[tuple[int, int, int | None]] = []
+        h, a = 0, 0
+        while h < n:
+            a = max(a, lo(h))
+            _, k, target = best[h][a]
+            out.append((h, k, target))
+            if target is not None:
+                a = target + 1
+            h = k
+        return out
+
+
+def assemble(units: Sequence[Unit], options: AssembleOptions | None = None) -> Assembled:
+    """Cut classified units into articles and attach their headlines.
+
+    Args:
+        units: The classified units of one page, in page order.
+        options: Weights of the headline attachment.
+
+    Returns:
+        The articles in the order of their bodies, page banners and leftovers.
+    """
+    opts = options or AssembleOptions()
+    drafts, clusters, leftovers = _segment(units)
+    attacher = _Attacher(drafts, clusters, opts)
+    groups = attacher.solve()
+    heads: dict[int, tuple[_Roles, Span, float, bool]] = {}
+    banners: list[str] = []
+    diagnostics: list[Diagnostic] = []
+    for h, k, t in groups:
+        span = Span.union(x.span for x in attacher.lines[h:k])
+        assert span is not None
+        if t is None:
+            if attacher.pos[h] == 0:
+                banners.extend(x.text for x in attacher.lines[h:k])
+            else:
+                leftovers.extend(Leftover(x.text, x.span) for x in attacher.lines[h:k])
+                diagnostics.append(Diagnostic("headline-unattached", "no article took this headline", span))
+            continue
+        p = attacher.pos[h]
+        heads[t] = (attacher.roles(h, k), span, attacher.similarity(h, k, t), t in (p - 1, p))
+    articles: list[Article] = []
+    for i, d in enumerate(drafts):
+        spans = list(d.spans)
+        notes: list[str] = []
+        confidence = 1.0
+        roles = None
+        if i in heads:
+            roles, hspan, sim, adjacent = heads[i]
+            spans.append(hspan)
+            if not adjacent:
+                notes.append(f"headline attached by content similarity ({sim:.2f}) rather than position")
+                confidence = min(confidence, 0.5 + sim)
+            elif sim < 0.1:
+                notes.append(f"headline attached by position; it shares little with the body ({sim:.2f})")
+                confidence = min(confidence, 0.7)
+        else:
+            notes.append("no headline found for this article")
+            confidence = min(confidence, 0.7)
+        if not d.has_text:
+            notes.append("article has no body text")
+            confidence = min(confidence, 0.3)
+        articles.append(
+            Article(
+                title=roles.title if roles else None,
+                kicker=roles.kicker if roles else None,
+                subtitles=roles.subtitles if roles else (),
+                section=roles.section if roles else None,
+                bylines=tuple(sorted(d.bylines, key=lambda b: (b.span.start, b.position.value))),
+                speaker=roles.speaker if roles else None,
+                blocks=tuple(d.blocks),
+                continued_to=d.continued_to,
+                continued_from=d.continued_from,
+                span=Span.union(spans),
+                confidence=round(confidence, 3),
+                notes=tuple(notes),
+            )
+        )
+    return Assembled(tuple(articles), tuple(banners), tuple(leftovers), tuple(diagnostics))

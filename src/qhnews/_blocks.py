@@ -1,0 +1,356 @@
+"""Stage 4, blocks: reflow physical lines into the page's paragraphs and standalone lines.
+
+The cues are the ones a typesetter leaves on the page:
+
+* A line that does not end a sentence continues on the next line, also across
+  the blank lines a column or page break leaves mid-sentence.
+* A sentence-final line (。！？… or ：；, closing quotes allowed) shorter than
+  its column ends a paragraph; so does one followed by a blank line.
+* The first line of a paragraph is about two characters short of the column,
+  because the OCR dropped its indent: a sentence-final line followed by such
+  a line ends a paragraph.
+* Short lines with no sentence punctuation, standing between blank lines after
+  a finished paragraph, are headlines or subheadings: they stand alone.
+* Bylines, profile lines and continuation jumps stand alone too.
+
+Column width is measured in display cells (a Chinese character is two, a digit
+one) and estimated per line from its neighbours, so articles of different
+widths on one page each get their own. Text whose lines are far longer than
+any printed column was not wrapped by the OCR (one paragraph per line): there
+every sentence-final line ends a paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from qhnews import _patterns as pat
+from qhnews._normalize import NormalizeOptions, normalize
+from qhnews._records import BlockKind, Line, TextBlock
+
+__all__ = ["LineInfo", "ReflowOptions", "analyse", "reflow"]
+
+
+@attrs.frozen
+class ReflowOptions:
+    """Thresholds of the reflow, in display cells.
+
+    Attributes:
+        window: How many non-blank lines on each side inform a line's column width.
+        short_margin: A line at least this much narrower than its column is short.
+        unwrapped_width: Columns at least this wide mean the OCR did not wrap the text.
+        headline_max_lines: The most lines a headline or subheading group may have.
+    """
+
+    window: int = 8
+    short_margin: int = 3
+    unwrapped_width: int = 100
+    headline_max_lines: int = 4
+
+
+@attrs.frozen
+class LineInfo:
+    """What the reflow knows of one non-blank line.
+
+    Attributes:
+        line: The line.
+        column: Estimated column width around it, in cells.
+        gap_before: Blank lines between it and the previous non-blank line.
+        ends_sentence: Ends with sentence-final punctuation.
+        lead_byline: Opens with a lead byline (本报讯（记者 X）…).
+        alone: A line that always stands alone: a heading byline, a lone
+            trailing byline, a profile line or a lone jump.
+        closes: Ends with a trailing byline or a continuation jump.
+    """
+
+    line: Line
+    column: int
+    gap_before: int
+    ends_sentence: bool
+    lead_byline: bool
+    alone: bool
+    closes: bool
+
+    @property
+    def unwrapped(self) -> bool:
+        """True where the column is wider than any printed column."""
+        return self.column >= 100
+
+    def short(self, margin: int) -> bool:
+        """True when the line is ``margin`` cells or more narrower than its column."""
+        return self.line.width <= self.column - margin
+
+
+def _column_widths(widths: Sequence[int], window: int) -> list[int]:
+    out: list[int] = []
+    n = len(widths)
+    for i in range(n):
+        near = sorted(widths[max(0, i - window) : i + window + 1])
+        top = near[len(near) // 2 :]
+        out.append(top[len(top) // 2])
+    return out
+
+
+def _alone(text: str) -> bool:
+    return bool(
+        pat.BYLINE_HEADING.match(text)
+        or (pat.BYLINE_TRAILING.search(text) and pat.BYLINE_TRAILING.search(text).start() == 0)  # type: ignore[union-attr]
+        or pat.SPEAKER.match(text)
+        or (pat.JUMP_TO.search(text) and pat.JUMP_TO.search(text).start() == 0)  # type: ignore[union-attr]
+    )
+
+
+def _lead(text: str) -> bool:
+    m = pat.BYLINE_LEAD.match(text)
+    return m is not None and (m.group("people") is not None or m.end() < len(text))
+
+
+def analyse(lines: Sequence[Line], options: ReflowOptions | None = None) -> tuple[LineInfo, ...]:
+    r"""Measure every non-blank line: its column, its gap, its ending, its kind.
+
+    Example:
+        >>> from qhnews._lines import split_lines
+        >>> [(i.ends_sentence, i.alone) for i in analyse(split_lines("好。\n\n（记者 施翔）"))]
+        [(True, False), (False, True)]
+    """
+    opts = options or ReflowOptions()
+    nonblank = [ln for ln in lines if ln.text]
+    columns = _column_widths([ln.width for ln in nonblank], opts.window)
+    infos: list[LineInfo] = []
+    prev_number = None
+    for ln, col in zip(nonblank, columns, strict=True):
+        text = ln.text
+        gap = 0 if prev_number is None else ln.number - prev_number - 1
+        prev_number = ln.number
+        infos.append(
+            LineInfo(
+                line=ln,
+                column=col,
+                gap_before=gap,
+                ends_sentence=pat.SENTENCE_END.search(text) is not None,
+                lead_byline=_lead(text),
+                alone=_alone(text),
+                closes=pat.BYLINE_TRAILING.search(text) is not None or pat.JUMP_TO.search(text) is not None,
+            )
+        )
+    return tuple(infos)
+
+
+def _heading_like(info: LineInfo) -> bool:
+    text = info.line.text
+    if info.ends_sentence or info.alone or info.lead_byline or info.closes:
+        return pat.SPEAKER.match(text) is not None
+    if pat.CLAUSE_OPEN.search(text) or "。" in text or "；" in text:
+        return False
+    return info.line.width <= 2 * 60
+
+
+def _has_comma(info: LineInfo) -> bool:
+    return "，" in info.line.text
+
+
+class _Runs:
+    """Runs of adjacent non-blank lines, cut before bylines and standalone lines."""
+
+    @staticmethod
+    def split(infos: Sequence[LineInfo]) -> list[list[int]]:
+        runs: list[list[int]] = []
+        for i, info in enumerate(infos):
+            if (
+                not runs
+                or info.gap_before > 0
+                or info.lead_byline
+                or info.alone
+                or infos[i - 1].alone
+                or infos[i - 1].closes
+            ):
+                runs.append([i])
+            else:
+                runs[-1].append(i)
+        return runs
+
+
+def _standalone_runs(infos: Sequence[LineInfo], opts: ReflowOptions) -> dict[int, list[int]]:
+    """Decide which runs of lines stand alone as headline or subheading groups.
+
+    Returns a map from the index of a group's first line to the indices of its lines.
+    """
+    runs = _Runs.split(infos)
+    shaped = [
+        len(run) <= opts.headline_max_lines
+        and not infos[run[0]].lead_byline
+        and not infos[run[0]].alone
+        and all(_heading_like(infos[i]) for i in run)
+        and (r + 1 == len(runs) or infos[runs[r + 1][0]].gap_before > 0 or _firm(infos[runs[r + 1][0]]))
+        for r, run in enumerate(runs)
+    ]
+    # A chain of heading-shaped runs that ends at a byline, a profile line or the
+    # page end is a headline group: none of its runs opens a paragraph.
+    firm = [False] * (len(runs) + 1)
+    firm[len(runs)] = True
+    for r in range(len(runs) - 1, -1, -1):
+        nxt = infos[runs[r + 1][0]] if r + 1 < len(runs) else None
+        firm[r] = shaped[r] and (nxt is None or _firm(nxt) or firm[r + 1])
+    groups: dict[int, list[int]] = {}
+    closed = True  # the text before is a finished paragraph (or the page top)
+    after_heading = False  # the run before stood alone as a heading or profile line
+    for r, run in enumerate(runs):
+        first = infos[run[0]]
+        nxt = infos[runs[r + 1][0]] if r + 1 < len(runs) else None
+        if first.alone:
+            groups[run[0]] = run
+            closed = True
+            after_heading = pat.SPEAKER.match(first.line.text) is not None
+            continue
+        candidate = closed and shaped[r]
+        if candidate and not firm[r]:
+            candidate = after_heading or _keeps_apart(infos, run, nxt, firm[r + 1], opts)
+        if candidate and not firm[r] and len(run) >= 2 and nxt is not None and _starts_flow(infos[run[-1]], nxt, opts):
+            groups[run[0]] = run[:-1]  # the last line opens the paragraph that follows
+            closed = after_heading = False
+            continue
+        if candidate:
+            groups[run[0]] = run
+            closed = after_heading = True
+            continue
+        after_heading = False
+        last = infos[run[-1]]
+        closed = last.ends_sentence or last.closes or pat.DASH_END.search(last.line.text) is not None
+    return groups
+
+
+def _firm(info: LineInfo) -> bool:
+    """A line that only a headline group stands right above: a lead or heading byline, a profile line."""
+    return info.lead_byline or info.alone
+
+
+def _keeps_apart(
+    infos: Sequence[LineInfo], run: list[int], nxt: LineInfo | None, next_firm: bool, opts: ReflowOptions
+) -> bool:
+    """Tell a headline from a paragraph fragment that a column break left alone."""
+    strong_next = nxt is not None and (_firm(nxt) or next_firm)
+    for i in run:
+        info = infos[i]
+        # Running text has commas; a heading with one is short or wide.
+        if (
+            _has_comma(info)
+            and not strong_next
+            and (info.unwrapped or abs(info.line.width - info.column) < 2 * opts.short_margin)
+        ):
+            return False
+    if len(run) == 1 and not strong_next and nxt is not None:
+        info = infos[run[0]]
+        if _starts_flow(info, nxt, opts):
+            return False  # a first line whose paragraph goes on past a column break
+    return True
+
+
+def _starts_flow(last: LineInfo, nxt: LineInfo, opts: ReflowOptions) -> bool:
+    """True when the last line of a heading group is really the first line of the next paragraph."""
+    text = last.line.text
+    return (
+        " " not in text
+        and "·" not in text
+        and not pat.SPEAKER.match(text)
+        and last.line.width <= last.column
+        and not last.unwrapped
+        and not (nxt.lead_byline or nxt.alone)
+        and not nxt.short(opts.short_margin)
+        and nxt.line.width <= nxt.column + 2
+        and " " not in nxt.line.text
+        and not nxt.ends_sentence
+        and pat.DATE_LEAD.match(nxt.line.text) is None
+    )
+
+
+def _open_quotes(text: str) -> int:
+    return text.count("“") - text.count("”") + text.count("（") - text.count("）")
+
+
+def _breaks(prev: LineInfo, cur: LineInfo, block_text: str, nxt: LineInfo | None, opts: ReflowOptions) -> bool:
+    """Tell whether a new paragraph starts at ``cur``, the flow line after ``prev``."""
+    if cur.lead_byline or prev.closes:
+        return True
+    if pat.DASH_END.search(prev.line.text) and "。" not in block_text and len(block_text) <= 50:
+        return True
+    if not prev.ends_sentence:
+        return False
+    if prev.unwrapped:
+        return True
+    if prev.short(opts.short_margin):
+        # A paragraph's first line is short by its dropped indent: it ends the
+        # paragraph only if it is shorter still, or the next line starts afresh.
+        first = block_text == prev.line.text
+        return not first or cur.gap_before > 0 or prev.short(opts.short_margin + 4) or cur.short(opts.short_margin)
+    if cur.gap_before > 0:
+        return not (_open_quotes(block_text) > 0 and not cur.short(opts.short_margin))
+    # A sentence ends at the column edge: a new paragraph starts if the next
+    # line lost its indent and is not itself the paragraph's last line.
+    if cur.short(opts.short_margin):
+        last_line = cur.ends_sentence and (nxt is None or nxt.gap_before > 0)
+        return not last_line
+    return False
+
+
+def _join(lines: Sequence[Line], options: NormalizeOptions) -> str:
+    return normalize("".join(ln.raw.strip() for ln in lines), options)
+
+
+def reflow(
+    lines: Sequence[Line],
+    options: ReflowOptions | None = None,
+    normalize_options: NormalizeOptions | None = None,
+) -> tuple[TextBlock, ...]:
+    r"""Reflow lines into blocks: paragraphs of running text and standalone line groups.
+
+    Args:
+        lines: The page's lines, blank ones included.
+        options: Reflow thresholds.
+        normalize_options: Rules for the blocks' text.
+
+    Returns:
+        The blocks in page order. Every non-blank line is in exactly one block.
+
+    Example:
+        >>> from qhnews._lines import split_lines
+        >>> page = "记者日前从省工信厅获悉，\n第24 届青洽会\n\n将开幕。\n\n标题\n\n（记者 施翔）"
+        >>> [b.text for b in reflow(split_lines(page))]
+        ['记者日前从省工信厅获悉，第24届青洽会将开幕。', '标题', '（记者 施翔）']
+    """
+    opts = options or ReflowOptions()
+    nopts = normalize_options or NormalizeOptions()
+    infos = analyse(lines, opts)
+    groups = _standalone_runs(infos, opts)
+    blocks: list[TextBlock] = []
+    current: list[int] = []
+    text = ""
+
+    def flush() -> None:
+        nonlocal current, text
+        if current:
+            ls = tuple(infos[i].line for i in current)
+            blocks.append(TextBlock(BlockKind.FLOW, ls, _join(ls, nopts)))
+        current, text = [], ""
+
+    i = 0
+    n = len(infos)
+    while i < n:
+        if i in groups:
+            flush()
+            members = groups[i]
+            ls = tuple(infos[j].line for j in members)
+            blocks.append(TextBlock(BlockKind.STANDALONE, ls, _join(ls, nopts)))
+            i = members[-1] + 1
+            continue
+        info = infos[i]
+        if current:
+            nxt = infos[i + 1] if i + 1 < n else None
+            if _breaks(infos[current[-1]], info, text, nxt, opts):
+                flush()
+        current.append(i)
+        text += info.line.text
+        i += 1
+    flush()
+    return tuple(blocks)

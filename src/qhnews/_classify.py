@@ -1,0 +1,258 @@
+"""Stage 5, classify: say what each block of the page is.
+
+A running-text block becomes a [`Para`][qhnews._classify.Para], with any lead
+byline cut off its head and any trailing byline or continuation jump cut off
+its tail. A standalone block becomes heading lines, a byline, a profile line
+(speaker) or a jump.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from qhnews import _patterns as pat
+from qhnews._normalize import NormalizeOptions, normalize
+from qhnews._records import BlockKind, Byline, BylinePosition, Line, Person, Span, Speaker, TextBlock
+
+__all__ = [
+    "BylineUnit",
+    "Heading",
+    "HeadingRun",
+    "JumpUnit",
+    "Para",
+    "SpeakerUnit",
+    "Unit",
+    "classify",
+    "parse_byline",
+    "parse_people",
+]
+
+
+@attrs.frozen
+class Para:
+    """Running text, with what was cut off its ends."""
+
+    text: str
+    span: Span
+    lead: Byline | None = None
+    trailing: Byline | None = None
+    jump_to: str | None = None
+    jump_from: str | None = None
+    lines: tuple[Line, ...] = ()
+
+
+@attrs.frozen
+class Heading:
+    """One heading line: a candidate section label, kicker, title or subtitle."""
+
+    text: str
+    span: Span
+    width: int
+    column: int
+
+
+@attrs.frozen
+class HeadingRun:
+    """Standalone heading lines printed together (no blank line between them)."""
+
+    lines: tuple[Heading, ...]
+    text: str
+    span: Span
+
+
+@attrs.frozen
+class BylineUnit:
+    """A byline on a line of its own."""
+
+    byline: Byline
+
+
+@attrs.frozen
+class SpeakerUnit:
+    """A profile line over an interview or speech piece."""
+
+    speaker: Speaker
+
+
+@attrs.frozen
+class JumpUnit:
+    """A continuation jump on a line of its own."""
+
+    page: str
+    text: str
+    span: Span
+
+
+Unit = Para | HeadingRun | BylineUnit | SpeakerUnit | JumpUnit
+
+
+def parse_people(text: str) -> tuple[Person, ...]:
+    """Split a byline's people part into people with roles.
+
+    Example:
+        >>> parse_people("记者 边红霞 李颖红 通讯员 王五")
+        (Person(role='记者', name='边红霞'), Person(role='记者', name='李颖红'), Person(role='通讯员', name='王五'))
+    """
+    people: list[Person] = []
+    role: str | None = None
+    for m in pat.PEOPLE_TOKEN.finditer(text):
+        if m.group("role"):
+            role = m.group("role")
+        else:
+            people.append(Person(role, m.group("name")))
+    return tuple(people)
+
+
+def _span_of(lines: Sequence[Line]) -> Span:
+    return Span(lines[0].start, lines[-1].end, lines[0].number, lines[-1].number)
+
+
+def parse_byline(text: str, span: Span | None = None) -> Byline | None:
+    """Parse a byline in any of the forms qhnews knows; None if ``text`` is not one.
+
+    The forms: lead (本报讯（记者 X）, 本报上海讯（记者 X Y）, 青海日报讯（记者 X）,
+    新华社北京7月10日电（记者 X）), heading (文/图 本报记者 X, 本报记者 X Y) and
+    trailing (（记者 X）).
+
+    Example:
+        >>> b = parse_byline("本报上海讯(记者 边红霞 李颖红)")
+        >>> b.outlet, b.place, [p.name for p in b.people], b.text
+        ('本报', '上海', ['边红霞', '李颖红'], '本报上海讯（记者 边红霞 李颖红）')
+        >>> b = parse_byline("文/图 本报记者 孙丹丹")
+        >>> b.credit, b.outlet, b.people[0].role
+        ('文/图', '本报', '记者')
+    """
+    text = normalize(text)
+    where = span or Span(0, len(text), 1, 1)
+    m = pat.BYLINE_LEAD.match(text)
+    if m and m.end() == len(text):
+        return Byline(
+            text,
+            BylinePosition.LEAD,
+            None,
+            m.group("outlet"),
+            m.group("place") or None,
+            parse_people(m.group("people") or ""),
+            where,
+        )
+    m = pat.BYLINE_HEADING.match(text)
+    if m and _heading_byline_ok(m):
+        return Byline(
+            text,
+            BylinePosition.HEADING,
+            m.group("credit"),
+            m.group("outlet"),
+            None,
+            parse_people(m.group("people")),
+            where,
+        )
+    m = pat.BYLINE_TRAILING.search(text)
+    if m and m.start() == 0:
+        return Byline(text, BylinePosition.TRAILING, None, None, None, parse_people(m.group("people")), where)
+    return None
+
+
+def _heading_byline_ok(m: regex.Match[str]) -> bool:
+    """A bare "role name" line is a byline only with a credit, an outlet or a space after the role."""
+    if m.group("credit") or m.group("outlet"):
+        return True
+    people = m.group("people")
+    role = pat.ROLE.match(people)
+    return role is not None and people[role.end() : role.end() + 1].isspace()
+
+
+def _lead_byline(text: str, lines: Sequence[Line]) -> tuple[Byline | None, str]:
+    m = pat.BYLINE_LEAD.match(text)
+    if not m or (m.group("people") is None and m.end() == len(text)):
+        return None, text
+    bt = text[: m.end()].rstrip()
+    first = lines[0]
+    span = Span(first.start, min(first.end, first.start + len(first.raw)), first.number, first.number)
+    byline = Byline(
+        bt,
+        BylinePosition.LEAD,
+        None,
+        m.group("outlet"),
+        m.group("place") or None,
+        parse_people(m.group("people") or ""),
+        span,
+    )
+    return byline, text[m.end() :].lstrip()
+
+
+def _classify_flow(block: TextBlock) -> Para:
+    text = block.text
+    span = block.span
+    lead, text = _lead_byline(text, block.lines)
+    jump_from = None
+    m = pat.JUMP_FROM.match(text)
+    if m:
+        jump_from = m.group("page")
+        text = text[m.end() :]
+    jump_to = None
+    trailing = None
+    for _ in range(2):  # a jump and a trailing byline may both close a paragraph
+        m = pat.JUMP_TO.search(text)
+        if m and jump_to is None:
+            jump_to = m.group("page")
+            text = text[: m.start()].rstrip()
+            continue
+        m = pat.BYLINE_TRAILING.search(text)
+        if m and trailing is None:
+            last = block.lines[-1]
+            trailing = Byline(
+                m.group(0),
+                BylinePosition.TRAILING,
+                None,
+                None,
+                None,
+                parse_people(m.group("people")),
+                Span(last.start, last.end, last.number, last.number),
+            )
+            text = text[: m.start()].rstrip()
+            continue
+        break
+    return Para(text, span, lead, trailing, jump_to, jump_from, block.lines)
+
+
+def classify(blocks: Sequence[TextBlock], columns: dict[int, int] | None = None) -> tuple[Unit, ...]:
+    """Classify reflowed blocks into units the assembler works with.
+
+    Args:
+        blocks: The text layer's blocks in page order.
+        columns: Column width by line number, to tell wide headline type from body width.
+
+    Example:
+        >>> from qhnews._lines import split_lines
+        >>> from qhnews._blocks import reflow
+        >>> units = classify(reflow(split_lines("本报讯（记者 施翔）7 月 10 日，开会。")))
+        >>> units[0].lead.people[0].name, units[0].text
+        ('施翔', '7月10日，开会。')
+    """
+    cols = columns or {}
+    units: list[Unit] = []
+    for block in blocks:
+        if block.kind is BlockKind.FLOW:
+            units.append(_classify_flow(block))
+            continue
+        text = block.text
+        span = block.span
+        if len(block.lines) == 1:
+            m = pat.SPEAKER.match(text)
+            if m:
+                units.append(SpeakerUnit(Speaker(text, m.group("titles"), m.group("name"), span)))
+                continue
+            m = pat.JUMP_TO.search(text)
+            if m and m.start() == 0:
+                units.append(JumpUnit(m.group("page"), text, span))
+                continue
+            byline = parse_byline(text, span)
+            if byline is not None:
+                units.append(BylineUnit(byline))
+                continue
+        heads = tuple(Heading(ln.text, ln.span, ln.width, cols.get(ln.number, ln.width)) for ln in block.lines)
+        units.append(HeadingRun(heads, normalize(text, NormalizeOptions()), span))
+    return tuple(units)

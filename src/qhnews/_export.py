@@ -1,0 +1,129 @@
+"""Stage 7, export: pages as the contract's JSON, JSON lines, Markdown or plain text."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from qhnews._records import Article, Byline, Page, Span
+
+__all__ = ["FORMATS", "article_to_dict", "page_to_dict", "render"]
+
+#: The output formats of ``qhnews parse``.
+FORMATS: tuple[str, ...] = ("json", "jsonl", "markdown", "text")
+
+
+def _span(span: Span | None) -> list[int] | None:
+    return None if span is None else [span.first_line, span.last_line]
+
+
+def _byline(b: Byline) -> dict[str, Any]:
+    return {
+        "text": b.text,
+        "credit": b.credit,
+        "outlet": b.outlet,
+        "place": b.place,
+        "people": [{"role": p.role, "name": p.name} for p in b.people],
+        "position": b.position.value,
+    }
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """An article in the shape of the page JSON contract (plus ``lines``, ``confidence``, ``notes``)."""
+    sp = article.speaker
+    return {
+        "section": article.section,
+        "kicker": article.kicker,
+        "title": article.title,
+        "subtitles": list(article.subtitles),
+        "bylines": [_byline(b) for b in article.bylines],
+        "speaker": None if sp is None else {"text": sp.text, "titles": sp.titles, "name": sp.name},
+        "blocks": [{"kind": b.kind, "text": b.text} for b in article.blocks],
+        "continued_to": article.continued_to,
+        "continued_from": article.continued_from,
+        "lines": _span(article.span),
+        "confidence": article.confidence,
+        "notes": list(article.notes),
+    }
+
+
+def page_to_dict(page: Page) -> dict[str, Any]:
+    r"""A page in the shape of the page JSON contract.
+
+    Besides the contract's keys it carries ``leftovers`` (text no article took,
+    with its line numbers) and ``diagnostics``.
+
+    Example:
+        >>> from qhnews import parse
+        >>> d = page_to_dict(parse("会议召开\n\n本报讯（记者 施翔）开会。", source="p.txt"))
+        >>> d["source"], d["articles"][0]["title"], d["articles"][0]["bylines"][0]["outlet"]
+        ('p.txt', '会议召开', '本报')
+    """
+    return {
+        "source": page.source,
+        "page_headings": list(page.page_headings),
+        "articles": [article_to_dict(a) for a in page.articles],
+        "leftovers": [{"text": x.text, "lines": _span(x.span)} for x in page.leftovers],
+        "diagnostics": [{"code": d.code, "message": d.message, "lines": _span(d.span)} for d in page.diagnostics],
+    }
+
+
+def _markdown(page: Page) -> str:
+    out: list[str] = []
+    if page.source:
+        out.append(f"<!-- {page.source} -->\n")
+    for h in page.page_headings:
+        out.append(f"# {h}\n")
+    for a in page.articles:
+        if a.section:
+            out.append(f"**【{a.section}】**\n")
+        if a.kicker:
+            out.append(f"*{a.kicker}*\n")
+        out.append(f"## {a.title or '（无标题）'}\n")
+        out.extend(f"*{s}*\n" for s in a.subtitles)
+        if a.speaker:
+            out.append(f"> {a.speaker.text}\n")
+        if a.bylines:
+            out.append(" · ".join(b.text for b in a.bylines) + "\n")
+        for b in a.blocks:
+            out.append(f"### {b.text}\n" if b.kind == "subheading" else f"{b.text}\n")
+        if a.continued_to:
+            out.append(f"*（下转{a.continued_to}）*\n")
+    if page.leftovers:
+        out.append("---\n")
+        out.extend(f"{x.text}\n" for x in page.leftovers)
+    return "\n".join(out)
+
+
+def _text(page: Page) -> str:
+    out: list[str] = []
+    for h in page.page_headings:
+        out.append(h)
+    for a in page.articles:
+        head = [x for x in (a.section, a.kicker, a.title, *a.subtitles) if x]
+        if a.speaker:
+            head.append(a.speaker.text)
+        head.extend(b.text for b in a.bylines)
+        out.append("\n".join(head + [b.text for b in a.blocks]))
+    if page.leftovers:
+        out.append("\n".join(x.text for x in page.leftovers))
+    return "\n\n".join(out) + "\n"
+
+
+def render(page: Page, fmt: str = "json") -> str:
+    """Render a page in one of [`FORMATS`][qhnews._export.FORMATS].
+
+    ``json`` is indented, ``jsonl`` is one line; both end with a newline.
+
+    Raises:
+        ValueError: ``fmt`` is not a known format.
+    """
+    if fmt == "json":
+        return json.dumps(page_to_dict(page), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return json.dumps(page_to_dict(page), ensure_ascii=False) + "\n"
+    if fmt == "markdown":
+        return _markdown(page)
+    if fmt == "text":
+        return _text(page)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -1,0 +1,44 @@
+"""Stage 3, lines: the page split into physical lines that know their place and width."""
+
+from __future__ import annotations
+
+from qhnews import _patterns as pat
+from qhnews._normalize import NormalizeOptions, normalize
+from qhnews._records import Line
+
+__all__ = ["cell_width", "split_lines"]
+
+
+def cell_width(text: str) -> int:
+    """Display width in cells: a Chinese character or full-width mark is two, anything else one.
+
+    Example:
+        >>> cell_width("7月10日，ab")
+        11
+    """
+    return len(text) + len(pat.WIDE.findall(text))
+
+
+def split_lines(text: str, options: NormalizeOptions | None = None, offset: int = 0) -> tuple[Line, ...]:
+    r"""Split page text into [`Line`][qhnews.Line] records.
+
+    Args:
+        text: Decoded page text with LF line ends.
+        options: Normalization options for each line's ``text``.
+        offset: Added to every character offset (for text cut from a larger page).
+
+    Example:
+        >>> [(l.number, l.text, l.width) for l in split_lines("第24 届\n\n好")]
+        [(1, '第24届', 6), (2, '', 0), (3, '好', 2)]
+    """
+    opts = options or NormalizeOptions()
+    parts = text.split("\n") if text else []
+    if text.endswith("\n"):
+        parts.pop()
+    lines: list[Line] = []
+    pos = offset
+    for number, raw in enumerate(parts, start=1):
+        norm = normalize(raw, opts)
+        lines.append(Line(number, pos, pos + len(raw), raw, norm, cell_width(norm)))
+        pos += len(raw) + 1
+    return tuple(lines)

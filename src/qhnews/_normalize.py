@@ -1,0 +1,283 @@
+"""Stage 2, normalize: the text rules of the page JSON contract.
+
+Each rule is a small function from text to a list of edits; the rules run in
+the order of [`RULES`][qhnews._normalize.RULES]. [`normalize`][qhnews.normalize]
+applies them; [`explain`][qhnews.explain] also records every change and maps
+each output offset back to the source.
+
+| rule | what it does |
+|---|---|
+| ``unify_spaces`` | tabs, no-break spaces, U+3000 and other spaces become U+0020 |
+| ``collapse_spaces`` | runs of spaces become one |
+| ``fullwidth_punctuation`` | half-width ``, ( ) : ; ? !`` in Chinese text become full-width |
+|  | (a comma or colon between two digits stays) |
+| ``cjk_alnum_spaces`` | spaces between a Chinese character and a digit or Latin letter go |
+| ``cjk_punct_spaces`` | spaces next to Chinese punctuation go |
+| ``strip`` | leading and trailing spaces go |
+
+A single space between two Chinese characters is kept; nothing else is
+rewritten. Normalization is idempotent: ``normalize(normalize(s)) == normalize(s)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+import regex
+
+from qhnews import _patterns as pat
+
+__all__ = [
+    "RULES",
+    "Change",
+    "NormalizeOptions",
+    "Normalized",
+    "explain",
+    "normalize",
+]
+
+_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_SCAN = 8  # how far a mark looks for its nearest non-space neighbour
+
+
+@attrs.frozen
+class NormalizeOptions:
+    """Which normalization rules run. Every rule is on by default.
+
+    Attributes:
+        unify_spaces: Tabs, no-break spaces and U+3000 become plain spaces.
+        collapse_spaces: Runs of spaces become one.
+        fullwidth_punctuation: Half-width ``, ( ) : ; ? !`` in Chinese text become full-width.
+        cjk_alnum_spaces: Spaces between Chinese and digits or Latin letters go.
+        cjk_punct_spaces: Spaces next to Chinese punctuation go.
+        strip: Leading and trailing spaces go.
+
+    Example:
+        >>> normalize("7 月 10 日", NormalizeOptions(cjk_alnum_spaces=False))
+        '7 月 10 日'
+    """
+
+    unify_spaces: bool = True
+    collapse_spaces: bool = True
+    fullwidth_punctuation: bool = True
+    cjk_alnum_spaces: bool = True
+    cjk_punct_spaces: bool = True
+    strip: bool = True
+
+
+@attrs.frozen
+class Change:
+    """One edit a rule made.
+
+    Attributes:
+        rule: The rule's name.
+        start: Offset in the source text where the replaced text began.
+        end: Offset in the source text where it ended.
+        before: The text replaced.
+        after: What replaced it.
+    """
+
+    rule: str
+    start: int
+    end: int
+    before: str
+    after: str
+
+
+@attrs.frozen
+class Normalized:
+    """The result of [`explain`][qhnews.explain].
+
+    Attributes:
+        text: The normalized text.
+        source: The text before normalization.
+        changes: Every edit, in the order the rules made them; offsets point into ``source``.
+        origins: For each offset of ``text`` (and one past its end), the offset of
+            ``source`` it came from.
+    """
+
+    text: str
+    source: str
+    changes: tuple[Change, ...]
+    origins: tuple[int, ...] = attrs.field(repr=False)
+
+    def source_offset(self, offset: int) -> int:
+        """Map an offset of the normalized text back to the source text.
+
+        Example:
+            >>> n = explain("7 月")
+            >>> n.text, n.source_offset(1)
+            ('7月', 2)
+        """
+        if not 0 <= offset <= len(self.text):
+            raise IndexError(f"offset {offset} outside 0..{len(self.text)}")
+        return self.origins[offset]
+
+
+# An edit in the coordinates of the text a rule sees: (start, end, replacement).
+Edit = tuple[int, int, str]
+
+
+def _regex_rule(pattern: regex.Pattern[str], repl: str) -> Callable[[str], list[Edit]]:
+    def rule(text: str) -> list[Edit]:
+        return [(m.start(), m.end(), repl) for m in pattern.finditer(text)]
+
+    return rule
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and pat.CJK_CHAR.match(ch) is not None
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    """Nearest character from ``i`` in direction ``step`` that is neither a space nor a half-width mark."""
+    j = i + step
+    n = len(text)
+    for _ in range(_SCAN):
+        if j < 0 or j >= n:
+            return ""
+        ch = text[j]
+        if ch != " " and ch not in _FULL:
+            return ch
+        j += step
+    return ""
+
+
+def _fullwidth_punctuation(text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    paired: dict[int, bool] = {}
+    if "(" in text:
+        for m in pat.PAREN_PAIR.finditer(text):
+            s, e = m.start(), m.end() - 1
+            inner = m.group("inner")
+            chinese = (
+                pat.HAN.search(inner) is not None or _is_cjk(_neighbour(text, s, -1)) or _is_cjk(_neighbour(text, e, 1))
+            )
+            paired[s] = paired[e] = chinese
+    for m in pat.HALF_PUNCT.finditer(text):
+        i = m.start()
+        mark = text[i]
+        if i in paired:
+            convert = paired[i]
+        elif mark in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            convert = False
+        else:
+            convert = _is_cjk(_neighbour(text, i, -1)) or _is_cjk(_neighbour(text, i, 1))
+        if convert:
+            edits.append((i, i + 1, _FULL[mark]))
+    return edits
+
+
+def _strip(text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    head = len(text) - len(text.lstrip(" "))
+    if head:
+        edits.append((0, head, ""))
+    tail = len(text.rstrip(" "))
+    if tail < len(text) and tail >= head:
+        edits.append((tail, len(text), ""))
+    return edits
+
+
+#: The rules in the order they run: (name, function from text to edits).
+RULES: tuple[tuple[str, Callable[[str], list[Edit]]], ...] = (
+    ("unify_spaces", _regex_rule(pat.OTHER_SPACE, " ")),
+    ("collapse_spaces", _regex_rule(pat.SPACE_RUN, " ")),
+    ("fullwidth_punctuation", _fullwidth_punctuation),
+    ("cjk_alnum_spaces", _regex_rule(pat.SPACE_HAN_ALNUM, "")),
+    ("cjk_punct_spaces", _regex_rule(pat.SPACE_PUNCT, "")),
+    ("strip", _strip),
+)
+
+_DEFAULT = NormalizeOptions()
+
+
+def _apply(text: str, edits: list[Edit]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for s, e, r in edits:
+        parts.append(text[pos:s])
+        parts.append(r)
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _check(text: object, fn: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"{fn}() takes str, not {type(text).__name__}")
+    return text
+
+
+def normalize(text: str, options: NormalizeOptions = _DEFAULT) -> str:
+    """Apply the contract's text rules to ``text``.
+
+    Line breaks are kept; use [`reflow`][qhnews.reflow] to join wrapped lines.
+
+    Args:
+        text: Any text.
+        options: Which rules run.
+
+    Returns:
+        The normalized text.
+
+    Raises:
+        TypeError: ``text`` is not a str.
+
+    Example:
+        >>> normalize("第24 届青洽会将于7月20 日在西宁,浙江(主宾省)参会")
+        '第24届青洽会将于7月20日在西宁，浙江（主宾省）参会'
+        >>> normalize("牢记嘱托  感恩奋进 。1,000 人 10:30")
+        '牢记嘱托 感恩奋进。1,000人10:30'
+    """
+    text = _check(text, "normalize")
+    for name, rule in RULES:
+        if getattr(options, name):
+            edits = rule(text)
+            if edits:
+                text = _apply(text, edits)
+    return text
+
+
+def explain(text: str, options: NormalizeOptions = _DEFAULT) -> Normalized:
+    """Normalize ``text`` and say what changed, where, and by which rule.
+
+    Args:
+        text: Any text.
+        options: Which rules run.
+
+    Returns:
+        The normalized text with its changes and an offset map to the source.
+
+    Raises:
+        TypeError: ``text`` is not a str.
+
+    Example:
+        >>> for c in explain("好 , 7 月").changes:
+        ...     print(c.rule, c.start, repr(c.before), repr(c.after))
+        fullwidth_punctuation 2 ',' '，'
+        cjk_alnum_spaces 5 ' ' ''
+        cjk_punct_spaces 1 ' ' ''
+        cjk_punct_spaces 3 ' ' ''
+    """
+    source = _check(text, "explain")
+    origins = list(range(len(source) + 1))
+    changes: list[Change] = []
+    for name, rule in RULES:
+        if not getattr(options, name):
+            continue
+        edits = rule(text)
+        if not edits:
+            continue
+        new_origins: list[int] = []
+        pos = 0
+        for s, e, r in edits:
+            new_origins.extend(origins[pos:s])
+            new_origins.extend([origins[s]] * len(r))
+            changes.append(Change(name, origins[s], origins[e], source[origins[s] : origins[e]], r))
+            pos = e
+        new_origins.extend(origins[pos:])
+        origins = new_origins
+        text = _apply(text, edits)
+    return Normalized(text, source, tuple(changes), tuple(origins))

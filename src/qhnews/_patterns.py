@@ -1,0 +1,133 @@
+"""Every compiled pattern of qhnews, in one place.
+
+Each pattern is linear-time on any input: no nested quantifiers, no
+alternations that overlap under a quantifier, and every open-ended repeat is
+bounded by a character class that its neighbour cannot also match. The
+adversarial tests in ``tests/test_robustness.py`` hold them to that.
+"""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = [
+    "BYLINE_HEADING",
+    "BYLINE_LEAD",
+    "BYLINE_TRAILING",
+    "CJK_CHAR",
+    "CLOSERS",
+    "DATE_LEAD",
+    "HAN",
+    "JUMP_FROM",
+    "JUMP_TO",
+    "KICKER_END",
+    "ROLE",
+    "SPACES",
+    "SPEAKER",
+    "SUBTITLE_WHO",
+    "WIDE",
+]
+
+#: Chinese punctuation: the CJK symbols block, full-width forms, curly quotes,
+#: ellipsis, em dash and the middle dot used in names and section labels.
+_CJK_PUNCT = (
+    "\u3001-\u303f"  # 、。〈〉《》「」『』【】〔〕…
+    "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"  # ！（），：；？ …
+    "\u2018\u2019\u201c\u201d"  # ‘ ’ “ ”
+    "\u2026\u2014\u2015\u00b7\u2027\u30fb"  # … — ― · ‧ ・
+)
+
+#: A Han character.
+HAN = regex.compile(r"\p{Han}")
+#: A character of Chinese text: Han or Chinese punctuation.
+CJK_CHAR = regex.compile(rf"[\p{{Han}}{_CJK_PUNCT}]")
+#: A character that takes two display cells in a Chinese column.
+WIDE = regex.compile(rf"[\p{{ea=W}}\p{{ea=F}}{_CJK_PUNCT}]")
+#: What counts as a space in OCR output.
+SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+# --- normalization ---------------------------------------------------------
+#: Any space character other than U+0020.
+OTHER_SPACE = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+#: A half-width punctuation mark that may need to become full-width.
+HALF_PUNCT = regex.compile(r"[,:;?!()]")
+#: A bracketed run without nested brackets or line breaks.
+PAREN_PAIR = regex.compile(r"\((?P<inner>[^()\n]*)\)")
+#: Spaces between Chinese and a digit or Latin letter, in either order.
+SPACE_HAN_ALNUM = regex.compile(r"(?<=\p{Han}) +(?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) +(?=\p{Han})")
+#: Spaces next to Chinese punctuation.
+SPACE_PUNCT = regex.compile(rf"(?<=[{_CJK_PUNCT}]) +| +(?=[{_CJK_PUNCT}])")
+#: A run of two or more spaces.
+SPACE_RUN = regex.compile(r"  +")
+
+# --- line ends ---------------------------------------------------------------
+#: Closing marks that may follow a sentence end.
+CLOSERS = "”’」』）》】〕\"')"
+#: A line that ends a sentence: 。！？… possibly followed by closing marks, or
+#: a colon or semicolon.
+SENTENCE_END = regex.compile(r"(?:[。！？!?…]+[”’」』）》】〕\"')]*|[：；:;])$")
+#: A line that ends in the middle of a clause (comma, enumeration comma, opener).
+CLAUSE_OPEN = regex.compile(r"[，、,“‘「『（《【(]$")
+#: A line ending with an em-dash pair, the mark of an in-body subheading.
+DASH_END = regex.compile(r"(?:——|--|—)$")
+
+# --- bylines ------------------------------------------------------------------
+#: The roles printed before names in a byline (longest first).
+ROLE = regex.compile(
+    r"(?:特约通讯员|特约记者|见习记者|实习记者|摄影记者|首席记者|融媒体记者|全媒体记者"
+    r"|通讯员|实习生|记者|摄影|摄|编辑|整理|作者)"
+)
+_ROLE = ROLE.pattern
+_NAME = r"\p{Han}[\p{Han}·•]{0,5}"
+_PEOPLE = rf"(?:{_ROLE})\s*{_NAME}(?:[\s、,，]+(?:(?:{_ROLE})\s*)?{_NAME}){{0,7}}"
+_OUTLET = (
+    r"本报|本刊|新华社|中新社|人民网|新华网|央视网|"
+    r"\p{Han}{1,6}?(?:日报|晚报|晨报|时报|商报|都市报|法制报|报社|新闻社|通讯社|电视台|广播电视台|融媒体中心|网)"
+)
+#: A lead byline at the start of a paragraph: 本报讯（记者 X）, 本报上海讯(记者 X Y),
+#: 青海日报讯（记者 X）, 新华社北京7月10日电（记者 X）.
+BYLINE_LEAD = regex.compile(
+    rf"^(?P<outlet>{_OUTLET})(?P<place>\p{{Han}}{{0,6}}?)"
+    r"(?P<date>\d{1,2}月\d{1,2}日)?(?P<kind>讯|电)"
+    rf"(?:\s*[（(]\s*(?P<people>{_PEOPLE})\s*[)）])?\s*"
+)
+#: A byline printed as a line of its own under a headline:
+#: 文/图 本报记者 X, 本报记者 X Y, 图/文 X, 本报通讯员 X.
+BYLINE_HEADING = regex.compile(
+    r"^(?:(?P<credit>文/图|图/文|文图|图文|文|图)\s*[/／:：|丨]?\s*)?"
+    rf"(?P<outlet>本报|本刊|新华社|\p{{Han}}{{1,6}}?(?:日报|晚报|晨报|时报)社?)?\s*"
+    rf"(?P<people>{_PEOPLE})$"
+)
+#: A byline at the end of an article: （记者 X）, (通讯员 X Y).
+BYLINE_TRAILING = regex.compile(rf"[（(]\s*(?P<people>{_PEOPLE})\s*[)）]$")
+#: One role-or-name token inside a byline's people part.
+PEOPLE_TOKEN = regex.compile(rf"(?P<role>{_ROLE})|(?P<name>{_NAME})")
+
+# --- jumps ----------------------------------------------------------------------
+#: A continuation jump at the end of a paragraph: (下转三版), （转第2版）.
+JUMP_TO = regex.compile(r"\s*[（(]\s*(?:下|接)?转(?:至)?\s*(?P<page>[^（）()\s]{1,8}?版)\s*[)）]$")
+#: A continuation mark at the start of a paragraph: (上接一版).
+JUMP_FROM = regex.compile(r"^[（(]\s*(?:上)?接(?:自)?\s*(?P<page>[^（）()\s]{1,8}?版)\s*[)）]\s*")
+
+# --- headline parts ---------------------------------------------------------------
+#: A kicker's typical end: "X在Y调研时强调", "X指出".
+KICKER_END = regex.compile(
+    r"(?:强调|指出|表示|要求|提出|希望|寄语|说|时|之际|期间|前夕|侧记|纪实|综述|巡礼|速写|手记)"
+    r"(?:\s|$)"
+)
+#: A subtitle that says who did what: "陈刚主持并讲话", "X出席".
+SUBTITLE_WHO = regex.compile(r"(?:主持|讲话|出席|致辞|会见|会谈|作报告|参加|发言|宣讲)\p{Han}{0,6}$")
+#: A profile line over an interview piece: "省人大代表、西宁市大通县委副书记、县长 马明旭".
+SPEAKER = regex.compile(
+    r"^(?P<titles>[\p{Han}A-Za-z0-9“”、·（）()]{2,60}?"
+    r"(?:代表|委员|书记|县长|区长|市长|省长|州长|镇长|乡长|村长|主任|局长|厅长|部长|处长|科长|"
+    r"经理|董事长|总裁|院长|校长|所长|站长|馆长|社长|会长|主席|教授|研究员|专家|负责人|"
+    r"队长|班长|组长|行长|总监|总工|工程师|医生|教师|老师|党员|干部|居民|村民|群众|学生))"
+    r"\s+(?P<name>\p{Han}[\p{Han}·]{1,5})$"
+)
+#: A news lead: the first sentence of a news article often opens with its date.
+DATE_LEAD = regex.compile(
+    r"^(?:\d{1,4}年)?\d{1,2}月\d{1,2}日(?:[至到—-]\d{1,2}日)?[，,、]|^(?:\d{1,2}|[一二三四五六七八九十]{1,3})日，|^记者\S{0,12}?(?:获悉|了解到|从)"
+)
+#: A section (column) label: short, often two phrases joined by a middle dot.
+SECTION_DOT = regex.compile(r"^[\p{Han}“”]{2,10}[·•・][\p{Han}“”]{2,10}$")

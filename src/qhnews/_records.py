@@ -1,0 +1,299 @@
+"""The immutable records that flow through the pipeline.
+
+Every record built from the page knows where it came from: a
+[`Span`][qhnews.Span] of character offsets into the decoded page text and the
+1-based line numbers it covers.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "Article",
+    "BlockKind",
+    "BodyBlock",
+    "Byline",
+    "BylinePosition",
+    "Diagnostic",
+    "Leftover",
+    "Line",
+    "Page",
+    "Person",
+    "Span",
+    "Speaker",
+    "TextBlock",
+]
+
+
+@attrs.frozen(order=True)
+class Span:
+    """A stretch of the source page.
+
+    Attributes:
+        start: Offset of the first character, into the decoded page text.
+        end: Offset one past the last character.
+        first_line: 1-based number of the first line.
+        last_line: 1-based number of the last line (inclusive).
+
+    Example:
+        >>> Span(0, 5, 1, 1).cover(Span(10, 12, 3, 3))
+        Span(start=0, end=12, first_line=1, last_line=3)
+    """
+
+    start: int
+    end: int
+    first_line: int
+    last_line: int
+
+    def cover(self, other: Span) -> Span:
+        """The smallest span that holds both spans."""
+        return Span(
+            min(self.start, other.start),
+            max(self.end, other.end),
+            min(self.first_line, other.first_line),
+            max(self.last_line, other.last_line),
+        )
+
+    @staticmethod
+    def union(spans: Iterable[Span]) -> Span | None:
+        """The smallest span holding all of ``spans``, or None if there are none."""
+        out: Span | None = None
+        for s in spans:
+            out = s if out is None else out.cover(s)
+        return out
+
+
+@attrs.frozen
+class Line:
+    """One physical line of the page.
+
+    Attributes:
+        number: 1-based line number.
+        start: Offset of the line's first character in the page text.
+        end: Offset one past its last character (the newline excluded).
+        raw: The line as printed by the OCR.
+        text: The line normalized and stripped.
+        width: Display width of ``text`` in cells (a Chinese character is two).
+    """
+
+    number: int
+    start: int
+    end: int
+    raw: str
+    text: str
+    width: int
+
+    @property
+    def blank(self) -> bool:
+        """True when the line holds nothing but spaces."""
+        return not self.text
+
+    @property
+    def span(self) -> Span:
+        """Where the line is on the page."""
+        return Span(self.start, self.end, self.number, self.number)
+
+
+class BlockKind(enum.Enum):
+    """What the text layer made of a run of lines."""
+
+    FLOW = "flow"
+    """Running text: a paragraph, possibly wrapped over many lines and blank lines."""
+    STANDALONE = "standalone"
+    """Short lines that stand apart from running text: headlines, bylines, profile lines."""
+
+
+@attrs.frozen
+class TextBlock:
+    """A paragraph or a standalone group of lines, as the text layer reflowed it.
+
+    Attributes:
+        kind: Running text or standalone lines.
+        lines: The non-blank source lines, in order.
+        text: The lines joined and normalized.
+    """
+
+    kind: BlockKind
+    lines: tuple[Line, ...]
+    text: str
+
+    @property
+    def span(self) -> Span:
+        """Where the block is on the page."""
+        first, last = self.lines[0], self.lines[-1]
+        return Span(first.start, last.end, first.number, last.number)
+
+
+@attrs.frozen
+class Person:
+    """A person named in a byline, with the role printed before them.
+
+    Attributes:
+        role: "记者", "特约记者", "通讯员", "实习生", "摄影", … or None.
+        name: The name as printed.
+    """
+
+    role: str | None
+    name: str
+
+
+class BylinePosition(enum.Enum):
+    """Where a byline stands in its article."""
+
+    LEAD = "lead"
+    """At the head of the first paragraph: 本报讯（记者 X）."""
+    HEADING = "heading"
+    """On a line of its own under the headline: 文/图 本报记者 X."""
+    TRAILING = "trailing"
+    """At the end of the article: （记者 X）."""
+
+
+@attrs.frozen
+class Byline:
+    """A byline, parsed.
+
+    Attributes:
+        text: The byline as normalized text.
+        position: Lead, heading or trailing.
+        credit: "文/图", "文", "图" or None.
+        outlet: "本报", "青海日报", … or None.
+        place: Dateline place of "本报上海讯" ("上海"), else None.
+        people: Each person with their role.
+        span: Where it is on the page.
+    """
+
+    text: str
+    position: BylinePosition
+    credit: str | None
+    outlet: str | None
+    place: str | None
+    people: tuple[Person, ...]
+    span: Span
+
+
+@attrs.frozen
+class Speaker:
+    """A profile line over an interview or speech piece.
+
+    Attributes:
+        text: The whole line, normalized.
+        titles: The titles before the name.
+        name: The person's name.
+        span: Where it is on the page.
+    """
+
+    text: str
+    titles: str
+    name: str
+    span: Span
+
+
+@attrs.frozen
+class BodyBlock:
+    """One block of an article's body.
+
+    Attributes:
+        kind: "paragraph" or "subheading".
+        text: The normalized text.
+        span: Where it is on the page.
+    """
+
+    kind: str
+    text: str
+    span: Span
+
+
+@attrs.frozen
+class Diagnostic:
+    """Something the parser noticed and could not settle with certainty.
+
+    Attributes:
+        code: A short stable identifier, e.g. ``"headline-by-content"``.
+        message: What happened, for a person.
+        span: Where, if it concerns one place of the page.
+    """
+
+    code: str
+    message: str
+    span: Span | None = None
+
+
+@attrs.frozen
+class Article:
+    """One article of the page.
+
+    Attributes:
+        title: 主题, the main headline; None when the page shows none.
+        kicker: 引题, the line printed above the title.
+        subtitles: 副题 lines below the title, in order.
+        section: Column or series label (栏目) over the article.
+        bylines: Every byline, in reading order.
+        speaker: Profile line of an interview or speech piece.
+        blocks: The body in reading order.
+        continued_to: Page named by a jump line such as "(下转三版)".
+        continued_from: Page named by a "(上接一版)" mark.
+        span: The stretch of the page from its first to its last record.
+        confidence: How sure the parser is of this article, from 0 to 1.
+        notes: Why the confidence is below 1, one reason per entry.
+    """
+
+    title: str | None = None
+    kicker: str | None = None
+    subtitles: tuple[str, ...] = ()
+    section: str | None = None
+    bylines: tuple[Byline, ...] = ()
+    speaker: Speaker | None = None
+    blocks: tuple[BodyBlock, ...] = ()
+    continued_to: str | None = None
+    continued_from: str | None = None
+    span: Span | None = None
+    confidence: float = 1.0
+    notes: tuple[str, ...] = ()
+
+    @property
+    def body(self) -> str:
+        """The body blocks' texts joined by newlines."""
+        return "\n".join(b.text for b in self.blocks)
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The texts of the paragraph blocks."""
+        return tuple(b.text for b in self.blocks if b.kind == "paragraph")
+
+
+@attrs.frozen
+class Leftover:
+    """Text of the page that no article took.
+
+    Attributes:
+        text: The normalized text.
+        span: Where it is on the page.
+    """
+
+    text: str
+    span: Span
+
+
+@attrs.frozen
+class Page:
+    """A parsed newspaper page.
+
+    Attributes:
+        articles: The articles, in the order their bodies appear.
+        page_headings: Page-level banners that no single article owns.
+        leftovers: Text no article took, so that nothing is lost.
+        diagnostics: What the parser noticed on the way.
+        source: Name of the page's file, if known.
+        text: The decoded page text all spans point into.
+    """
+
+    articles: tuple[Article, ...] = ()
+    page_headings: tuple[str, ...] = ()
+    leftovers: tuple[Leftover, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    source: str | None = None
+    text: str = attrs.field(default="", repr=False)
