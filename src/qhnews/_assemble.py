@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from qhnews import _patterns as pat
 from qhnews._classify import BylineUnit, HeadingRun, JumpUnit, Para, SpeakerUnit, Unit
@@ -59,6 +60,8 @@ class AssembleOptions:
         attach_cost: Cost of attaching a group (a weak match must beat leaving it).
         unattached_cost: Cost of a group no article takes.
         banner_score: Score of a group at the page top taken as a page banner.
+        repair_similarity: Similarity at which a group left over by the ordered
+            programme still goes to a headless article.
     """
 
     reach: int = 8
@@ -67,6 +70,7 @@ class AssembleOptions:
     attach_cost: float = 0.25
     unattached_cost: float = 0.2
     banner_score: float = 0.0
+    repair_similarity: float = 0.4
 
 
 @attrs.frozen
@@ -112,6 +116,9 @@ class _Cluster:
     forced: bool = False  # its last group heads the next article (a heading byline follows)
 
 
+_WIDE = 6  # cells wider than the column: headline type
+_HAN_SPACE = regex.compile(r"\p{Han} \p{Han}")
+
 # --- segment ---------------------------------------------------------------------
 
 
@@ -132,8 +139,10 @@ def _is_boundary(items: Sequence[HeadingRun | SpeakerUnit], cur: _Draft | None, 
         return True
     if len(texts) >= 2 and pat.KICKER_END.search(texts[0]) and len(texts[0]) < len(run.text) - 2:
         return True
-    if any(h.width > h.column + 8 for h in run.lines):
-        return True
+    if any(h.width >= h.column + _WIDE for h in run.lines):
+        return True  # set in a larger type than the body
+    if len(texts) >= 2 and any(_HAN_SPACE.search(t) or pat.SUBTITLE_WHO.search(t) for t in texts):
+        return True  # "A B" phrases and who-did lines are headline idiom, not subheadings
     return pat.DATE_LEAD.match(nxt.text) is not None
 
 
@@ -155,7 +164,7 @@ def _segment(units: Sequence[Unit]) -> tuple[list[_Draft], list[_Cluster], list[
                     cl.lines.append(_HLine(sp.text, sp.span, speaker=sp))
                 else:
                     for h in item.lines:
-                        cl.lines.append(_HLine(h.text, h.span, wide=h.width > h.column + 8))
+                        cl.lines.append(_HLine(h.text, h.span, wide=h.width >= h.column + _WIDE))
             clusters.append(cl)
         pending, forced = [], False
 
@@ -271,7 +280,9 @@ def _roles(group: Sequence[_HLine]) -> _Roles:
         subtitles = [lines.pop()]
         shape += 0.3
     kicker = title = None
-    if len(lines) == 1:
+    if len(lines) == 1 and not subtitles and pat.KICKER_ONLY.search(lines[0]):
+        kicker = lines[0]  # "X在Y调研时强调" over a title the page does not show
+    elif len(lines) == 1:
         title = lines[0]
     elif len(lines) >= 2:
         kicker, title = lines[0], lines[1]
@@ -280,7 +291,7 @@ def _roles(group: Sequence[_HLine]) -> _Roles:
             shape += 0.4
         if len(lines) > 2:
             shape -= 0.3
-    if title is None and not subtitles and section is None and speaker is None:
+    if title is None and kicker is None and not subtitles and section is None and speaker is None:
         shape -= 1.0
     return _Roles(section, kicker, title, tuple(subtitles), speaker, shape)
 
@@ -390,6 +401,29 @@ class _Attacher:
             if target is not None:
                 a = target + 1
             h = k
+        return self._repair(out)
+
+    def _repair(self, groups: list[tuple[int, int, int | None]]) -> list[tuple[int, int, int | None]]:
+        """Give a group left over to a headless article it clearly belongs to.
+
+        OCR may read headlines grouped after a later article out of their
+        printed order; the programme above keeps the order, so a group it had
+        to leave over still goes to a headless article within reach when it
+        shares much with that article's body.
+        """
+        taken = {t for _, _, t in groups if t is not None}
+        out = list(groups)
+        for i, (h, k, t) in enumerate(groups):
+            if t is not None or self.pos[h] == 0:
+                continue
+            p = self.pos[h]
+            free = [c for c in range(max(0, p - self.opts.reach), min(p, self.m - 1) + 1) if c not in taken]
+            scored = [(self.similarity(h, k, c), c) for c in free]
+            if scored:
+                sim, c = max(scored)
+                if sim >= self.opts.repair_similarity:
+                    out[i] = (h, k, c)
+                    taken.add(c)
         return out
 
 

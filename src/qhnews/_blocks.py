@@ -240,18 +240,25 @@ def _keeps_apart(
             and (info.unwrapped or abs(info.line.width - info.column) < 2 * opts.short_margin)
         ):
             return False
-    if len(run) == 1 and not strong_next and nxt is not None:
-        info = infos[run[0]]
-        if _starts_flow(info, nxt, opts):
-            return False  # a first line whose paragraph goes on past a column break
-    return True
+    if strong_next or nxt is None:
+        return True
+    if len(run) == 1 and _starts_flow(infos[run[0]], nxt, opts):
+        return False  # a first line whose paragraph goes on past a column break
+    # Lines that fill the column and go on past a break are running text.
+    return not (
+        len(run) > 1
+        and all(abs(infos[i].line.width - infos[i].column) <= 2 for i in run)
+        and not nxt.short(opts.short_margin)
+        and not nxt.unwrapped
+    )
 
 
 def _starts_flow(last: LineInfo, nxt: LineInfo, opts: ReflowOptions) -> bool:
     """True when the last line of a heading group is really the first line of the next paragraph."""
     text = last.line.text
     return (
-        " " not in text
+        last.short(opts.short_margin)
+        and " " not in text
         and "·" not in text
         and not pat.SPEAKER.match(text)
         and last.line.width <= last.column

@@ -13,7 +13,7 @@ each output offset back to the source.
 |  | (a comma or colon between two digits stays) |
 | ``cjk_alnum_spaces`` | spaces between a Chinese character and a digit or Latin letter go |
 | ``cjk_punct_spaces`` | spaces next to Chinese punctuation go |
-| ``strip`` | leading and trailing spaces go |
+| ``strip`` | spaces at the start and end of every line go |
 
 A single space between two Chinese characters is kept; nothing else is
 rewritten. Normalization is idempotent: ``normalize(normalize(s)) == normalize(s)``.
@@ -51,7 +51,7 @@ class NormalizeOptions:
         fullwidth_punctuation: Half-width ``, ( ) : ; ? !`` in Chinese text become full-width.
         cjk_alnum_spaces: Spaces between Chinese and digits or Latin letters go.
         cjk_punct_spaces: Spaces next to Chinese punctuation go.
-        strip: Leading and trailing spaces go.
+        strip: Spaces at the start and end of every line go.
 
     Example:
         >>> normalize("7 月 10 日", NormalizeOptions(cjk_alnum_spaces=False))
@@ -169,17 +169,6 @@ def _fullwidth_punctuation(text: str) -> list[Edit]:
     return edits
 
 
-def _strip(text: str) -> list[Edit]:
-    edits: list[Edit] = []
-    head = len(text) - len(text.lstrip(" "))
-    if head:
-        edits.append((0, head, ""))
-    tail = len(text.rstrip(" "))
-    if tail < len(text) and tail >= head:
-        edits.append((tail, len(text), ""))
-    return edits
-
-
 #: The rules in the order they run: (name, function from text to edits).
 RULES: tuple[tuple[str, Callable[[str], list[Edit]]], ...] = (
     ("unify_spaces", _regex_rule(pat.OTHER_SPACE, " ")),
@@ -187,7 +176,7 @@ RULES: tuple[tuple[str, Callable[[str], list[Edit]]], ...] = (
     ("fullwidth_punctuation", _fullwidth_punctuation),
     ("cjk_alnum_spaces", _regex_rule(pat.SPACE_HAN_ALNUM, "")),
     ("cjk_punct_spaces", _regex_rule(pat.SPACE_PUNCT, "")),
-    ("strip", _strip),
+    ("strip", _regex_rule(pat.LINE_EDGE_SPACES, "")),
 )
 
 _DEFAULT = NormalizeOptions()

@@ -21,6 +21,7 @@ __all__ = [
     "JUMP_FROM",
     "JUMP_TO",
     "KICKER_END",
+    "KICKER_ONLY",
     "ROLE",
     "SPACES",
     "SPEAKER",
@@ -57,6 +58,8 @@ PAREN_PAIR = regex.compile(r"\((?P<inner>[^()\n]*)\)")
 SPACE_HAN_ALNUM = regex.compile(r"(?<=\p{Han}) +(?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) +(?=\p{Han})")
 #: Spaces next to Chinese punctuation.
 SPACE_PUNCT = regex.compile(rf"(?<=[{_CJK_PUNCT}]) +| +(?=[{_CJK_PUNCT}])")
+#: Spaces at the start or end of a line.
+LINE_EDGE_SPACES = regex.compile(r"^ +| +$", regex.MULTILINE)
 #: A run of two or more spaces.
 SPACE_RUN = regex.compile(r"  +")
 
@@ -115,6 +118,8 @@ KICKER_END = regex.compile(
     r"(?:强调|指出|表示|要求|提出|希望|寄语|说|时|之际|期间|前夕|侧记|纪实|综述|巡礼|速写|手记)"
     r"(?:\s|$)"
 )
+#: A line that can only be a kicker: it ends announcing what someone said.
+KICKER_ONLY = regex.compile(r"\p{Han}{4,}(?:时|上|中)?(?:强调|指出)$")
 #: A subtitle that says who did what: "陈刚主持并讲话", "X出席".
 SUBTITLE_WHO = regex.compile(r"(?:主持|讲话|出席|致辞|会见|会谈|作报告|参加|发言|宣讲)\p{Han}{0,6}$")
 #: A profile line over an interview piece: "省人大代表、西宁市大通县委副书记、县长 马明旭".

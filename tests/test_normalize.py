@@ -1,0 +1,113 @@
+"""Golden normalization cases: input beside expected, a must-not-change set, and known failures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import qhnews
+from qhnews import NormalizeOptions, explain, normalize
+
+DATA = Path(__file__).resolve().parent / "data" / "normalize"
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    cases: list[dict[str, Any]] = json.loads((DATA / name).read_text("utf-8"))
+    assert cases, f"{name} holds no cases"
+    return cases
+
+
+CASES = _load("cases.json")
+NEGATIVE = _load("negative.json")
+KNOWN = _load("known_failures.json")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["note"] for c in CASES])
+def test_golden(case: dict[str, Any]) -> None:
+    assert normalize(case["input"]) == case["expected"]
+
+
+@pytest.mark.parametrize("case", NEGATIVE, ids=[c["note"] for c in NEGATIVE])
+def test_must_not_change(case: dict[str, Any]) -> None:
+    assert normalize(case["input"]) == case["input"]
+
+
+@pytest.mark.xfail(strict=True, reason="known failure, kept so a fix shows")
+@pytest.mark.parametrize("case", KNOWN, ids=[c["note"][:40] for c in KNOWN])
+def test_known_failures(case: dict[str, Any]) -> None:
+    assert normalize(case["input"]) == case["expected"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["note"] for c in CASES])
+def test_golden_is_idempotent(case: dict[str, Any]) -> None:
+    assert normalize(case["expected"]) == case["expected"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["note"] for c in CASES])
+def test_explain_agrees_and_maps_back(case: dict[str, Any]) -> None:
+    n = explain(case["input"])
+    assert n.text == case["expected"]
+    assert len(n.origins) == len(n.text) + 1
+    for i, ch in enumerate(n.text):
+        src = case["input"][n.source_offset(i)]
+        # A kept character maps to itself; a replaced mark maps to the half-width one it replaced.
+        assert (
+            src == ch
+            or {src: ch} in ({",": "，"}, {"(": "（"}, {")": "）"}, {":": "："}, {";": "；"}, {"?": "？"}, {"!": "！"})
+            or src.isspace()
+        )
+    for c in n.changes:
+        assert 0 <= c.start <= c.end <= len(case["input"])
+
+
+def test_explain_names_rules() -> None:
+    rules = {c.rule for c in explain("本报讯(记者 施翔) 7 月\u3000好").changes}
+    assert rules == {"unify_spaces", "fullwidth_punctuation", "cjk_alnum_spaces", "cjk_punct_spaces"}
+
+
+def test_source_offset_out_of_range() -> None:
+    with pytest.raises(IndexError):
+        explain("好").source_offset(5)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("fullwidth_punctuation", "你好,世界"),
+        ("cjk_alnum_spaces", "7 月"),
+        ("cjk_punct_spaces", "好 。"),
+        ("collapse_spaces", "好  好"),
+        ("unify_spaces", "好\u3000好"),
+        ("strip", " 好 "),
+    ],
+)
+def test_each_rule_can_be_switched_off(rule: str, text: str) -> None:
+    off = NormalizeOptions(**{rule: False})
+    assert normalize(text) != text
+    assert rule not in {c.rule for c in explain(text, off).changes}
+    assert rule in {c.rule for c in explain(text).changes}
+
+
+def test_options_are_frozen() -> None:
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        NormalizeOptions().strip = False  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("bad", [None, b"bytes", 3, ["a"]])
+def test_wrong_type(bad: object) -> None:
+    with pytest.raises(TypeError, match="takes str"):
+        normalize(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="takes str"):
+        explain(bad)  # type: ignore[arg-type]
+
+
+def test_line_breaks_are_kept() -> None:
+    assert normalize("第一行 ,\n 第二行") == "第一行，\n 第二行".replace("\n ", "\n")
+
+
+def test_public_names() -> None:
+    assert qhnews.normalize is normalize
