@@ -65,3 +65,20 @@ def test_golden_page_loses_nothing(case: Path) -> None:
     for line in qhnews.split_lines(page.text):
         if line.text and line.number not in covered:
             assert line.text in heads, f"line {line.number} lost: {line.text!r}"
+
+
+GOLD = [c for c in CASES if "note" not in json.loads(c.read_text("utf-8"))]
+
+
+def test_gold_paragraphs_are_blocks_of_the_text_layer() -> None:
+    """At least 97% of gold paragraphs come out of the text layer as exactly one block."""
+    assert len(GOLD) >= 3
+    found = total = 0
+    for case in GOLD:
+        expected = json.loads(case.read_text("utf-8"))
+        text = (ROOT / "seeds" / f"{case.stem}.txt").read_text("utf-8")
+        blocks = {b.text for b in qhnews.normalize_page(text)}
+        paragraphs = [b["text"] for a in expected["articles"] for b in a["blocks"] if b["kind"] == "paragraph"]
+        total += len(paragraphs)
+        found += sum(p in blocks for p in paragraphs)
+    assert found / total >= 0.97, f"{found}/{total}"

@@ -34,7 +34,7 @@ import attrs
 import regex
 
 from qhnews import _patterns as pat
-from qhnews._classify import BylineUnit, HeadingRun, JumpUnit, Para, SpeakerUnit, Unit
+from qhnews._classify import BylineUnit, FurnitureUnit, HeadingRun, JumpUnit, Para, SpeakerUnit, Unit
 from qhnews._records import (
     Article,
     BodyBlock,
@@ -187,10 +187,17 @@ def _segment(units: Sequence[Unit]) -> tuple[list[_Draft], list[_Cluster], list[
                 cur.ended = True
             elif b.position is BylinePosition.TRAILING and cur is None and not pending:
                 leftovers.append(Leftover(b.text, b.span))
+            elif b.position is BylinePosition.LEAD:
+                d = start()
+                d.bylines.append(b)
+                d.spans.append(b.span)
             else:
                 d = start(force=bool(pending))
                 d.bylines.append(b)
                 d.spans.append(b.span)
+            continue
+        if isinstance(unit, FurnitureUnit):
+            leftovers.append(Leftover(unit.text, unit.span))
             continue
         if isinstance(unit, JumpUnit):
             if cur is not None and not pending:

@@ -98,6 +98,7 @@ def _alone(text: str) -> bool:
         pat.BYLINE_HEADING.match(text)
         or (pat.BYLINE_TRAILING.search(text) and pat.BYLINE_TRAILING.search(text).start() == 0)  # type: ignore[union-attr]
         or pat.SPEAKER.match(text)
+        or pat.FURNITURE.match(text)
         or (pat.JUMP_TO.search(text) and pat.JUMP_TO.search(text).start() == 0)  # type: ignore[union-attr]
     )
 
@@ -301,6 +302,27 @@ def _breaks(prev: LineInfo, cur: LineInfo, block_text: str, nxt: LineInfo | None
     return False
 
 
+def _split_ends(lines: tuple[Line, ...], text: str) -> list[TextBlock]:
+    """Cut a lead byline off a paragraph's head, and a trailing byline or jump off its tail.
+
+    They become standalone blocks of their own that share the paragraph's
+    first or last line.
+    """
+    head: list[TextBlock] = []
+    tail: list[TextBlock] = []
+    m = pat.BYLINE_LEAD.match(text)
+    if m and m.group("people") is not None and m.end() < len(text):
+        head.append(TextBlock(BlockKind.STANDALONE, lines[:1], text[: m.end()].rstrip()))
+        text = text[m.end() :].lstrip()
+    for _ in range(2):  # a paragraph may close with a trailing byline and a jump
+        m = pat.JUMP_TO.search(text) or pat.BYLINE_TRAILING.search(text)
+        if not m or m.start() == 0:
+            break
+        tail.insert(0, TextBlock(BlockKind.STANDALONE, lines[-1:], text[m.start() :].strip()))
+        text = text[: m.start()].rstrip()
+    return [*head, TextBlock(BlockKind.FLOW, lines, text), *tail]
+
+
 def _join(lines: Sequence[Line], options: NormalizeOptions) -> str:
     return normalize("".join(ln.raw.strip() for ln in lines), options)
 
@@ -318,13 +340,17 @@ def reflow(
         normalize_options: Rules for the blocks' text.
 
     Returns:
-        The blocks in page order. Every non-blank line is in exactly one block.
+        The blocks in page order. Every non-blank line is in one block, except
+        that a lead byline, a trailing byline or a jump becomes a standalone
+        block that shares its line with the paragraph it was cut from.
 
     Example:
         >>> from qhnews._lines import split_lines
         >>> page = "记者日前从省工信厅获悉，\n第24 届青洽会\n\n将开幕。\n\n标题\n\n（记者 施翔）"
         >>> [b.text for b in reflow(split_lines(page))]
         ['记者日前从省工信厅获悉，第24届青洽会将开幕。', '标题', '（记者 施翔）']
+        >>> [b.text for b in reflow(split_lines("本报讯(记者 施翔) 开会。 (记者 王五)"))]
+        ['本报讯（记者 施翔）', '开会。', '（记者 王五）']
     """
     opts = options or ReflowOptions()
     nopts = normalize_options or NormalizeOptions()
@@ -338,7 +364,7 @@ def reflow(
         nonlocal current, text
         if current:
             ls = tuple(infos[i].line for i in current)
-            blocks.append(TextBlock(BlockKind.FLOW, ls, _join(ls, nopts)))
+            blocks.extend(_split_ends(ls, _join(ls, nopts)))
         current, text = [], ""
 
     i = 0

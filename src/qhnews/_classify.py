@@ -19,6 +19,7 @@ from qhnews._records import BlockKind, Byline, BylinePosition, Line, Person, Spa
 
 __all__ = [
     "BylineUnit",
+    "FurnitureUnit",
     "Heading",
     "HeadingRun",
     "JumpUnit",
@@ -86,7 +87,15 @@ class JumpUnit:
     span: Span
 
 
-Unit = Para | HeadingRun | BylineUnit | SpeakerUnit | JumpUnit
+@attrs.frozen
+class FurnitureUnit:
+    """Page furniture no article owns: an editor credit, a folio or date line."""
+
+    text: str
+    span: Span
+
+
+Unit = Para | HeadingRun | BylineUnit | SpeakerUnit | JumpUnit | FurnitureUnit
 
 
 def parse_people(text: str) -> tuple[Person, ...]:
@@ -229,7 +238,7 @@ def classify(blocks: Sequence[TextBlock], columns: dict[int, int] | None = None)
         >>> from qhnews._lines import split_lines
         >>> from qhnews._blocks import reflow
         >>> units = classify(reflow(split_lines("本报讯（记者 施翔）7 月 10 日，开会。")))
-        >>> units[0].lead.people[0].name, units[0].text
+        >>> units[0].byline.people[0].name, units[1].text
         ('施翔', '7月10日，开会。')
     """
     cols = columns or {}
@@ -244,6 +253,9 @@ def classify(blocks: Sequence[TextBlock], columns: dict[int, int] | None = None)
             m = pat.SPEAKER.match(text)
             if m:
                 units.append(SpeakerUnit(Speaker(text, m.group("titles"), m.group("name"), span)))
+                continue
+            if pat.FURNITURE.match(text):
+                units.append(FurnitureUnit(text, span))
                 continue
             m = pat.JUMP_TO.search(text)
             if m and m.start() == 0:

@@ -17,6 +17,7 @@ __all__ = [
     "CJK_CHAR",
     "CLOSERS",
     "DATE_LEAD",
+    "FURNITURE",
     "HAN",
     "JUMP_FROM",
     "JUMP_TO",
@@ -129,6 +130,13 @@ SPEAKER = regex.compile(
     r"经理|董事长|总裁|院长|校长|所长|站长|馆长|社长|会长|主席|教授|研究员|专家|负责人|"
     r"队长|班长|组长|行长|总监|总工|工程师|医生|教师|老师|党员|干部|居民|村民|群众|学生))"
     r"\s+(?P<name>\p{Han}[\p{Han}·]{1,5})$"
+)
+#: Page furniture that belongs to no article: editor credits, folio and date lines.
+FURNITURE = regex.compile(
+    r"^(?:(?:责任编辑|责编|编辑|校对|版式|美编|组版|制图|审读|主编|值班编辑|版面设计|排版|终审|二审|一审)"
+    r"\s*[：:]\s*\S.{0,40}"
+    r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天].{0,30}"
+    r"|第?\s*[A-Z]?\d{1,3}\s*版(?:\s.{0,20})?)$"
 )
 #: A news lead: the first sentence of a news article often opens with its date.
 DATE_LEAD = regex.compile(
