@@ -14,6 +14,7 @@ from qhnews._blocks import ReflowOptions, reflow
 from qhnews._classify import parse_byline
 from qhnews._decode import Decoded, decode
 from qhnews._errors import DecodeError, QhnewsError
+from qhnews._evaluate import Evaluation, evaluate
 from qhnews._export import FORMATS, page_to_dict, render
 from qhnews._lines import cell_width, split_lines
 from qhnews._normalize import Change, Normalized, NormalizeOptions, explain, normalize
@@ -49,6 +50,7 @@ __all__ = [
     "DecodeError",
     "Decoded",
     "Diagnostic",
+    "Evaluation",
     "Leftover",
     "Line",
     "NormalizeOptions",
@@ -65,6 +67,7 @@ __all__ = [
     "__version__",
     "cell_width",
     "decode",
+    "evaluate",
     "explain",
     "normalize",
     "normalize_page",
