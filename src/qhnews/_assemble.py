@@ -26,6 +26,7 @@ the page top is a page banner.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -266,7 +267,26 @@ class _Roles:
     shape: float
 
 
+@functools.lru_cache(maxsize=4096)
+def _shape_flags(text: str) -> tuple[bool, bool, bool, bool, bool]:
+    """(section label, subtitle dash, who-did subtitle, kicker end, kicker only) of one line."""
+    return (
+        pat.SECTION_DOT.match(text) is not None,
+        text.startswith(("——", "—")),
+        pat.SUBTITLE_WHO.search(text) is not None,
+        pat.KICKER_END.search(text) is not None,
+        pat.KICKER_ONLY.search(text) is not None,
+    )
+
+
 def _roles(group: Sequence[_HLine]) -> _Roles:
+    if len(group) == 1 and group[0].speaker is None:  # the common case, kept cheap
+        text = group[0].text
+        if _shape_flags(text)[4]:
+            return _Roles(None, text, None, (), None, 0.0)
+        if _shape_flags(text)[1]:
+            return _Roles(None, None, None, (text,), None, -1.0)  # a subtitle without its title
+        return _Roles(None, None, text, (), None, 0.0)
     speaker = next((h.speaker for h in group if h.speaker is not None), None)
     lines = [h.text for h in group if h.speaker is None]
     shape = 0.0
@@ -275,26 +295,26 @@ def _roles(group: Sequence[_HLine]) -> _Roles:
         if sum(h.speaker is not None for h in group) > 1:
             shape -= 1.0
     section = None
-    if len(lines) >= 2 and pat.SECTION_DOT.match(lines[0]):
+    if len(lines) >= 2 and _shape_flags(lines[0])[0]:
         section, lines = lines[0], lines[1:]
         shape += 0.3
     subtitles: list[str] = []
-    dash = next((i for i, t in enumerate(lines) if t.startswith(("——", "—"))), None)
+    dash = next((i for i, t in enumerate(lines) if _shape_flags(t)[1]), None)
     if dash is not None:
         lines, subtitles = lines[:dash], lines[dash:]
         shape += 0.4 if lines else -1.0
-    elif len(lines) >= 2 and pat.SUBTITLE_WHO.search(lines[-1]) and not pat.KICKER_END.search(lines[-2]):
+    elif len(lines) >= 2 and _shape_flags(lines[-1])[2] and not _shape_flags(lines[-2])[3]:
         subtitles = [lines.pop()]
         shape += 0.3
     kicker = title = None
-    if len(lines) == 1 and not subtitles and pat.KICKER_ONLY.search(lines[0]):
+    if len(lines) == 1 and not subtitles and _shape_flags(lines[0])[4]:
         kicker = lines[0]  # "X在Y调研时强调" over a title the page does not show
     elif len(lines) == 1:
         title = lines[0]
     elif len(lines) >= 2:
         kicker, title = lines[0], lines[1]
         subtitles = lines[2:] + subtitles
-        if pat.KICKER_END.search(kicker) or len(kicker) < 0.75 * len(title):
+        if _shape_flags(kicker)[3] or len(kicker) < 0.75 * len(title):
             shape += 0.4
         if len(lines) > 2:
             shape -= 0.3
@@ -330,6 +350,7 @@ class _Attacher:
                 self.forced.append(cl.forced)
         self._roles: dict[tuple[int, int], _Roles] = {}
         self._sim: dict[tuple[int, int, int], float] = {}
+        self._grams: dict[str, tuple[dict[str, float], float]] = {}
 
     def roles(self, h: int, k: int) -> _Roles:
         key = (h, k)
@@ -337,11 +358,18 @@ class _Attacher:
             self._roles[key] = _roles(self.lines[h:k])
         return self._roles[key]
 
+    def _weighted(self, text: str) -> tuple[dict[str, float], float]:
+        if text not in self._grams:
+            weights = {g: self.idf.get(g, self.rare) for g in _bigrams(text)}
+            self._grams[text] = (weights, sum(weights.values()))
+        return self._grams[text]
+
     def _overlap(self, text: str, t: int) -> float:
-        grams = _bigrams(text)
-        total = sum(self.idf.get(g, self.rare) for g in grams)
-        shared = sum(self.idf[g] for g in grams if g in self.bodies[t])
-        return shared / total if total else 0.0
+        weights, total = self._weighted(text)
+        if not total:
+            return 0.0
+        body = self.bodies[t]
+        return sum(w for g, w in weights.items() if g in body) / total
 
     def similarity(self, h: int, k: int, t: int) -> float:
         """How much a group shares with a body: the mean of the whole group's and its best line's."""
@@ -371,6 +399,8 @@ class _Attacher:
         """Return the groups as (first line, end line, article or None)."""
         n = len(self.lines)
         reach = self.opts.reach
+        if self.m == 0:  # no article to give anything to
+            return [(h, h + 1, None) for h in range(n)]
         best: list[dict[int, tuple[float, int, int | None]]] = [{} for _ in range(n + 1)]
 
         def lo(h: int) -> int:
@@ -434,6 +464,30 @@ class _Attacher:
         return out
 
 
+_CLUSTER_EDGE = 32  # heading lines kept at each end of an overlong cluster
+
+
+def _bounded(clusters: list[_Cluster], leftovers: list[Leftover], diagnostics: list[Diagnostic]) -> list[_Cluster]:
+    """Keep the ends of an overlong run of short lines; its middle heads no article.
+
+    Headlines printed after their bodies stand at the start of a cluster, the
+    headline of the next article at its end; a run of hundreds of short lines
+    (a list, a table, verse) holds no headline in its middle.
+    """
+    out: list[_Cluster] = []
+    for cl in clusters:
+        if len(cl.lines) <= 2 * _CLUSTER_EDGE:
+            out.append(cl)
+            continue
+        middle = cl.lines[_CLUSTER_EDGE:-_CLUSTER_EDGE]
+        leftovers.extend(Leftover(x.text, x.span) for x in middle)
+        span = Span.union(x.span for x in middle)
+        diagnostics.append(Diagnostic("short-lines-run", f"{len(middle)} short lines taken for no headline", span))
+        out.append(_Cluster(cl.position, cl.lines[:_CLUSTER_EDGE]))
+        out.append(_Cluster(cl.position, cl.lines[-_CLUSTER_EDGE:], forced=cl.forced))
+    return out
+
+
 def assemble(units: Sequence[Unit], options: AssembleOptions | None = None) -> Assembled:
     """Cut classified units into articles and attach their headlines.
 
@@ -446,11 +500,12 @@ def assemble(units: Sequence[Unit], options: AssembleOptions | None = None) -> A
     """
     opts = options or AssembleOptions()
     drafts, clusters, leftovers = _segment(units)
+    diagnostics: list[Diagnostic] = []
+    clusters = _bounded(clusters, leftovers, diagnostics)
     attacher = _Attacher(drafts, clusters, opts)
     groups = attacher.solve()
     heads: dict[int, tuple[_Roles, Span, float, bool]] = {}
     banners: list[str] = []
-    diagnostics: list[Diagnostic] = []
     for h, k, t in groups:
         span = Span.union(x.span for x in attacher.lines[h:k])
         assert span is not None

@@ -30,7 +30,7 @@ from qhnews import _patterns as pat
 from qhnews._normalize import NormalizeOptions, normalize
 from qhnews._records import BlockKind, Line, TextBlock
 
-__all__ = ["LineInfo", "ReflowOptions", "analyse", "reflow"]
+__all__ = ["LineInfo", "ReflowOptions", "analyse", "reflow", "reflow_analysed"]
 
 
 @attrs.frozen
@@ -352,9 +352,17 @@ def reflow(
         >>> [b.text for b in reflow(split_lines("本报讯(记者 施翔) 开会。 (记者 王五)"))]
         ['本报讯（记者 施翔）', '开会。', '（记者 王五）']
     """
+    return reflow_analysed(analyse(lines, options), options, normalize_options)
+
+
+def reflow_analysed(
+    infos: Sequence[LineInfo],
+    options: ReflowOptions | None = None,
+    normalize_options: NormalizeOptions | None = None,
+) -> tuple[TextBlock, ...]:
+    """[`reflow`][qhnews.reflow] on lines already measured by [`analyse`][qhnews._blocks.analyse]."""
     opts = options or ReflowOptions()
     nopts = normalize_options or NormalizeOptions()
-    infos = analyse(lines, opts)
     groups = _standalone_runs(infos, opts)
     blocks: list[TextBlock] = []
     current: list[int] = []

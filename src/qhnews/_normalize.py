@@ -221,6 +221,8 @@ def normalize(text: str, options: NormalizeOptions = _DEFAULT) -> str:
         '牢记嘱托 感恩奋进。1,000人10:30'
     """
     text = _check(text, "normalize")
+    if pat.NOTHING_TO_NORMALIZE.match(text):
+        return text
     for name, rule in RULES:
         if getattr(options, name):
             edits = rule(text)

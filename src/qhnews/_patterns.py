@@ -51,6 +51,8 @@ SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # --- normalization ---------------------------------------------------------
 #: Any space character other than U+0020.
 OTHER_SPACE = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+#: Text no rule changes: no space of any kind and no half-width , : ; ? ! ( ).
+NOTHING_TO_NORMALIZE = regex.compile(r"[^ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000,:;?!()]*+\Z")
 #: A half-width punctuation mark that may need to become full-width.
 HALF_PUNCT = regex.compile(r"[,:;?!()]")
 #: A bracketed run without nested brackets or line breaks.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import attrs
 
 from qhnews._assemble import AssembleOptions, assemble
-from qhnews._blocks import ReflowOptions, analyse, reflow
+from qhnews._blocks import ReflowOptions, analyse, reflow_analysed
 from qhnews._classify import classify
 from qhnews._decode import decode, unify_newlines
 from qhnews._lines import split_lines
@@ -76,8 +76,9 @@ def parse(page: str | bytes, *, source: str | None = None, options: ParseOptions
     else:
         raise TypeError(f"parse() takes str or bytes, not {type(page).__name__}")
     lines = split_lines(text, options.normalize)
-    columns = {i.line.number: i.column for i in analyse(lines, options.reflow)}
-    blocks = reflow(lines, options.reflow, options.normalize)
+    infos = analyse(lines, options.reflow)
+    columns = {i.line.number: i.column for i in infos}
+    blocks = reflow_analysed(infos, options.reflow, options.normalize)
     units = classify(blocks, columns)
     result = assemble(units, options.assemble)
     return Page(
