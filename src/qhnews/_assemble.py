@@ -147,6 +147,15 @@ def _is_boundary(items: Sequence[HeadingRun | SpeakerUnit], cur: _Draft | None, 
     return pat.DATE_LEAD.match(nxt.text) is not None
 
 
+def _reads_as_subheading(text: str) -> bool:
+    """Running text that is a subheading: it ends with "——", or ends no sentence and is short."""
+    if any(ch in text for ch in "。！？；"):
+        return False
+    if text.endswith(("——", "—")):
+        return len(text) <= 50
+    return len(text) <= 40 and pat.SENTENCE_END.search(text) is None and pat.CLAUSE_OPEN.search(text) is None
+
+
 def _segment(units: Sequence[Unit]) -> tuple[list[_Draft], list[_Cluster], list[Leftover]]:
     drafts: list[_Draft] = []
     clusters: list[_Cluster] = []
@@ -231,7 +240,7 @@ def _segment(units: Sequence[Unit]) -> tuple[list[_Draft], list[_Cluster], list[
             d.continued_from = para.jump_from
         if para.text:
             kind = "paragraph"
-            if para.text.endswith(("——", "—")) and "。" not in para.text and len(para.text) <= 50:
+            if _reads_as_subheading(para.text):
                 kind = "subheading"
             d.blocks.append(BodyBlock(kind, para.text, para.span))
         d.spans.append(para.span)
@@ -242,7 +251,49 @@ def _segment(units: Sequence[Unit]) -> tuple[list[_Draft], list[_Cluster], list[
             d.continued_to = para.jump_to
             d.ended = True
     flush_pending()
+    _split_run_together(drafts, clusters)
     return drafts, clusters, leftovers
+
+
+def _split_run_together(drafts: list[_Draft], clusters: list[_Cluster]) -> None:
+    """Cut apart two articles that ran together without a headline between them.
+
+    An article carries a lead byline or a trailing one; one that opens with
+    a lead byline and closes with a trailing byline naming other people is two
+    articles. The second starts at the first later paragraph that opens like
+    a news lead (a date, "记者…获悉").
+    """
+    i = 0
+    while i < len(drafts):
+        d = drafts[i]
+        lead = [b for b in d.bylines if b.position is BylinePosition.LEAD]
+        trail = [b for b in d.bylines if b.position is BylinePosition.TRAILING]
+        cut = None
+        if lead and trail and not {p.name for p in lead[0].people} & {p.name for p in trail[-1].people}:
+            cut = next(
+                (j for j, b in enumerate(d.blocks) if j > 0 and b.kind == "paragraph" and pat.DATE_LEAD.match(b.text)),
+                None,
+            )
+        if cut is None:
+            i += 1
+            continue
+        at = d.blocks[cut].span.start
+        second = _Draft(
+            blocks=d.blocks[cut:],
+            bylines=[b for b in d.bylines if b.span.start >= at],
+            spans=[x for x in d.spans if x.start >= at],
+            ended=d.ended,
+            continued_to=d.continued_to,
+        )
+        d.blocks = d.blocks[:cut]
+        d.bylines = [b for b in d.bylines if b.span.start < at]
+        d.spans = [x for x in d.spans if x.start < at]
+        d.ended, d.continued_to = True, None
+        drafts.insert(i + 1, second)
+        for cl in clusters:
+            if cl.position > i:
+                cl.position += 1
+        i += 1
 
 
 # --- attach ------------------------------------------------------------------------

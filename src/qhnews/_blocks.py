@@ -200,6 +200,7 @@ def _standalone_runs(infos: Sequence[LineInfo], opts: ReflowOptions) -> dict[int
     for r, run in enumerate(runs):
         first = infos[run[0]]
         nxt = infos[runs[r + 1][0]] if r + 1 < len(runs) else None
+        next_shaped = r + 1 < len(runs) and shaped[r + 1]
         if first.alone:
             groups[run[0]] = run
             closed = True
@@ -207,14 +208,23 @@ def _standalone_runs(infos: Sequence[LineInfo], opts: ReflowOptions) -> dict[int
             continue
         candidate = closed and shaped[r]
         if candidate and not firm[r]:
-            candidate = after_heading or _keeps_apart(infos, run, nxt, firm[r + 1], opts)
-        if candidate and not firm[r] and len(run) >= 2 and nxt is not None and _starts_flow(infos[run[-1]], nxt, opts):
+            candidate = after_heading or _keeps_apart(
+                infos, run, nxt, next_firm=firm[r + 1], next_shaped=next_shaped, opts=opts
+            )
+        if (
+            candidate
+            and not firm[r]
+            and not next_shaped
+            and len(run) >= 2
+            and nxt is not None
+            and _starts_flow(infos[run[-1]], nxt, opts)
+        ):
             groups[run[0]] = run[:-1]  # the last line opens the paragraph that follows
             closed = after_heading = False
             continue
         if candidate:
             groups[run[0]] = run
-            closed = after_heading = True
+            closed, after_heading = True, False
             continue
         after_heading = False
         last = infos[run[-1]]
@@ -228,7 +238,13 @@ def _firm(info: LineInfo) -> bool:
 
 
 def _keeps_apart(
-    infos: Sequence[LineInfo], run: list[int], nxt: LineInfo | None, next_firm: bool, opts: ReflowOptions
+    infos: Sequence[LineInfo],
+    run: list[int],
+    nxt: LineInfo | None,
+    *,
+    next_firm: bool,
+    next_shaped: bool,
+    opts: ReflowOptions,
 ) -> bool:
     """Tell a headline from a paragraph fragment that a column break left alone."""
     strong_next = nxt is not None and (_firm(nxt) or next_firm)
@@ -243,7 +259,7 @@ def _keeps_apart(
             return False
     if strong_next or nxt is None:
         return True
-    if len(run) == 1 and _starts_flow(infos[run[0]], nxt, opts):
+    if len(run) == 1 and not next_shaped and _starts_flow(infos[run[0]], nxt, opts):
         return False  # a first line whose paragraph goes on past a column break
     # Lines that fill the column and go on past a break are running text.
     return not (
@@ -277,6 +293,9 @@ def _open_quotes(text: str) -> int:
     return text.count("“") - text.count("”") + text.count("（") - text.count("）")
 
 
+_HEADING_CHARS = 40  # the longest subheading, in characters
+
+
 def _breaks(prev: LineInfo, cur: LineInfo, block_text: str, nxt: LineInfo | None, opts: ReflowOptions) -> bool:
     """Tell whether a new paragraph starts at ``cur``, the flow line after ``prev``."""
     if cur.lead_byline or prev.closes:
@@ -284,7 +303,18 @@ def _breaks(prev: LineInfo, cur: LineInfo, block_text: str, nxt: LineInfo | None
     if pat.DASH_END.search(prev.line.text) and "。" not in block_text and len(block_text) <= 50:
         return True
     if not prev.ends_sentence:
-        return False
+        # A line far short of its column ends no sentence: a heading printed
+        # without a blank line, when the next line opens a paragraph.
+        return (
+            cur.gap_before == 0
+            and not prev.unwrapped
+            and prev.short(3 * opts.short_margin)
+            and cur.short(opts.short_margin)
+            and not cur.short(4 * opts.short_margin)  # a paragraph's first line, short by its indent
+            and len(block_text) <= _HEADING_CHARS
+            and pat.CLAUSE_OPEN.search(prev.line.text) is None
+            and not any(ch in block_text for ch in "。！？；")
+        )
     if prev.unwrapped:
         return True
     if prev.short(opts.short_margin):
