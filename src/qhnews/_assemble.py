@@ -602,6 +602,7 @@ def assemble(units: Sequence[Unit], options: AssembleOptions | None = None) -> A
                 continued_to=d.continued_to,
                 continued_from=d.continued_from,
                 span=Span.union(spans),
+                headline_span=heads[i][1] if i in heads else None,
                 confidence=round(confidence, 3),
                 notes=tuple(notes),
             )

@@ -29,7 +29,12 @@ def _byline(b: Byline) -> dict[str, Any]:
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
-    """An article in the shape of the page JSON contract (plus ``lines``, ``confidence``, ``notes``)."""
+    """An article in the shape of the page JSON contract.
+
+    Besides the contract's keys it carries ``continued_from``, ``lines`` and
+    ``headline_lines`` (first and last line numbers), ``confidence`` and ``notes``,
+    and each byline its ``position``.
+    """
     sp = article.speaker
     return {
         "section": article.section,
@@ -42,6 +47,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "continued_to": article.continued_to,
         "continued_from": article.continued_from,
         "lines": _span(article.span),
+        "headline_lines": _span(article.headline_span),
         "confidence": article.confidence,
         "notes": list(article.notes),
     }

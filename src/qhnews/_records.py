@@ -237,6 +237,8 @@ class Article:
         continued_to: Page named by a jump line such as "(下转三版)".
         continued_from: Page named by a "(上接一版)" mark.
         span: The stretch of the page from its first to its last record.
+        headline_span: Where its headline lines (section, kicker, title,
+            subtitles, speaker) stand; they may be far from the body.
         confidence: How sure the parser is of this article, from 0 to 1.
         notes: Why the confidence is below 1, one reason per entry.
     """
@@ -251,6 +253,7 @@ class Article:
     continued_to: str | None = None
     continued_from: str | None = None
     span: Span | None = None
+    headline_span: Span | None = None
     confidence: float = 1.0
     notes: tuple[str, ...] = ()
 
