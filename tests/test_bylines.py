@@ -34,6 +34,16 @@ CASES = [
     ("摄影 李九", BylinePosition.HEADING, None, None, None, [("摄影", "李九")]),
     ("（记者 施翔）", BylinePosition.TRAILING, None, None, None, [("记者", "施翔")]),
     ("(通讯员 王一 李二)", BylinePosition.TRAILING, None, None, None, [("通讯员", "王一"), ("通讯员", "李二")]),
+    ("（本报记者 张三 李四）", BylinePosition.TRAILING, None, "本报", None, [("记者", "张三"), ("记者", "李四")]),
+    ("据新华社北京7月1日电（记者 王五）", BylinePosition.LEAD, None, "新华社", "北京", [("记者", "王五")]),
+    (
+        "本报讯（本报记者 施翔 通讯员 李四）",
+        BylinePosition.LEAD,
+        None,
+        "本报",
+        None,
+        [("记者", "施翔"), ("通讯员", "李四")],
+    ),
 ]
 
 

@@ -160,8 +160,14 @@ def parse_byline(text: str, span: Span | None = None) -> Byline | None:
         )
     m = pat.BYLINE_TRAILING.search(text)
     if m and m.start() == 0:
-        return Byline(text, BylinePosition.TRAILING, None, None, None, parse_people(m.group("people")), where)
+        people = m.group("people")
+        return Byline(text, BylinePosition.TRAILING, None, _house(people), None, parse_people(people), where)
     return None
+
+
+def _house(people: str) -> str | None:
+    """The outlet a credit names inside its brackets: "（本报记者 X）" → "本报"."""
+    return people[:2] if people.startswith(("本报", "本刊", "本台", "本网")) else None
 
 
 def _heading_byline_ok(m: regex.Match[str]) -> bool:
@@ -216,7 +222,7 @@ def _classify_flow(block: TextBlock) -> Para:
                 m.group(0),
                 BylinePosition.TRAILING,
                 None,
-                None,
+                _house(m.group("people")),
                 None,
                 parse_people(m.group("people")),
                 Span(last.start, last.end, last.number, last.number),

@@ -85,7 +85,8 @@ ROLE = regex.compile(
 )
 _ROLE = ROLE.pattern
 _NAME = r"\p{Han}[\p{Han}·•]{0,5}"
-_PEOPLE = rf"(?:{_ROLE})\s*{_NAME}(?:[\s、,，]+(?:(?:{_ROLE})\s*)?{_NAME}){{0,7}}"
+_HOUSE = r"(?:本报|本刊|本台|本网)"  # "本报记者": the outlet said inside the credit
+_PEOPLE = rf"{_HOUSE}?(?:{_ROLE})\s*{_NAME}(?:[\s、,，]+(?:{_HOUSE}?(?:{_ROLE})\s*)?{_NAME}){{0,7}}"
 _OUTLET = (
     r"本报|本刊|新华社|中新社|人民网|新华网|央视网|"
     r"\p{Han}{1,6}?(?:日报|晚报|晨报|时报|商报|都市报|法制报|报社|新闻社|通讯社|电视台|广播电视台|融媒体中心|网)"
@@ -93,7 +94,7 @@ _OUTLET = (
 #: A lead byline at the start of a paragraph: 本报讯（记者 X）, 本报上海讯(记者 X Y),
 #: 青海日报讯（记者 X）, 新华社北京7月10日电（记者 X）.
 BYLINE_LEAD = regex.compile(
-    rf"^(?P<outlet>{_OUTLET})(?P<place>\p{{Han}}{{0,6}}?)"
+    rf"^据?(?P<outlet>{_OUTLET})(?P<place>\p{{Han}}{{0,6}}?)"
     r"(?P<date>\d{1,2}月\d{1,2}日)?(?P<kind>讯|电)"
     rf"(?:\s*[（(]\s*(?P<people>{_PEOPLE})\s*[)）])?\s*"
 )
@@ -107,7 +108,7 @@ BYLINE_HEADING = regex.compile(
 #: A byline at the end of an article: （记者 X）, (通讯员 X Y).
 BYLINE_TRAILING = regex.compile(rf"[（(]\s*(?P<people>{_PEOPLE})\s*[)）]$")
 #: One role-or-name token inside a byline's people part.
-PEOPLE_TOKEN = regex.compile(rf"(?P<role>{_ROLE})|(?P<name>{_NAME})")
+PEOPLE_TOKEN = regex.compile(rf"{_HOUSE}?(?P<role>{_ROLE})|(?P<name>{_NAME})")
 
 # --- jumps ----------------------------------------------------------------------
 #: A continuation jump at the end of a paragraph: (下转三版), （转第2版）.
