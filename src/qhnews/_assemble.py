@@ -218,10 +218,7 @@ def _segment(units: Sequence[Unit]) -> tuple[list[_Draft], list[_Cluster], list[
                 leftovers.append(Leftover(unit.text, unit.span))
             continue
         para = unit
-        if para.lead is not None:
-            d = start()
-            d.bylines.append(para.lead)
-        elif pending:
+        if pending:
             if _is_boundary(pending, cur, para):
                 d = start()
             else:
@@ -244,12 +241,6 @@ def _segment(units: Sequence[Unit]) -> tuple[list[_Draft], list[_Cluster], list[
                 kind = "subheading"
             d.blocks.append(BodyBlock(kind, para.text, para.span))
         d.spans.append(para.span)
-        if para.trailing is not None:
-            d.bylines.append(para.trailing)
-            d.ended = True
-        if para.jump_to is not None:
-            d.continued_to = para.jump_to
-            d.ended = True
     flush_pending()
     _split_run_together(drafts, clusters)
     return drafts, clusters, leftovers

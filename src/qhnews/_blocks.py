@@ -341,7 +341,7 @@ def _split_ends(lines: tuple[Line, ...], text: str) -> list[TextBlock]:
     head: list[TextBlock] = []
     tail: list[TextBlock] = []
     m = pat.BYLINE_LEAD.match(text)
-    if m and m.group("people") is not None and m.end() < len(text):
+    if m and m.end() < len(text):
         head.append(TextBlock(BlockKind.STANDALONE, lines[:1], text[: m.end()].rstrip()))
         text = text[m.end() :].lstrip()
     for _ in range(2):  # a paragraph may close with a trailing byline and a jump

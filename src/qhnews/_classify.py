@@ -1,9 +1,9 @@
 """Stage 5, classify: say what each block of the page is.
 
-A running-text block becomes a [`Para`][qhnews._classify.Para], with any lead
-byline cut off its head and any trailing byline or continuation jump cut off
-its tail. A standalone block becomes heading lines, a byline, a profile line
-(speaker) or a jump.
+A running-text block becomes a [`Para`][qhnews._classify.Para] (with a
+"(上接一版)" mark cut off its head). A standalone block becomes heading lines,
+a byline (lead, heading or trailing: the text layer cut those off their
+paragraphs), a profile line (speaker), a continuation jump or page furniture.
 """
 
 from __future__ import annotations
@@ -34,13 +34,10 @@ __all__ = [
 
 @attrs.frozen
 class Para:
-    """Running text, with what was cut off its ends."""
+    """Running text; the text layer has already cut bylines and jumps off its ends."""
 
     text: str
     span: Span
-    lead: Byline | None = None
-    trailing: Byline | None = None
-    jump_to: str | None = None
     jump_from: str | None = None
     lines: tuple[Line, ...] = ()
 
@@ -179,58 +176,12 @@ def _heading_byline_ok(m: regex.Match[str]) -> bool:
     return role is not None and people[role.end() : role.end() + 1].isspace()
 
 
-def _lead_byline(text: str, lines: Sequence[Line]) -> tuple[Byline | None, str]:
-    m = pat.BYLINE_LEAD.match(text)
-    if not m or (m.group("people") is None and m.end() == len(text)):
-        return None, text
-    bt = text[: m.end()].rstrip()
-    first = lines[0]
-    span = Span(first.start, min(first.end, first.start + len(first.raw)), first.number, first.number)
-    byline = Byline(
-        bt,
-        BylinePosition.LEAD,
-        None,
-        m.group("outlet"),
-        m.group("place") or None,
-        parse_people(m.group("people") or ""),
-        span,
-    )
-    return byline, text[m.end() :].lstrip()
-
-
 def _classify_flow(block: TextBlock) -> Para:
     text = block.text
-    span = block.span
-    lead, text = _lead_byline(text, block.lines)
-    jump_from = None
     m = pat.JUMP_FROM.match(text)
     if m:
-        jump_from = m.group("page")
-        text = text[m.end() :]
-    jump_to = None
-    trailing = None
-    for _ in range(2):  # a jump and a trailing byline may both close a paragraph
-        m = pat.JUMP_TO.search(text)
-        if m and jump_to is None:
-            jump_to = m.group("page")
-            text = text[: m.start()].rstrip()
-            continue
-        m = pat.BYLINE_TRAILING.search(text)
-        if m and trailing is None:
-            last = block.lines[-1]
-            trailing = Byline(
-                m.group(0),
-                BylinePosition.TRAILING,
-                None,
-                _house(m.group("people")),
-                None,
-                parse_people(m.group("people")),
-                Span(last.start, last.end, last.number, last.number),
-            )
-            text = text[: m.start()].rstrip()
-            continue
-        break
-    return Para(text, span, lead, trailing, jump_to, jump_from, block.lines)
+        return Para(text[m.end() :], block.span, m.group("page"), block.lines)
+    return Para(text, block.span, None, block.lines)
 
 
 def classify(blocks: Sequence[TextBlock], columns: dict[int, int] | None = None) -> tuple[Unit, ...]:
