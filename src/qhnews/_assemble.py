@@ -210,7 +210,7 @@ def _segment(units: Sequence[Unit]) -> tuple[list[_Draft], list[_Cluster], list[
             leftovers.append(Leftover(unit.text, unit.span))
             continue
         if isinstance(unit, JumpUnit):
-            if cur is not None and not pending:
+            if cur is not None and not pending and cur.continued_to is None:
                 cur.continued_to = unit.page
                 cur.spans.append(unit.span)
                 cur.ended = True
