@@ -1,0 +1,279 @@
+"""The public API, ``__all__`` and the documentation agree.
+
+After griffe's ``tests/test_api.py``: every public name exists, is documented
+and is in the API reference, and the reference names nothing else; the nav of
+``mkdocs.yml`` points at real files; and what the docs show is what the code
+does: the examples in ``docs/`` run, the normalization table holds, the JSON
+schema lists every key the export writes, and the sample output on the home
+page is the parser's real output.
+"""
+
+from __future__ import annotations
+
+import ast
+import doctest
+import io
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import qhnews
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+REFERENCE = DOCS / "reference"
+EXAMPLES = DOCS / "examples"
+PUBLIC: list[str] = list(qhnews.__all__)
+
+# Public constants without a docstring griffe can read: FORMATS and STAGES have
+# ``#:`` comments, which Sphinx reads and griffe (mkdocstrings) does not;
+# __version__ has nothing. They render without a description until they get a
+# docstring after the assignment. Strict xfail: a fix shows.
+UNDOCUMENTED_IN_DOCS = {"FORMATS", "STAGES", "__version__"}
+
+
+def _is_constant(name: str) -> bool:
+    return name.isupper() or (name.startswith("__") and name.endswith("__"))
+
+
+# ---------------------------------------------------------------- __all__
+
+
+def _isort_key(name: str) -> tuple[int, str]:
+    """The order ruff's RUF022 keeps: SCREAMING_CASE, then CamelCase, then the rest."""
+    if name.isupper():
+        return 0, name
+    if name[0].isupper():
+        return 1, name
+    return 2, name
+
+
+def test_all_is_sorted_and_unique() -> None:
+    assert len(PUBLIC) == len(set(PUBLIC)), "duplicates in qhnews.__all__"
+    assert sorted(PUBLIC, key=_isort_key) == PUBLIC
+
+
+@pytest.mark.parametrize("name", PUBLIC)
+def test_public_name_exists(name: str) -> None:
+    assert hasattr(qhnews, name), f"qhnews.__all__ names {name!r}, which qhnews does not define"
+
+
+def test_every_public_object_is_in_all() -> None:
+    """A name imported into ``qhnews`` without an underscore is public: it belongs in ``__all__``."""
+    public = {n for n, v in vars(qhnews).items() if not n.startswith("_") and type(v).__name__ != "module"}
+    assert public <= set(PUBLIC), f"public but not in __all__: {sorted(public - set(PUBLIC))}"
+
+
+@pytest.mark.parametrize("name", [n for n in PUBLIC if not _is_constant(n)])
+def test_public_callable_has_docstring(name: str) -> None:
+    doc = getattr(qhnews, name).__doc__
+    assert (doc or "").strip(), f"qhnews.{name} has no docstring"
+
+
+def _griffe_package() -> Any:
+    griffe = pytest.importorskip("griffe", reason="griffe comes with the docs extra")
+    return griffe.load("qhnews", search_paths=[str(ROOT / "src")], docstring_parser="google", resolve_aliases=True)
+
+
+@pytest.fixture(scope="module")
+def griffe_package() -> Any:
+    return _griffe_package()
+
+
+def _docs_param(name: str) -> Any:
+    if name in UNDOCUMENTED_IN_DOCS:
+        mark = pytest.mark.xfail(strict=True, reason="no docstring after the assignment")
+        return pytest.param(name, marks=mark)
+    return name
+
+
+@pytest.mark.parametrize("name", [_docs_param(n) for n in PUBLIC])
+def test_public_name_documented_for_mkdocstrings(name: str, griffe_package: Any) -> None:
+    """Every public name has the docstring the API reference renders (as griffe reads it)."""
+    obj = griffe_package[name]
+    docstring = obj.docstring
+    assert docstring is not None, f"qhnews.{name}: no docstring griffe can read"
+    assert docstring.value.strip(), f"qhnews.{name}: empty docstring"
+
+
+# ---------------------------------------------------------------- the API reference
+
+_DIRECTIVE = re.compile(r"^::: (qhnews(?:\.\w+)?)\s*$", re.MULTILINE)
+
+
+def _reference_directives() -> list[str]:
+    pages = sorted(REFERENCE.glob("*.md"))
+    assert pages, "no API reference pages found"
+    return [m.group(1) for page in pages for m in _DIRECTIVE.finditer(page.read_text("utf-8"))]
+
+
+def test_reference_documents_exactly_all() -> None:
+    names = [d.removeprefix("qhnews.") for d in _reference_directives() if d != "qhnews"]
+    assert len(names) == len(set(names)), f"rendered twice: {sorted({n for n in names if names.count(n) > 1})}"
+    missing = set(PUBLIC) - set(names)
+    extra = set(names) - set(PUBLIC)
+    assert not missing, f"public names missing from docs/reference: {sorted(missing)}"
+    assert not extra, f"docs/reference renders names not in __all__: {sorted(extra)}"
+
+
+def test_reference_index_links_every_name() -> None:
+    index = (REFERENCE / "index.md").read_text("utf-8")
+    for name in PUBLIC:
+        if name == "__version__":
+            continue
+        assert f"[`{name}`][qhnews.{name}]" in index, f"docs/reference/index.md does not list {name}"
+
+
+# ---------------------------------------------------------------- mkdocs.yml
+
+_NAV_FILE = re.compile(r"^\s*-\s+(?:[^:\n]+:\s+)?(\S+\.md)\s*$", re.MULTILINE)
+
+
+def _nav_files() -> list[str]:
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    nav = config.split("\nnav:\n", 1)[1].split("\n\n", 1)[0]
+    files = _NAV_FILE.findall(nav)
+    assert len(files) >= 10, "the nav of mkdocs.yml was not found"
+    return files
+
+
+def test_nav_files_exist() -> None:
+    for name in _nav_files():
+        assert (DOCS / name).is_file(), f"mkdocs.yml nav names docs/{name}, which does not exist"
+
+
+def test_every_page_is_in_nav() -> None:
+    pages = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if "_ext" not in p.parts}
+    assert pages == set(_nav_files())
+
+
+def test_mkdocstrings_reads_src_with_google_docstrings() -> None:
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    assert re.search(r"^\s+paths: \[src\]$", config, re.MULTILINE)
+    assert re.search(r"^\s+docstring_style: google$", config, re.MULTILINE)
+    assert re.search(r"^\s+show_signature: true$", config, re.MULTILINE)
+
+
+def test_snippets_exist() -> None:
+    for page in DOCS.rglob("*.md"):
+        for m in re.finditer(r'^--8<-- "([^"]+)"$', page.read_text("utf-8"), re.MULTILINE):
+            assert (ROOT / m.group(1)).is_file(), f"{page.name} includes {m.group(1)}, which does not exist"
+
+
+def test_doctests_of_the_package_are_collected() -> None:
+    """Docstring examples run because pytest collects ``src/qhnews`` with ``--doctest-modules``."""
+    pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
+    assert re.search(r'^addopts = ".*--doctest-modules', pyproject, re.MULTILINE)
+    assert re.search(r'^testpaths = \[.*"src/qhnews".*\]', pyproject, re.MULTILINE)
+
+
+# ---------------------------------------------------------------- changelog
+
+
+def test_changelog_is_in_the_docs_and_names_this_version() -> None:
+    changelog = (ROOT / "CHANGELOG.md").read_text("utf-8")
+    assert re.search(rf"^## \[{re.escape(qhnews.__version__)}\]", changelog, re.MULTILINE)
+    assert '--8<-- "CHANGELOG.md"' in (DOCS / "changelog.md").read_text("utf-8")
+
+
+# ---------------------------------------------------------------- the docs tell the truth
+
+
+def _pycon_pages() -> list[Path]:
+    return sorted(p for p in DOCS.rglob("*.md") if "```pycon" in p.read_text("utf-8"))
+
+
+def _pycon_source(page: Path) -> str:
+    """The page's ``pycon`` blocks as one doctest, with the blocks' line numbers kept."""
+    lines = page.read_text("utf-8").split("\n")
+    out = [""] * len(lines)
+    inside = False
+    for i, line in enumerate(lines):
+        if line.startswith("```pycon"):
+            inside = True
+        elif inside and line.startswith("```"):
+            inside = False
+        elif inside:
+            out[i] = line
+    return "\n".join(out)
+
+
+def test_docs_have_examples() -> None:
+    assert len(_pycon_pages()) >= 5, "the pycon glob over docs/ found too few pages"
+
+
+@pytest.mark.parametrize("page", _pycon_pages(), ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_doc_examples_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    test = doctest.DocTestParser().get_doctest(_pycon_source(page), {}, page.name, str(page), 0)
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    runner = doctest.DocTestRunner(optionflags=flags)
+    report = io.StringIO()
+    runner.run(test, out=report.write)
+    assert test.examples, f"{page}: no examples parsed"
+    assert not runner.failures, report.getvalue()
+
+
+_LITERAL = r"""`("[^`]*"|'[^`]*')`"""
+_CASE_ROW = re.compile(rf"^\|.*\|\s*{_LITERAL}\s*\|\s*{_LITERAL}\s*\|\s*$", re.MULTILINE)
+
+
+def _normalization_rows() -> list[tuple[str, str]]:
+    page = (DOCS / "guide" / "normalization.md").read_text("utf-8")
+    rows = [(ast.literal_eval(a), ast.literal_eval(b)) for a, b in _CASE_ROW.findall(page)]
+    assert len(rows) >= 12, "the before/after rows of docs/guide/normalization.md were not found"
+    return rows
+
+
+@pytest.mark.parametrize(("before", "after"), _normalization_rows())
+def test_normalization_table(before: str, after: str) -> None:
+    assert qhnews.normalize(before) == after
+
+
+def _examples() -> list[Path]:
+    found = sorted(EXAMPLES.glob("*.txt"))
+    assert found, "no example pages in docs/examples"
+    return found
+
+
+@pytest.mark.parametrize("page", _examples(), ids=lambda p: p.stem)
+def test_example_output_is_real(page: Path) -> None:
+    """``docs/examples/X.json`` is what ``qhnews parse X.txt`` prints (regenerate it with that command)."""
+    expected = json.loads(page.with_suffix(".json").read_text("utf-8"))
+    got = qhnews.page_to_dict(qhnews.parse(page.read_text("utf-8"), source=page.name))
+    assert got == expected, f"rerun: cd docs/examples && qhnews parse {page.name} > {page.stem}.json"
+
+
+def _key_paths(value: object, prefix: str = "") -> Iterator[str]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            path = f"{prefix}.{key}" if prefix else key
+            yield path
+            yield from _key_paths(item, path)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _key_paths(item, f"{prefix}[]")
+
+
+def test_json_schema_lists_every_key() -> None:
+    """docs/guide/json.md has one row per key path the export writes, and no other."""
+    pages = sorted((ROOT / "seeds").glob("*.txt")) + _examples()
+    written: set[str] = set()
+    for page in pages:
+        written.update(_key_paths(qhnews.page_to_dict(qhnews.parse(page.read_text("utf-8"), source=page.name))))
+    schema = (DOCS / "guide" / "json.md").read_text("utf-8")
+    documented = set(re.findall(r"^\| `([a-z_\[\].]+)` \|", schema, re.MULTILINE))
+    assert written - documented == set(), "keys the export writes that docs/guide/json.md does not list"
+    assert documented - written == set(), "keys docs/guide/json.md lists that no sample page shows"
+
+
+def test_cli_exit_codes_documented() -> None:
+    from qhnews import _cli
+
+    page = (DOCS / "guide" / "cli.md").read_text("utf-8")
+    for code in (_cli.EXIT_OK, _cli.EXIT_FAILED, _cli.EXIT_USAGE):
+        assert re.search(rf"^\| `?{code}`? \|", page, re.MULTILINE), f"exit code {code} missing from docs/guide/cli.md"
