@@ -274,6 +274,8 @@ def test_json_schema_lists_every_key() -> None:
 def test_cli_exit_codes_documented() -> None:
     from qhnews import _cli
 
+    codes = {name: getattr(_cli, name) for name in dir(_cli) if name.startswith("EXIT_")}
+    assert {"EXIT_OK", "EXIT_FAILED", "EXIT_USAGE"} <= set(codes)
     page = (DOCS / "guide" / "cli.md").read_text("utf-8")
-    for code in (_cli.EXIT_OK, _cli.EXIT_FAILED, _cli.EXIT_USAGE):
-        assert re.search(rf"^\| `?{code}`? \|", page, re.MULTILINE), f"exit code {code} missing from docs/guide/cli.md"
+    for name, code in codes.items():
+        assert re.search(rf"^\| `?{code}`? \|", page, re.MULTILINE), f"{name} = {code} missing from docs/guide/cli.md"
