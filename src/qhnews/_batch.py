@@ -3,20 +3,33 @@ r"""Many pages: file discovery, streaming page reads and lazy parsing, in input 
 A file may hold several pages separated by form feeds (``\f``, as
 ``pdftotext`` and most OCR exports write them). Such files are read as a
 stream, one page at a time, so memory stays bounded by the largest page, not
-the file; the pages are named ``FILE#2``, ``FILE#3`` … after the first.
+the file; the pages are named ``FILE#2``, ``FILE#3`` … after the first. A form
+feed that ends the file (``pdftotext`` writes one after every page) does not
+open an empty page.
+
+The batch machinery is one pipeline shared by [`parse_many`][qhnews.parse_many]
+and ``qhnews parse``:
+
+    expand_inputs → PageReader (source, text | error) → run_pages (work in N processes) → results in input order
+
+A page that cannot be read, decoded or parsed gives a result with an error;
+the rest go on.
 """
 
 from __future__ import annotations
 
 import codecs
+import functools
 import glob
 import os
+import signal
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Generic, TypeVar
 
 import attrs
 
@@ -25,10 +38,27 @@ from qhnews._errors import DecodeError, QhnewsError
 from qhnews._pipeline import ParseOptions, parse
 from qhnews._records import Page
 
-__all__ = ["InputError", "PageResult", "expand_inputs", "iter_pages", "parse_many"]
+__all__ = [
+    "InputError",
+    "PageReader",
+    "PageResult",
+    "expand_inputs",
+    "iter_pages",
+    "parse_many",
+    "run_pages",
+]
+
+T = TypeVar("T")
 
 _CHUNK = 1 << 20
 _PAGE_EXTENSIONS = (".txt",)
+#: Pages in flight per worker process: enough to keep workers busy while the
+#: head of the queue is slow, few enough to keep memory flat.
+_WINDOW_PER_JOB = 8
+
+#: One page to work on: ``(source, text, None)``, or ``(source, None, error)``
+#: for an input that could not be read.
+Item = tuple[str, str | None, str | None]
 
 
 class InputError(QhnewsError, OSError):
@@ -55,50 +85,79 @@ class PageResult:
         return self.error is None
 
 
+# -- discovery -------------------------------------------------------------------------------------------------------
+
+
+def _pages_in(directory: str) -> list[str]:
+    return sorted(str(p) for p in Path(directory).rglob("*") if p.suffix in _PAGE_EXTENSIONS and p.is_file())
+
+
 def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
     """Expand directories (their ``*.txt`` files, recursively, sorted) and glob patterns.
 
-    A path that exists is yielded as given; "-" (standard input) too. A pattern that
-    matches nothing and a missing path are yielded unchanged, so the reader can
-    report them in order.
+    A path that exists is yielded as given; "-" (standard input) too. A glob
+    pattern yields its matches, sorted, a matched directory its pages. A
+    directory without pages, a pattern that matches nothing and a missing path
+    are yielded unchanged, so the reader reports them in order. A path already
+    yielded is not yielded again.
+
+    Example:
+        >>> list(expand_inputs(["a.txt", "-", "a.txt", "no-match-*.txt"]))
+        ['a.txt', '-', 'no-match-*.txt']
     """
+    seen: set[str] = set()
+
+    def once(paths: Iterable[str]) -> Iterator[str]:
+        for p in paths:
+            key = p if p == "-" else os.path.normpath(p)
+            if key not in seen:
+                seen.add(key)
+                yield p
+
     for item in inputs:
         path = os.fspath(item)
         if path == "-":
-            yield path
+            yield from once([path])
         elif os.path.isdir(path):
-            found = sorted(str(p) for p in Path(path).rglob("*") if p.is_file() and p.suffix in _PAGE_EXTENSIONS)
-            if not found:
-                yield path  # reported as "no pages in directory"
-            yield from found
+            yield from once(_pages_in(path) or [path])
         elif not os.path.exists(path) and glob.has_magic(path):
-            matched = sorted(glob.glob(path, recursive=True))
-            yield from (matched or [path])
+            matched: list[str] = []
+            for m in sorted(glob.glob(path, recursive=True)):
+                matched.extend(_pages_in(m) if os.path.isdir(m) else [m])
+            yield from once(matched or [path])
         else:
-            yield path
+            yield from once([path])
 
 
-def _codec_for(head: bytes) -> tuple[str, int]:
-    for bom, codec in _BOMS:
-        if head.startswith(bom):
-            return codec, 0
-    return "", 0
+# -- reading ---------------------------------------------------------------------------------------------------------
 
 
 def iter_pages(path: str) -> Iterator[tuple[str, str]]:
-    """Yield ``(source, text)`` for each form-feed separated page of a file, streaming.
+    r"""Yield ``(source, text)`` for each form-feed separated page of a file, streaming.
+
+    Text is decoded as [`decode`][qhnews.decode] says, also for files too large
+    to read at once (their encoding is checked over the whole file before the
+    first page is yielded). "-" reads standard input, named ``<stdin>``.
 
     Raises:
-        InputError: The path is missing, a directory, empty, or unreadable.
+        InputError: The path is missing, a directory, empty, blank, or unreadable.
         DecodeError: The bytes are in no supported encoding.
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> f = pathlib.Path(tempfile.mkdtemp()) / "p.txt"
+        >>> _ = f.write_bytes("第一版\r\n\f第二版\f".encode("gb18030"))
+        >>> [(s.rsplit("/", 1)[-1], t) for s, t in iter_pages(str(f))]
+        [('p.txt', '第一版\n'), ('p.txt#2', '第二版')]
     """
     if path == "-":
         data = sys.stdin.buffer.read()
-        yield from _split_pages("<stdin>", _decode_all(data, "<stdin>"))
+        if not data:
+            raise InputError("<stdin>: empty input")
+        yield from _split_pages("<stdin>", decode(data, "<stdin>").text)
         return
     if os.path.isdir(path):
-        has_files = any(Path(path).iterdir())
-        raise InputError(f"{path}: is a directory" + ("" if has_files else " with no pages"))
+        raise InputError(f"{path}: is a directory")
     try:
         fh = open(path, "rb")  # noqa: SIM115 - closed in finally below, while a generator
     except FileNotFoundError:
@@ -106,68 +165,273 @@ def iter_pages(path: str) -> Iterator[tuple[str, str]]:
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     try:
-        head = fh.read(_CHUNK)
+        try:
+            head = fh.read(_CHUNK)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
         if not head:
             raise InputError(f"{path}: empty file")
-        codec, _ = _codec_for(head)
         if len(head) < _CHUNK:  # small file: one read, the full detection of decode()
-            yield from _split_pages(path, _decode_all(head, path))
+            yield from _split_pages(path, decode(head, path).text)
             return
-        yield from _stream(fh, codec, path)
+        yield from _stream(fh, _detect(fh, path), path)
     finally:
         fh.close()
 
 
-def _decode_all(data: bytes, source: str) -> str:
-    return decode(data, source).text
-
-
-def _stream(fh: BinaryIO, codec: str, path: str) -> Iterator[tuple[str, str]]:
-    """Decode a large file incrementally, yielding pages as form feeds close them."""
-    tried = (codec,) if codec else FALLBACKS
-    for attempt, name in enumerate(tried):
-        decoder = codecs.getincrementaldecoder(name)(errors="strict")
-        fh.seek(0)
-        consumed = 0
-        buffer = ""
-        number = 0
-        try:
-            while True:
-                chunk = fh.read(_CHUNK)
-                final = not chunk
-                buffer += decoder.decode(chunk, final=final)
-                consumed += len(chunk)
-                *done, buffer = buffer.split("\f")
-                for text in done:
-                    number += 1
-                    yield _name(path, number), unify_newlines(text)
-                if final:
-                    break
-        except UnicodeDecodeError as exc:
-            if number == 0 and attempt + 1 < len(tried):
-                continue  # nothing yielded yet: try the next encoding from the start
-            raise DecodeError(consumed - len(chunk) + max(exc.start, 0), tried, path) from None
-        number += 1
-        yield _name(path, number), unify_newlines(buffer)
-        return
+def _split_pages(path: str, text: str) -> Iterator[tuple[str, str]]:
+    if not text.strip():
+        raise InputError(f"{path}: blank file (only white space)")
+    pages = text.split("\f")
+    if len(pages) > 1 and not pages[-1].strip():
+        pages.pop()  # the form feed after the last page
+    for number, page in enumerate(pages, start=1):
+        yield _name(path, number), page
 
 
 def _name(path: str, number: int) -> str:
     return path if number == 1 else f"{path}#{number}"
 
 
-def _split_pages(path: str, text: str) -> Iterator[tuple[str, str]]:
-    for number, page in enumerate(text.split("\f"), start=1):
-        yield _name(path, number), page
+def _detect(fh: BinaryIO, path: str) -> str:
+    """The codec of a large file: its BOM's, else the first fallback that reads all of it."""
+    fh.seek(0)
+    start = fh.read(4)
+    for bom, codec in _BOMS:
+        if start.startswith(bom):
+            return codec
+    furthest = 0
+    for codec in FALLBACKS:
+        try:
+            for _ in _decode_chunks(fh, codec, path):
+                pass
+        except DecodeError as exc:
+            furthest = max(furthest, exc.offset)
+            continue
+        return codec
+    raise DecodeError(furthest, FALLBACKS, path)
 
 
-def _parse_file(path: str, options: ParseOptions) -> list[PageResult]:
+def _decode_chunks(fh: BinaryIO, codec: str, path: str) -> Iterator[str]:
+    """Decode the whole file from its start, one chunk at a time."""
+    # utf-8-sig's decoder counts error offsets from after the BOM: skip the BOM here instead.
+    consumed = len(codecs.BOM_UTF8) if codec == "utf-8-sig" else 0
+    decoder = codecs.getincrementaldecoder("utf-8" if consumed else codec)(errors="strict")
+    fh.seek(consumed)
+    while True:
+        chunk = fh.read(_CHUNK)
+        pending = len(decoder.getstate()[0])
+        try:
+            yield decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as exc:
+            # exc.start counts from the bytes the decoder held back from the last chunk.
+            raise DecodeError(consumed - pending + max(exc.start, 0), (codec,), path) from None
+        consumed += len(chunk)
+        if not chunk:
+            return
+
+
+def _stream(fh: BinaryIO, codec: str, path: str) -> Iterator[tuple[str, str]]:
+    """Yield the pages of a large file as form feeds close them."""
+    buffer = ""
+    number = 0
+    blank = True
+    for text in _decode_chunks(fh, codec, path):
+        buffer += text
+        *done, buffer = buffer.split("\f")
+        for page in done:
+            number += 1
+            blank = blank and not page.strip()
+            yield _name(path, number), unify_newlines(page)
+    if blank and not buffer.strip():
+        raise InputError(f"{path}: blank file (only white space)")
+    if number == 0 or buffer.strip():
+        yield _name(path, number + 1), unify_newlines(buffer)
+
+
+class PageReader:
+    """The pages of many inputs, read lazily in input order.
+
+    Iterating yields one [`Item`][qhnews._batch.Item] per page; an input that
+    cannot be read yields one item with its error. Pages named in ``skip`` are
+    passed over (``--resume``). The counts feed the progress estimate.
+
+    Args:
+        paths: Expanded inputs (see [`expand_inputs`][qhnews._batch.expand_inputs]).
+        skip: Sources not to yield.
+    """
+
+    def __init__(self, paths: Sequence[str], skip: Collection[str] = ()) -> None:
+        self.paths = paths
+        self.skip = skip
+        self.files_read = 0
+        self.items = 0
+        self.skipped = 0
+
+    def __iter__(self) -> Iterator[Item]:
+        for path in self.paths:
+            try:
+                for source, text in self._pages(path):
+                    if source in self.skip:
+                        self.skipped += 1
+                        continue
+                    self.items += 1
+                    yield source, text, None
+            except QhnewsError as exc:
+                self.items += 1
+                yield path, None, str(exc)
+            self.files_read += 1
+
+    @staticmethod
+    def _pages(path: str) -> Iterator[tuple[str, str]]:
+        if os.path.isdir(path):  # expand_inputs yields a directory only when it has no pages
+            raise InputError(f"{path}: directory has no pages (no *{' *'.join(_PAGE_EXTENSIONS)} files)")
+        if path != "-" and not os.path.lexists(path) and glob.has_magic(path):
+            raise InputError(f"{path}: no file matches this pattern")
+        return iter_pages(path)
+
+    def estimate(self) -> int:
+        """The number of items the whole run will yield, extrapolated from the files read so far."""
+        left = len(self.paths) - self.files_read
+        if not self.files_read:
+            return left
+        return self.items + round(left * self.items / self.files_read)
+
+
+# -- running ---------------------------------------------------------------------------------------------------------
+
+
+def _call(work: Callable[[str, str], T], source: str, text: str) -> tuple[T | None, str | None]:
+    """Run ``work`` on one page; an exception becomes the page's error, not the batch's."""
     try:
-        return [PageResult(src, parse(text, source=src, options=options)) for src, text in iter_pages(path)]
+        return work(source, text), None
     except QhnewsError as exc:
-        return [PageResult(path, None, str(exc))]
+        return None, str(exc)
+    except Exception as exc:  # a parser bug on one page must not stop the others
+        return None, _describe(source, exc)
+
+
+def _describe(source: str, exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return f"{source}: cannot parse ({type(exc).__name__}{': ' + lines[0] if lines else ''})"
+
+
+def _quiet_worker() -> None:  # pragma: no cover - runs in the worker processes
+    # Ctrl-C is the parent's to handle: it cancels what is queued and waits for what runs.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@attrs.define
+class _Slot(Generic[T]):
+    source: str
+    text: str | None
+    error: str | None
+    future: Future[tuple[T | None, str | None]] | None = None
+
+
+class _Pool(Generic[T]):
+    """A process pool that survives a worker dying (killed, out of memory, crashed)."""
+
+    def __init__(self, work: Callable[[str, str], T], jobs: int) -> None:
+        self.work, self.jobs = work, jobs
+        self.pool = self._new(jobs)
+
+    @staticmethod
+    def _new(jobs: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_worker)
+
+    def submit(self, slot: _Slot[T]) -> None:
+        if slot.text is not None:
+            slot.future = self.pool.submit(_call, self.work, slot.source, slot.text)
+
+    def result(self, slot: _Slot[T], pending: Iterable[_Slot[T]]) -> tuple[str, T | None, str | None]:
+        if slot.future is None:
+            return slot.source, None, slot.error
+        try:
+            value, error = slot.future.result()
+        except BrokenProcessPool:
+            self._recover([slot, *pending])
+            assert slot.future is not None
+            value, error = slot.future.result()
+        except Exception as exc:  # e.g. a result that cannot be pickled: this page's error
+            value, error = None, _describe(slot.source, exc)
+        return slot.source, value, error
+
+    def _recover(self, slots: list[_Slot[T]]) -> None:
+        """Run each page the broken pool lost alone, to blame only the one that kills its worker."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        for slot in slots:
+            lost = slot.future
+            if lost is None or lost.cancelled() or not isinstance(lost.exception(), BrokenProcessPool):
+                continue
+            assert slot.text is not None
+            solo = self._new(1)
+            result: tuple[T | None, str | None]
+            try:
+                result = solo.submit(_call, self.work, slot.source, slot.text).result()
+            except BrokenProcessPool:
+                result = (None, f"{slot.source}: worker process died while parsing this page")
+            except Exception as exc:  # as in result()
+                result = (None, _describe(slot.source, exc))
+            finally:
+                solo.shutdown(wait=True, cancel_futures=True)
+            slot.future = Future()
+            slot.future.set_result(result)
+        self.pool = self._new(self.jobs)
+        for slot in slots:  # pages submitted to the old pool and never started
+            if slot.future is not None and slot.future.cancelled():
+                self.submit(slot)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_pages(
+    items: Iterable[Item], work: Callable[[str, str], T], *, jobs: int = 1
+) -> Generator[tuple[str, T | None, str | None], None, None]:
+    """Apply ``work(source, text)`` to every page, in ``jobs`` processes, yielding in input order.
+
+    Yields ``(source, value, None)`` for a page ``work`` handled and
+    ``(source, None, error)`` for one it raised on or that could not be read.
+    With ``jobs > 1``, ``work`` must be picklable (a module-level function or a
+    ``functools.partial`` of one); results are yielded as soon as every page
+    before them is done, with a bounded number of pages in flight.
+    """
+    if jobs <= 1:
+        for source, text, error in items:
+            if text is None:
+                yield source, None, error
+            else:
+                yield (source, *_call(work, source, text))
+        return
+    pool: _Pool[T] = _Pool(work, jobs)
+    queue: deque[_Slot[T]] = deque()
+    try:
+        for source, text, error in items:
+            slot: _Slot[T] = _Slot(source, text, error)
+            pool.submit(slot)
+            queue.append(slot)
+            while len(queue) > jobs * _WINDOW_PER_JOB or (queue and _ready(queue[0])):
+                head = queue.popleft()
+                yield pool.result(head, queue)
+        while queue:
+            head = queue.popleft()
+            yield pool.result(head, queue)
+    finally:
+        pool.close()
+
+
+def _ready(slot: _Slot[T]) -> bool:
+    return slot.future is None or slot.future.done()
+
+
+# -- the public batch API --------------------------------------------------------------------------------------------
+
+
+def _parse_page(source: str, text: str, *, options: ParseOptions) -> Page:
+    return parse(text, source=source, options=options)
 
 
 def parse_many(
@@ -175,39 +439,32 @@ def parse_many(
     *,
     jobs: int = 1,
     options: ParseOptions | None = None,
+    skip: Collection[str] = (),
 ) -> Iterator[PageResult]:
     r"""Parse many pages lazily, in input order, one result per page.
 
-    Directories and glob patterns are expanded. A page that cannot be read or
-    decoded gives a [`PageResult`][qhnews.PageResult] with ``error`` set; the
-    rest go on.
+    A directory gives its ``*.txt`` files (recursively, sorted), a glob
+    pattern its matches, sorted; a path named twice is parsed once. A file of
+    several form-feed separated pages gives one result per page, named
+    ``FILE``, ``FILE#2``, … A page that cannot be read, decoded or parsed gives a
+    [`PageResult`][qhnews.PageResult] with ``error`` set; the rest go on.
 
     Args:
         paths: Files, directories, glob patterns, or "-" for standard input.
         jobs: Worker processes; 1 parses in this process.
         options: Parser settings.
+        skip: Page sources to pass over (pages an earlier run already did).
 
     Example:
         >>> import pathlib, tempfile
         >>> d = pathlib.Path(tempfile.mkdtemp())
-        >>> _ = (d / "a.txt").write_text("标题\n\n本报讯（记者 施翔）开会。", encoding="utf-8")
-        >>> [(r.ok, r.page.articles[0].title) for r in parse_many([d])]
-        [(True, '标题')]
+        >>> _ = (d / "a.txt").write_text("标题\n\n本报讯（记者 施翔）开会。\f第二版", encoding="utf-8")
+        >>> [(r.source[len(str(d)):], r.ok) for r in parse_many([d, d / "missing.txt"])]
+        [('/a.txt', True), ('/a.txt#2', True), ('/missing.txt', False)]
         >>> [r.error for r in parse_many([d / "missing.txt"])]
         ['.../missing.txt: no such file']
     """
-    opts = options or ParseOptions()
-    files = expand_inputs(paths)
-    if jobs <= 1:
-        for path in files:
-            yield from _parse_file(path, opts)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        # A bounded window of files in flight keeps memory flat and order intact.
-        queue: deque[Future[list[PageResult]]] = deque()
-        for path in files:
-            queue.append(pool.submit(_parse_file, path, opts))
-            if len(queue) >= jobs * 4:
-                yield from queue.popleft().result()
-        while queue:
-            yield from queue.popleft().result()
+    work = functools.partial(_parse_page, options=options or ParseOptions())
+    reader = PageReader(list(expand_inputs(paths)), skip)
+    for source, page, error in run_pages(reader, work, jobs=jobs):
+        yield PageResult(source, page, error)
