@@ -1,0 +1,127 @@
+r"""Scale-out: parse an archive on a Dask cluster, or on Spark.
+
+Needs the ``dask`` extra (``pip install "qhnews[dask]"``), imported only when
+[`parse_bag`][qhnews.parse_bag] is called: ``import qhnews`` never imports dask.
+
+The unit of work is a *partition*: a list of page files, read and parsed by
+[`parse_partition`][qhnews._dask.parse_partition] on whichever worker gets
+it. Only paths travel to the workers and only page dicts come back, so the
+files must be on a file system every worker sees (NFS, a mounted bucket, the
+same disk on one machine). The results are the dicts of
+[`page_to_dict`][qhnews.page_to_dict], in input order, with
+``{"source", "error"}`` records for pages that failed, exactly the lines of
+``qhnews parse --format jsonl``.
+
+On one machine (Dask's local scheduler, a process pool)::
+
+    import qhnews
+    bag = qhnews._dask.parse_bag(["archive/"], npartitions=64)
+    pages = bag.compute(scheduler="processes")
+
+On a cluster (``pip install "dask[distributed]"``; start ``dask scheduler`` and
+``dask worker tcp://scheduler:8786`` on each node, all with qhnews installed)::
+
+    from dask.distributed import Client
+    import qhnews
+
+    client = Client("tcp://scheduler:8786")
+    bag = qhnews._dask.parse_bag(["/shared/archive/"], npartitions=4 * sum(client.nthreads().values()))
+    bag.map(json.dumps, ensure_ascii=False).to_textfiles("/shared/out/*.jsonl")  # one file per partition
+    articles = bag.filter(lambda p: "error" not in p).map(qhnews._parquet.article_rows).flatten()
+    articles.to_dataframe().to_parquet("/shared/articles/")                    # needs dask[dataframe]
+
+The same function is a Spark ``mapPartitions`` step: a partition is an
+iterator of paths in, an iterator of page dicts out::
+
+    files = list(qhnews._batch.expand_inputs(["/shared/archive/"]))
+    rdd = spark.sparkContext.parallelize(files, numSlices=256)
+    pages = rdd.mapPartitions(qhnews._dask.parse_partition)
+    pages.map(lambda p: json.dumps(p, ensure_ascii=False)).saveAsTextFile("/shared/out")
+
+Directories and globs are expanded on the client (so the order is fixed
+there); choose about four partitions per worker core so that slow pages even
+out.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from qhnews._batch import PageReader, expand_inputs, run_pages
+from qhnews._export import page_to_dict
+from qhnews._pipeline import ParseOptions, parse
+
+__all__ = ["parse_bag", "parse_partition"]
+
+
+def _page_dict(source: str, text: str, *, options: ParseOptions) -> dict[str, Any]:
+    return page_to_dict(parse(text, source=source, options=options))
+
+
+def parse_partition(paths: Iterable[str], options: ParseOptions | None = None) -> Iterator[dict[str, Any]]:
+    r"""Parse the pages of some files, in order: page dicts, and error records for pages that failed.
+
+    This is the worker side of [`parse_bag`][qhnews.parse_bag], and a Spark
+    ``mapPartitions`` function as it stands.
+
+    Args:
+        paths: Page files (no directories or globs: expand those first).
+        options: Parser settings.
+
+    Example:
+        >>> [(p["source"], p.get("error")) for p in parse_partition(["missing.txt"])]
+        [('missing.txt', 'missing.txt: no such file')]
+    """
+    work = functools.partial(_page_dict, options=options or ParseOptions())
+    for source, page, error in run_pages(PageReader(list(paths)), work):
+        yield page if page is not None else {"source": source, "error": error}
+
+
+def _partition_list(paths: Iterable[str], options: ParseOptions | None) -> list[dict[str, Any]]:
+    return list(parse_partition(paths, options))
+
+
+def parse_bag(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    npartitions: int | None = None,
+    options: ParseOptions | None = None,
+) -> Any:
+    """A Dask bag of page dicts, one per page, in input order.
+
+    Nothing is read until the bag is computed, and then on the workers; see
+    the module's recipes for a cluster and for Spark.
+
+    Args:
+        paths: Files, directories or glob patterns, expanded here.
+        npartitions: How many partitions (tasks); by default about 100 files each.
+        options: Parser settings.
+
+    Returns:
+        A ``dask.bag.Bag`` of the dicts of [`page_to_dict`][qhnews.page_to_dict],
+        with ``{"source", "error"}`` for pages that failed.
+
+    Raises:
+        ImportError: dask is not installed (``pip install "qhnews[dask]"``).
+
+    Example:
+        >>> import qhnews
+        >>> _ = __import__("pytest").importorskip("dask.bag")
+        >>> bag = qhnews._dask.parse_bag(["missing.txt"])
+        >>> bag.compute(scheduler="sync")
+        [{'source': 'missing.txt', 'error': 'missing.txt: no such file'}]
+    """
+    try:
+        db = importlib.import_module("dask.bag")
+    except ImportError as exc:
+        raise ImportError('parse_bag needs dask: pip install "qhnews[dask]"') from exc
+    files = list(expand_inputs(paths))
+    if not files:
+        return db.from_sequence([], npartitions=1)
+    parts = npartitions or max(1, -(-len(files) // 100))
+    bag = db.from_sequence(files, npartitions=min(parts, len(files)))
+    return bag.map_partitions(_partition_list, options)
