@@ -1,50 +1,103 @@
 """The ``qhnews`` command.
 
-    qhnews parse PAGE... [--format json|jsonl|markdown|text] [-o OUT] [--jobs N] [--resume]
+    qhnews parse PAGE... [-f json|jsonl|markdown|text|parquet] [-o OUT] [-j N] [--resume] [-q]
     qhnews normalize PAGE [--explain]
+    qhnews --version
+
+``PAGE`` is a file (several pages in one file are separated by form feeds and
+named ``FILE``, ``FILE#2``, …), a directory (its ``*.txt`` files, recursively),
+a glob pattern, or ``-`` for standard input. ``parse`` writes pages in input
+order, each as soon as it and every page before it are done:
+
+- ``json`` (the default): the page object for one page file, else an array of
+  page objects; a page that failed is the record ``{"source", "error"}``.
+- ``jsonl`` (the default for ``-o *.jsonl``): one line per page, flushed as it
+  is written; failed pages are ``{"source", "error"}`` lines. ``--resume``
+  skips the pages OUT already holds (a last line cut short by an interrupted
+  run is dropped and its page parsed again; failed pages are tried again, and
+  the later line for a source supersedes the earlier one).
+- ``markdown``, ``text``: for reading.
+- ``parquet`` (the default for ``-o *.parquet``; needs ``pip install
+  "qhnews[parquet]"``): one row per article, see
+  [`to_parquet`][qhnews.to_parquet].
+
+With ``--jobs N``, N worker processes parse. On a terminal a progress bar on
+standard error shows pages done, pages per second and the time left; it is
+off with ``-q``, when standard error is not a terminal, or when the pages
+themselves go to the terminal.
 
 Exit codes:
 
 | code | meaning |
 |---|---|
 | 0 | every page was parsed |
-| 1 | at least one input failed (missing, empty, undecodable, unreadable, a directory without pages); |
-|   | the others were still parsed |
-| 2 | the command line is wrong |
+| 1 | at least one input failed (see below), the others were still parsed; or OUT cannot be written |
+| 2 | the command line is wrong, or asks for what is not installed (pyarrow for parquet) |
+| 130 | interrupted (Ctrl-C) |
 
-Every failure prints one line to standard error: ``qhnews: PATH: what went wrong``.
+An input fails when it is missing, unreadable, empty, blank, undecodable, a
+directory without ``*.txt`` pages or a glob that matches nothing (``normalize``:
+any directory), or when parsing a page raised. Every failure prints one line
+to standard error: ``qhnews: PATH: what went wrong``; when several pages were
+asked for and some failed, a last line says how many and which.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
+import importlib.util
 import json
 import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 import attrs
 
-from qhnews._batch import PageResult, expand_inputs, iter_pages, parse_many
+from qhnews._batch import PageReader, expand_inputs, iter_pages, run_pages
 from qhnews._errors import QhnewsError
 from qhnews._export import FORMATS, page_to_dict, render
-from qhnews._normalize import Change, explain
+from qhnews._normalize import explain
+from qhnews._parquet import ParquetWriter, article_rows
+from qhnews._pipeline import ParseOptions, parse
 from qhnews._text import normalize_page
 from qhnews._version import __version__
 
-__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
+__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "OUTPUT_FORMATS", "main"]
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+#: The formats of ``qhnews parse``: the text formats of [`render`][qhnews.render], and parquet.
+OUTPUT_FORMATS: tuple[str, ...] = (*FORMATS, *(("parquet",) if "parquet" not in FORMATS else ()))
+#: Failed pages named in the summary line; more are counted.
+_NAMED_FAILURES = 10
+
+
+class _UsageError(Exception):
+    """The command line asks for something that cannot be done; exit code 2."""
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
 
 
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="qhnews",
         description="Turn the raw OCR text of Chinese newspaper pages into typed articles.",
+        epilog="Exit codes: 0 all pages parsed, 1 some input failed, 2 usage error, 130 interrupted.",
     )
     ap.add_argument("--version", action="version", version=f"qhnews {__version__}")
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -52,10 +105,14 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="parse pages into articles")
     p.add_argument("inputs", nargs="+", metavar="PAGE", help="page files, directories, glob patterns, or - for stdin")
     p.add_argument(
-        "-f", "--format", choices=FORMATS, default=None, help="output format (default: json; jsonl with -o *.jsonl)"
+        "-f",
+        "--format",
+        choices=OUTPUT_FORMATS,
+        default=None,
+        help="output format (default: json; jsonl with -o *.jsonl, parquet with -o *.parquet)",
     )
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
-    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default: 1)")
+    p.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default: 1)")
     p.add_argument("--resume", action="store_true", help="skip pages already recorded in OUT (jsonl)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
@@ -65,134 +122,344 @@ def _parser() -> argparse.ArgumentParser:
     return ap
 
 
-def _fail(message: str) -> None:
-    print(f"qhnews: {message}", file=sys.stderr)
+def _fail(message: str, stream: TextIO | None = None) -> None:
+    print(f"qhnews: {message}", file=stream or sys.stderr, flush=True)
 
 
-def _done_sources(path: str) -> set[str]:
-    done: set[str] = set()
-    if not os.path.exists(path):
-        return done
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError:
-                continue  # a line cut short by an interrupted run is parsed again
-            if isinstance(record, dict) and isinstance(record.get("source"), str):
-                done.add(record["source"])
-    return done
+# -- progress --------------------------------------------------------------------------------------------------------
 
 
 class _Progress:
-    """A one-line progress bar on a terminal; silent elsewhere."""
+    """A one-line progress bar on a terminal; silent when disabled.
 
-    def __init__(self, total: int, stream: TextIO, enabled: bool) -> None:
-        self.total, self.stream, self.enabled = total, stream, enabled and stream.isatty()
+    The total is an estimate in pages that becomes exact once every file has
+    been opened (see [`PageReader.estimate`][qhnews._batch.PageReader.estimate]).
+    """
+
+    _WIDTH = 24
+    _EVERY = 0.1  # seconds between redraws
+
+    def __init__(self, reader: PageReader, stream: TextIO, *, enabled: bool) -> None:
+        self.reader, self.stream, self.enabled = reader, stream, enabled
         self.done = 0
-        self.start = time.monotonic()
+        self.start = self.drawn = time.monotonic()
 
     def step(self) -> None:
         self.done += 1
-        if not self.enabled:
-            return
+        if self.enabled and time.monotonic() - self.drawn >= self._EVERY:
+            self._draw()
+
+    def line(self) -> str:
+        """The bar as text, e.g. ``[#####-----] 120/480 pages  55.2 pages/s  0:07 left``."""
+        total = max(self.reader.estimate(), self.done)
         elapsed = max(time.monotonic() - self.start, 1e-9)
         rate = self.done / elapsed
-        left = (self.total - self.done) / rate if rate and self.total >= self.done else 0.0
-        width = 30
-        filled = int(width * self.done / self.total) if self.total else width
-        bar = "#" * filled + "-" * (width - filled)
-        self.stream.write(f"\r[{bar}] {self.done}/{self.total} pages  {rate:.1f} pages/s  {left:.0f}s left ")
+        filled = self._WIDTH * self.done // total if total else self._WIDTH
+        left = (total - self.done) / rate if rate else 0.0
+        bar = "#" * filled + "-" * (self._WIDTH - filled)
+        minutes, seconds = divmod(round(left), 60)
+        return f"[{bar}] {self.done}/{total} pages  {rate:.1f} pages/s  {minutes}:{seconds:02d} left"
+
+    def _draw(self) -> None:
+        self.stream.write("\r\x1b[K" + self.line())
         self.stream.flush()
+        self.drawn = time.monotonic()
+
+    def note(self, message: str) -> None:
+        """Print a line above the bar."""
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+        _fail(message, self.stream)
+        if self.enabled and self.done:
+            self._draw()
 
     def close(self) -> None:
-        if self.enabled:
+        if self.enabled and self.done:
+            self._draw()
             self.stream.write("\n")
             self.stream.flush()
 
 
-def _cmd_parse(args: argparse.Namespace) -> int:
-    if args.jobs < 1:
-        _fail("--jobs must be at least 1")
-        return EXIT_USAGE
-    fmt = args.format or ("jsonl" if args.output and args.output.endswith(".jsonl") else "json")
-    if args.resume and (not args.output or fmt != "jsonl"):
-        _fail("--resume needs -o OUT with --format jsonl")
-        return EXIT_USAGE
-    files = list(expand_inputs(args.inputs))
-    skip = _done_sources(args.output) if args.resume else set()
-    todo = [f for f in files if f not in skip]
+# -- output sinks ----------------------------------------------------------------------------------------------------
+
+
+def _error_json(source: str, error: str | None, indent: int | None = None) -> str:
+    return json.dumps({"source": source, "error": error}, ensure_ascii=False, indent=indent) + "\n"
+
+
+class _Sink:
+    """Where ``parse`` writes pages: the value a worker made of each page, or an error."""
+
+    def page(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def error(self, source: str, error: str | None) -> None:
+        """Record a failed page (the default: only the message on standard error)."""
+
+    def close(self) -> None:
+        """Finish the output."""
+
+    def abort(self) -> None:
+        """Stop after an interruption, keeping what is complete."""
+        self.close()
+
+
+@attrs.define
+class _TextSink(_Sink):
+    """jsonl, markdown, text: one chunk per page, flushed as written."""
+
     out: TextIO
-    out = open(args.output, "a" if args.resume else "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
-    progress = _Progress(len(todo), sys.stderr, not args.quiet)
-    failed: list[str] = []
-    pages: list[dict[str, object]] = []
-    try:
-        for result in parse_many(todo, jobs=args.jobs):
-            progress.step()
-            if not result.ok:
-                failed.append(result.source)
-                _fail(result.error or f"{result.source}: failed")
-                if fmt == "jsonl":
-                    out.write(json.dumps({"source": result.source, "error": result.error}, ensure_ascii=False) + "\n")
+    fmt: str
+    count: int = 0
+
+    def page(self, value: Any) -> None:
+        text = str(value)
+        if self.fmt != "jsonl":
+            text = ("\n" if self.count else "") + text + ("" if text.endswith("\n") else "\n")
+        self._write(text)
+
+    def error(self, source: str, error: str | None) -> None:
+        if self.fmt == "jsonl":
+            self._write(_error_json(source, error))
+
+    def _write(self, text: str) -> None:
+        self.out.write(text)
+        self.out.flush()
+        self.count += 1
+
+
+@attrs.define
+class _JsonSink(_Sink):
+    """json: one object for a single page file, else an array written as pages come."""
+
+    out: TextIO
+    single: bool
+    held: str | None = None
+    held_is_error: bool = False
+    count: int = 0
+    opened: bool = False
+
+    def page(self, value: Any) -> None:
+        self._add(str(value), is_error=False)
+
+    def error(self, source: str, error: str | None) -> None:
+        self._add(_error_json(source, error, indent=2), is_error=True)
+
+    def _add(self, text: str, *, is_error: bool) -> None:
+        self.count += 1
+        if self.single and self.count == 1:
+            self.held, self.held_is_error = text, is_error  # one page file: an object, unless more pages come
+            return
+        if self.held is not None:
+            self._item(self.held)
+            self.held = None
+        self._item(text)
+
+    def _item(self, text: str) -> None:
+        lead = ",\n" if self.opened else "[\n"
+        self.opened = True
+        self.out.write(lead + "  " + text.rstrip("\n").replace("\n", "\n  "))
+        self.out.flush()
+
+    def close(self) -> None:
+        if self.held is not None:
+            if not self.held_is_error:
+                self.out.write(self.held)
+        elif self.opened:
+            self.out.write("\n]\n")
+        elif not self.single:
+            self.out.write("[]\n")
+        self.out.flush()
+
+    def abort(self) -> None:
+        self.out.flush()
+
+
+@attrs.define
+class _ParquetSink(_Sink):
+    writer: ParquetWriter
+
+    def page(self, value: Any) -> None:
+        self.writer.add(value)
+
+    def close(self) -> None:
+        self.writer.close()
+
+    def abort(self) -> None:
+        self.writer.abort()
+
+
+# -- worker side: what each page becomes -----------------------------------------------------------------------------
+
+
+def _work(source: str, text: str, *, fmt: str, options: ParseOptions) -> Any:
+    """Parse and render one page in a worker, so only the rendering travels back."""
+    page = parse(text, source=source, options=options)
+    if fmt == "parquet":
+        return article_rows(page_to_dict(page))
+    return render(page, fmt)
+
+
+# -- parse -----------------------------------------------------------------------------------------------------------
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    for ext, fmt in ((".jsonl", "jsonl"), (".parquet", "parquet")):
+        if args.output and args.output.lower().endswith(ext):
+            return fmt
+    return "json"
+
+
+def _check(args: argparse.Namespace, fmt: str) -> None:
+    if fmt == "parquet":
+        if not args.output:
+            raise _UsageError("--format parquet needs -o OUT")
+        if importlib.util.find_spec("pyarrow") is None:
+            raise _UsageError('--format parquet needs pyarrow: pip install "qhnews[parquet]"')
+    if args.resume and (not args.output or fmt != "jsonl"):
+        raise _UsageError("--resume needs -o OUT with --format jsonl")
+    if args.output and os.path.isdir(args.output):
+        raise _UsageError(f"{args.output}: -o names a directory, not a file")
+
+
+def done_sources(path: str) -> set[str]:
+    """The sources a JSON-lines output already holds, made ready to append to.
+
+    A last line without its newline (a run cut short) is cut off the file, so
+    its page is parsed again and the next line starts clean. Lines with an
+    ``error`` do not count: those pages are tried again.
+
+    Raises:
+        OSError: OUT cannot be read or truncated.
+    """
+    done: set[str] = set()
+    if not os.path.exists(path):
+        return done
+    with open(path, "rb+") as fh:
+        complete = 0
+        for raw in fh:
+            if not raw.endswith(b"\n"):
+                break
+            complete += len(raw)
+            try:
+                record = json.loads(raw)
+            except ValueError:
                 continue
-            _write(result, fmt, out, pages)
-        if fmt == "json" and pages:
-            payload: object = pages[0] if len(pages) == 1 and len(todo) == 1 else pages
-            out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            if isinstance(record, dict) and isinstance(record.get("source"), str) and "error" not in record:
+                done.add(record["source"])
+        fh.truncate(complete)
+    return done
+
+
+def _open_sink(args: argparse.Namespace, fmt: str) -> tuple[_Sink, TextIO | None]:
+    if fmt == "parquet":
+        return _ParquetSink(ParquetWriter(args.output)), None
+    out: TextIO = sys.stdout
+    if args.output:
+        out = open(args.output, "a" if args.resume else "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
+    if fmt == "json":
+        single = len(args.inputs) == 1 and (args.inputs[0] == "-" or os.path.isfile(args.inputs[0]))
+        return _JsonSink(out, single), out
+    return _TextSink(out, fmt), out
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    fmt = _format(args)
+    _check(args, fmt)
+    paths = list(expand_inputs(args.inputs))
+    try:
+        skip = done_sources(args.output) if args.resume else set()
+        sink, out = _open_sink(args, fmt)
+    except OSError as exc:
+        _fail(f"{args.output}: cannot write ({exc.strerror or exc})")
+        return EXIT_FAILED
+    reader = PageReader(paths, skip)
+    to_terminal = args.output is None and sys.stdout.isatty()
+    progress = _Progress(reader, sys.stderr, enabled=not args.quiet and sys.stderr.isatty() and not to_terminal)
+    work = functools.partial(_work, fmt=fmt, options=ParseOptions())
+    failed: list[str] = []
+    finished = False
+    try:
+        with contextlib.closing(run_pages(reader, work, jobs=args.jobs)) as results:
+            for source, value, error in results:
+                progress.step()
+                if error is not None:
+                    failed.append(source)
+                    progress.note(error)
+                    sink.error(source, error)
+                else:
+                    sink.page(value)
+        finished = True
     finally:
         progress.close()
-        if out is not sys.stdout:
+        if finished:
+            sink.close()
+        else:
+            sink.abort()
+        if out is not None and out is not sys.stdout:
             out.close()
     if failed:
-        _fail(f"{len(failed)} of {len(todo)} inputs failed: {', '.join(failed)}")
+        if progress.done > 1:
+            names = ", ".join(failed[:_NAMED_FAILURES])
+            more = len(failed) - _NAMED_FAILURES
+            tail = f", and {more} more" if more > 0 else ""
+            _fail(f"{len(failed)} of {progress.done} pages failed: {names}{tail}")
         return EXIT_FAILED
     return EXIT_OK
 
 
-def _write(result: PageResult, fmt: str, out: TextIO, pages: list[dict[str, object]]) -> None:
-    assert result.page is not None
-    if fmt == "json":
-        pages.append(page_to_dict(result.page))
-    else:
-        out.write(render(result.page, fmt))
-        if fmt in ("markdown", "text"):
-            out.write("\n")
-        out.flush()
+# -- normalize -------------------------------------------------------------------------------------------------------
 
 
 def _cmd_normalize(args: argparse.Namespace) -> int:
+    out = sys.stdout
     try:
         pages: Iterator[tuple[str, str]] = iter_pages(args.input)
-        for source, text in pages:
+        for number, (source, text) in enumerate(pages):
             if args.explain:
                 for change in explain(text).changes:
-                    print(json.dumps({"source": source, **_change(change)}, ensure_ascii=False))
-                continue
-            blocks = normalize_page(text)
-            sys.stdout.write("\n\n".join(b.text for b in blocks) + ("\n" if blocks else ""))
+                    out.write(json.dumps({"source": source, **attrs.asdict(change)}, ensure_ascii=False) + "\n")
+            else:
+                blocks = normalize_page(text)
+                out.write(("\f\n" if number else "") + "".join(b.text + "\n\n" for b in blocks).removesuffix("\n"))
+            out.flush()
     except QhnewsError as exc:
         _fail(str(exc))
         return EXIT_FAILED
     return EXIT_OK
 
 
-def _change(change: Change) -> dict[str, object]:
-    return attrs.asdict(change)
+# -- entry point -----------------------------------------------------------------------------------------------------
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``qhnews`` command; return its exit code."""
-    args = _parser().parse_args(argv)
+    """Run the ``qhnews`` command; return its exit code (also for ``--help``, ``--version`` and usage errors)."""
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # argparse has printed usage, help or the version
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         if args.command == "parse":
             return _cmd_parse(args)
         return _cmd_normalize(args)
-    except BrokenPipeError:  # e.g. piped into head
+    except _UsageError as exc:
+        _fail(str(exc))
+        return EXIT_USAGE
+    except BrokenPipeError:  # e.g. piped into head: the reader has all it wants
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout at exit
         return EXIT_OK
     except KeyboardInterrupt:
-        _fail("interrupted")
-        return 130
+        hint = "; run again with --resume to go on" if getattr(args, "output", None) and _is_jsonl(args) else ""
+        _fail("interrupted" + hint)
+        return EXIT_INTERRUPTED
+
+
+def _is_jsonl(args: argparse.Namespace) -> bool:
+    return _format(args) == "jsonl"
 
 
 if __name__ == "__main__":  # pragma: no cover
