@@ -180,11 +180,6 @@ def test_decode_error_names_offset_and_encodings(data: bytes, offset: int, encod
         qhnews.parse(data)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decode() counts a utf-8-sig error offset from after the BOM (reports 3, the byte is at 6); "
-    "the streaming reader in _batch counts from the file's start",
-)
 def test_decode_error_offset_counts_the_utf8_bom() -> None:
     with pytest.raises(DecodeError) as info:
         decode(codecs.BOM_UTF8 + "本".encode() + b"\xff")

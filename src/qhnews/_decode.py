@@ -87,7 +87,9 @@ def decode(data: bytes, source: str | None = None) -> Decoded:
             try:
                 return Decoded(unify_newlines(data.decode(codec)), codec)
             except UnicodeDecodeError as exc:
-                raise DecodeError(exc.start, (codec,), source) from exc
+                # utf-8-sig counts from after its mark; the UTF-16/32 codecs from the first byte.
+                offset = exc.start + (len(bom) if codec == "utf-8-sig" else 0)
+                raise DecodeError(offset, (codec,), source) from exc
     furthest = 0
     for codec in FALLBACKS:
         try:

@@ -9,8 +9,8 @@ from qhnews._records import Article, Byline, Page, Span
 
 __all__ = ["FORMATS", "article_to_dict", "page_to_dict", "render"]
 
-#: The output formats of ``qhnews parse``.
 FORMATS: tuple[str, ...] = ("json", "jsonl", "markdown", "text")
+"""The output formats of [`render`][qhnews.render] and ``qhnews parse``."""
 
 
 def _span(span: Span | None) -> list[int] | None:

@@ -21,8 +21,8 @@ from qhnews._records import Page
 
 __all__ = ["STAGES", "ParseOptions", "parse"]
 
-#: The pipeline's stages in the order the data flows.
 STAGES: tuple[str, ...] = ("decode", "normalize", "lines", "blocks", "classify", "assemble", "export")
+"""The pipeline's stages in the order the data flows, one private module each."""
 
 
 @attrs.frozen
