@@ -47,6 +47,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import glob
 import importlib.util
 import json
 import os
@@ -353,6 +354,14 @@ def done_sources(path: str) -> set[str]:
     return done
 
 
+def _names_one_file(inputs: Sequence[str]) -> bool:
+    """One argument that is a file (or stdin), not a directory or pattern: json prints an object, not an array."""
+    if len(inputs) != 1:
+        return False
+    path = inputs[0]
+    return path == "-" or not (os.path.isdir(path) or (not os.path.lexists(path) and glob.has_magic(path)))
+
+
 def _open_sink(args: argparse.Namespace, fmt: str) -> tuple[_Sink, TextIO | None]:
     if fmt == "parquet":
         return _ParquetSink(ParquetWriter(args.output)), None
@@ -360,8 +369,7 @@ def _open_sink(args: argparse.Namespace, fmt: str) -> tuple[_Sink, TextIO | None
     if args.output:
         out = open(args.output, "a" if args.resume else "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
     if fmt == "json":
-        single = len(args.inputs) == 1 and (args.inputs[0] == "-" or os.path.isfile(args.inputs[0]))
-        return _JsonSink(out, single), out
+        return _JsonSink(out, _names_one_file(args.inputs)), out
     return _TextSink(out, fmt), out
 
 
