@@ -184,13 +184,17 @@ class ParquetWriter:
     def add(self, rows: Iterable[dict[str, Any]]) -> None:
         """Queue rows (see [`article_rows`][qhnews._parquet.article_rows]); a full group is written."""
         self._rows.extend(rows)
-        if len(self._rows) >= self._size:
-            self._flush()
+        while len(self._rows) >= self._size:
+            self._write(self._rows[: self._size])
+            del self._rows[: self._size]
+
+    def _write(self, rows: list[dict[str, Any]]) -> None:
+        self._writer.write_table(self._pa.Table.from_pylist(rows, schema=self._schema), row_group_size=len(rows))
+        self.written += len(rows)
 
     def _flush(self) -> None:
         if self._rows:
-            self._writer.write_table(self._pa.Table.from_pylist(self._rows, schema=self._schema))
-            self.written += len(self._rows)
+            self._write(self._rows)
             self._rows = []
 
     def close(self) -> None:
