@@ -277,3 +277,12 @@ def test_cli_exit_codes_documented() -> None:
     page = (DOCS / "guide" / "cli.md").read_text("utf-8")
     for name, code in codes.items():
         assert re.search(rf"^\| `?{code}`? \|", page, re.MULTILINE), f"{name} = {code} missing from docs/guide/cli.md"
+
+
+def test_parquet_columns_documented() -> None:
+    from qhnews import _parquet
+
+    page = (DOCS / "guide" / "cli.md").read_text("utf-8")
+    section = page.split("### Parquet", 1)[1].split("\n#", 1)[0]
+    documented = re.findall(r"^\| `(\w+)` \|", section, re.MULTILINE)
+    assert documented == list(_parquet.COLUMNS), "the Parquet column table of docs/guide/cli.md is out of date"
