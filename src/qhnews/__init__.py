@@ -1,6 +1,6 @@
 r"""qhnews: raw OCR text of a printed Chinese newspaper page in, typed articles out.
 
-Example:
+Examples:
     >>> import qhnews
     >>> page = qhnews.parse("本报讯（记者 施翔）7 月 10 日，会议召开。\n\n市委召开专题会议")
     >>> article = page.articles[0]

@@ -598,4 +598,5 @@ def assemble(units: Sequence[Unit], options: AssembleOptions | None = None) -> A
                 notes=tuple(notes),
             )
         )
+    leftovers.sort(key=lambda x: x.span.start)
     return Assembled(tuple(articles), tuple(banners), tuple(leftovers), tuple(diagnostics))

@@ -101,7 +101,7 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
     are yielded unchanged, so the reader reports them in order. A path already
     yielded is not yielded again.
 
-    Example:
+    Examples:
         >>> list(expand_inputs(["a.txt", "-", "a.txt", "no-match-*.txt"]))
         ['a.txt', '-', 'no-match-*.txt']
     """
@@ -143,7 +143,7 @@ def iter_pages(path: str) -> Iterator[tuple[str, str]]:
         InputError: The path is missing, a directory, empty, blank, or unreadable.
         DecodeError: The bytes are in no supported encoding.
 
-    Example:
+    Examples:
         >>> import pathlib, tempfile
         >>> f = pathlib.Path(tempfile.mkdtemp()) / "p.txt"
         >>> _ = f.write_bytes("第一版\r\n\f第二版\f".encode("gb18030"))
@@ -455,7 +455,7 @@ def parse_many(
         options: Parser settings.
         skip: Page sources to pass over (pages an earlier run already did).
 
-    Example:
+    Examples:
         >>> import pathlib, tempfile
         >>> d = pathlib.Path(tempfile.mkdtemp())
         >>> _ = (d / "a.txt").write_text("标题\n\n本报讯（记者 施翔）开会。\f第二版", encoding="utf-8")

@@ -111,7 +111,7 @@ def _lead(text: str) -> bool:
 def analyse(lines: Sequence[Line], options: ReflowOptions | None = None) -> tuple[LineInfo, ...]:
     r"""Measure every non-blank line: its column, its gap, its ending, its kind.
 
-    Example:
+    Examples:
         >>> from qhnews._lines import split_lines
         >>> [(i.ends_sentence, i.alone) for i in analyse(split_lines("好。\n\n（记者 施翔）"))]
         [(True, False), (False, True)]
@@ -374,7 +374,7 @@ def reflow(
         that a lead byline, a trailing byline or a jump becomes a standalone
         block that shares its line with the paragraph it was cut from.
 
-    Example:
+    Examples:
         >>> from qhnews._lines import split_lines
         >>> page = "记者日前从省工信厅获悉，\n第24 届青洽会\n\n将开幕。\n\n标题\n\n（记者 施翔）"
         >>> [b.text for b in reflow(split_lines(page))]
@@ -390,7 +390,7 @@ def reflow_analysed(
     options: ReflowOptions | None = None,
     normalize_options: NormalizeOptions | None = None,
 ) -> tuple[TextBlock, ...]:
-    """[`reflow`][qhnews.reflow] on lines already measured by [`analyse`][qhnews._blocks.analyse]."""
+    """[`reflow`][qhnews.reflow] on lines already measured by ``analyse``."""
     opts = options or ReflowOptions()
     nopts = normalize_options or NormalizeOptions()
     groups = _standalone_runs(infos, opts)

@@ -1,6 +1,6 @@
 """Stage 5, classify: say what each block of the page is.
 
-A running-text block becomes a [`Para`][qhnews._classify.Para] (with a
+A running-text block becomes a ``Para`` (with a
 "(上接一版)" mark cut off its head). A standalone block becomes heading lines,
 a byline (lead, heading or trailing: the text layer cut those off their
 paragraphs), a profile line (speaker), a continuation jump or page furniture.
@@ -98,7 +98,7 @@ Unit = Para | HeadingRun | BylineUnit | SpeakerUnit | JumpUnit | FurnitureUnit
 def parse_people(text: str) -> tuple[Person, ...]:
     """Split a byline's people part into people with roles.
 
-    Example:
+    Examples:
         >>> parse_people("记者 边红霞 李颖红 通讯员 王五")
         (Person(role='记者', name='边红霞'), Person(role='记者', name='李颖红'), Person(role='通讯员', name='王五'))
     """
@@ -116,14 +116,20 @@ def _span_of(lines: Sequence[Line]) -> Span:
     return Span(lines[0].start, lines[-1].end, lines[0].number, lines[-1].number)
 
 
-def parse_byline(text: str, span: Span | None = None) -> Byline | None:
+def parse_byline(
+    text: str, span: Span | None = None, *, normalized: NormalizeOptions | bool | None = None
+) -> Byline | None:
     """Parse a byline in any of the forms qhnews knows; None if ``text`` is not one.
+
+    ``text`` is normalized first (with ``normalized`` as the options, if it is a
+    [`NormalizeOptions`][qhnews.NormalizeOptions]); pass ``normalized=True`` for
+    text that already is.
 
     The forms: lead (本报讯（记者 X）, 本报上海讯（记者 X Y）, 青海日报讯（记者 X）,
     新华社北京7月10日电（记者 X）), heading (文/图 本报记者 X, 本报记者 X Y) and
     trailing (（记者 X）).
 
-    Example:
+    Examples:
         >>> b = parse_byline("本报上海讯(记者 边红霞 李颖红)")
         >>> b.outlet, b.place, [p.name for p in b.people], b.text
         ('本报', '上海', ['边红霞', '李颖红'], '本报上海讯（记者 边红霞 李颖红）')
@@ -131,7 +137,10 @@ def parse_byline(text: str, span: Span | None = None) -> Byline | None:
         >>> b.credit, b.outlet, b.people[0].role
         ('文/图', '本报', '记者')
     """
-    text = normalize(text)
+    if isinstance(normalized, NormalizeOptions):
+        text = normalize(text, normalized)
+    elif not normalized:
+        text = normalize(text)
     where = span or Span(0, len(text), 1, 1)
     m = pat.BYLINE_LEAD.match(text)
     if m and m.end() == len(text):
@@ -191,7 +200,7 @@ def classify(blocks: Sequence[TextBlock], columns: dict[int, int] | None = None)
         blocks: The text layer's blocks in page order.
         columns: Column width by line number, to tell wide headline type from body width.
 
-    Example:
+    Examples:
         >>> from qhnews._lines import split_lines
         >>> from qhnews._blocks import reflow
         >>> units = classify(reflow(split_lines("本报讯（记者 施翔）7 月 10 日，开会。")))
@@ -218,7 +227,7 @@ def classify(blocks: Sequence[TextBlock], columns: dict[int, int] | None = None)
             if m and m.start() == 0:
                 units.append(JumpUnit(m.group("page"), text, span))
                 continue
-            byline = parse_byline(text, span)
+            byline = parse_byline(text, span, normalized=True)
             if byline is not None:
                 units.append(BylineUnit(byline))
                 continue

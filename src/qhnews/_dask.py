@@ -72,7 +72,7 @@ def parse_partition(paths: Iterable[str], options: ParseOptions | None = None) -
         paths: Page files (no directories or globs: expand those first).
         options: Parser settings.
 
-    Example:
+    Examples:
         >>> [(p["source"], p.get("error")) for p in parse_partition(["missing.txt"])]
         [('missing.txt', 'missing.txt: no such file')]
     """
@@ -108,7 +108,7 @@ def parse_bag(
     Raises:
         ImportError: dask is not installed (``pip install "qhnews[dask]"``).
 
-    Example:
+    Examples:
         >>> import qhnews
         >>> _ = __import__("pytest").importorskip("dask.bag")
         >>> bag = qhnews._dask.parse_bag(["missing.txt"])

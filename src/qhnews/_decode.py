@@ -49,7 +49,7 @@ class Decoded:
 def unify_newlines(text: str) -> str:
     r"""CRLF and lone CR become LF.
 
-    Example:
+    Examples:
         >>> unify_newlines("a\r\nb\rc")
         'a\nb\nc'
     """
@@ -72,7 +72,7 @@ def decode(data: bytes, source: str | None = None) -> Decoded:
         DecodeError: No encoding qhnews reads accepts the bytes.
         TypeError: ``data`` is not bytes-like.
 
-    Example:
+    Examples:
         >>> decode("本报讯".encode("gb18030")).encoding
         'gb18030'
         >>> decode(b"\xef\xbb\xbfok\r\n").text

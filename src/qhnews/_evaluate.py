@@ -16,7 +16,7 @@ most similar first, by the Dice overlap of their bodies' character bigrams
 | ``continued_accuracy`` | continuation jumps reproduced |
 | ``page_heading_f1`` | page banners |
 
-Edits are counted from [`difflib.SequenceMatcher`][difflib.SequenceMatcher]
+Edits are counted from ``difflib.SequenceMatcher``
 opcodes (each replaced, inserted or deleted character one edit), an upper
 bound of the Levenshtein distance that is exact for the usual OCR slips.
 """
@@ -145,7 +145,7 @@ def evaluate(pairs: Iterable[tuple[Mapping[str, Any], PageLike]]) -> Evaluation:
         pairs: ``(expected, predicted)`` per page; expected in the page JSON
             contract, predicted in the contract or as a parsed Page.
 
-    Example:
+    Examples:
         >>> from qhnews import parse
         >>> gold = {"page_headings": [], "articles": [{"title": "会议召开", "blocks": [
         ...     {"kind": "paragraph", "text": "7月10日，会议在西宁召开。"}]}]}

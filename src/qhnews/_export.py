@@ -59,7 +59,7 @@ def page_to_dict(page: Page) -> dict[str, Any]:
     Besides the contract's keys it carries ``leftovers`` (text no article took,
     with its line numbers) and ``diagnostics``.
 
-    Example:
+    Examples:
         >>> from qhnews import parse
         >>> d = page_to_dict(parse("会议召开\n\n本报讯（记者 施翔）开会。", source="p.txt"))
         >>> d["source"], d["articles"][0]["title"], d["articles"][0]["bylines"][0]["outlet"]
@@ -117,7 +117,7 @@ def _text(page: Page) -> str:
 
 
 def render(page: Page, fmt: str = "json") -> str:
-    """Render a page in one of [`FORMATS`][qhnews._export.FORMATS].
+    """Render a page in one of [`FORMATS`][qhnews.FORMATS].
 
     ``json`` is indented, ``jsonl`` is one line; both end with a newline.
 

@@ -12,7 +12,7 @@ __all__ = ["cell_width", "split_lines"]
 def cell_width(text: str) -> int:
     """Display width in cells: a Chinese character or full-width mark is two, anything else one.
 
-    Example:
+    Examples:
         >>> cell_width("7月10日，ab")
         11
     """
@@ -27,7 +27,7 @@ def split_lines(text: str, options: NormalizeOptions | None = None, offset: int 
         options: Normalization options for each line's ``text``.
         offset: Added to every character offset (for text cut from a larger page).
 
-    Example:
+    Examples:
         >>> [(l.number, l.text, l.width) for l in split_lines("第24 届\n\n好")]
         [(1, '第24届', 6), (2, '', 0), (3, '好', 2)]
     """

@@ -1,7 +1,7 @@
 """Stage 2, normalize: the text rules of the page JSON contract.
 
 Each rule is a small function from text to a list of edits; the rules run in
-the order of [`RULES`][qhnews._normalize.RULES]. [`normalize`][qhnews.normalize]
+the order of ``RULES``. [`normalize`][qhnews.normalize]
 applies them; [`explain`][qhnews.explain] also records every change and maps
 each output offset back to the source.
 
@@ -53,7 +53,7 @@ class NormalizeOptions:
         cjk_punct_spaces: Spaces next to Chinese punctuation go.
         strip: Spaces at the start and end of every line go.
 
-    Example:
+    Examples:
         >>> normalize("7 月 10 日", NormalizeOptions(cjk_alnum_spaces=False))
         '7 月 10 日'
     """
@@ -105,7 +105,7 @@ class Normalized:
     def source_offset(self, offset: int) -> int:
         """Map an offset of the normalized text back to the source text.
 
-        Example:
+        Examples:
             >>> n = explain("7 月")
             >>> n.text, n.source_offset(1)
             ('7月', 2)
@@ -199,14 +199,14 @@ def _check(text: object, fn: str) -> str:
     return text
 
 
-def normalize(text: str, options: NormalizeOptions = _DEFAULT) -> str:
+def normalize(text: str, options: NormalizeOptions | None = None) -> str:
     """Apply the contract's text rules to ``text``.
 
     Line breaks are kept; use [`reflow`][qhnews.reflow] to join wrapped lines.
 
     Args:
         text: Any text.
-        options: Which rules run.
+        options: Which rules run (all, when None).
 
     Returns:
         The normalized text.
@@ -214,7 +214,7 @@ def normalize(text: str, options: NormalizeOptions = _DEFAULT) -> str:
     Raises:
         TypeError: ``text`` is not a str.
 
-    Example:
+    Examples:
         >>> normalize("第24 届青洽会将于7月20 日在西宁,浙江(主宾省)参会")
         '第24届青洽会将于7月20日在西宁，浙江（主宾省）参会'
         >>> normalize("牢记嘱托  感恩奋进 。1,000 人 10:30")
@@ -223,20 +223,21 @@ def normalize(text: str, options: NormalizeOptions = _DEFAULT) -> str:
     text = _check(text, "normalize")
     if pat.NOTHING_TO_NORMALIZE.match(text):
         return text
+    opts = options or _DEFAULT
     for name, rule in RULES:
-        if getattr(options, name):
+        if getattr(opts, name):
             edits = rule(text)
             if edits:
                 text = _apply(text, edits)
     return text
 
 
-def explain(text: str, options: NormalizeOptions = _DEFAULT) -> Normalized:
+def explain(text: str, options: NormalizeOptions | None = None) -> Normalized:
     """Normalize ``text`` and say what changed, where, and by which rule.
 
     Args:
         text: Any text.
-        options: Which rules run.
+        options: Which rules run (all, when None).
 
     Returns:
         The normalized text with its changes and an offset map to the source.
@@ -244,7 +245,7 @@ def explain(text: str, options: NormalizeOptions = _DEFAULT) -> Normalized:
     Raises:
         TypeError: ``text`` is not a str.
 
-    Example:
+    Examples:
         >>> for c in explain("好 , 7 月").changes:
         ...     print(c.rule, c.start, repr(c.before), repr(c.after))
         fullwidth_punctuation 2 ',' '，'
@@ -253,10 +254,11 @@ def explain(text: str, options: NormalizeOptions = _DEFAULT) -> Normalized:
         cjk_punct_spaces 3 ' ' ''
     """
     source = _check(text, "explain")
+    opts = options or _DEFAULT
     origins = list(range(len(source) + 1))
     changes: list[Change] = []
     for name, rule in RULES:
-        if not getattr(options, name):
+        if not getattr(opts, name):
             continue
         edits = rule(text)
         if not edits:

@@ -22,7 +22,7 @@ The columns, in order:
 A page without articles gives no rows; its leftovers and diagnostics stay in
 the JSON output.
 
-Example:
+Examples:
     >>> import qhnews, tempfile, os
     >>> pa = __import__("pytest").importorskip("pyarrow.parquet")
     >>> page = qhnews.parse("会议召开\n\n本报讯（记者 施翔）开会。", source="p.txt")
@@ -115,7 +115,7 @@ def article_rows(page: Page | PageResult | Mapping[str, Any]) -> list[dict[str, 
             contract's shape (a line of ``qhnews parse --format jsonl``). A
             failed result or an error record gives no rows.
 
-    Example:
+    Examples:
         >>> import qhnews
         >>> rows = article_rows(qhnews.parse("会议召开\n\n本报讯（记者 施翔）开会。", source="p.txt"))
         >>> [(r["source"], r["article"], r["title"], r["paragraphs"]) for r in rows]

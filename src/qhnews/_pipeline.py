@@ -34,7 +34,7 @@ class ParseOptions:
         reflow: Thresholds of the text layer.
         assemble: Weights of the headline attachment.
 
-    Example:
+    Examples:
         >>> ParseOptions(normalize=NormalizeOptions(fullwidth_punctuation=False)).normalize.strip
         True
     """
@@ -47,13 +47,13 @@ class ParseOptions:
 _DEFAULT = ParseOptions()
 
 
-def parse(page: str | bytes, *, source: str | None = None, options: ParseOptions = _DEFAULT) -> Page:
+def parse(page: str | bytes, *, source: str | None = None, options: ParseOptions | None = None) -> Page:
     r"""Parse the OCR text of one newspaper page into articles.
 
     Args:
         page: The page text, or its raw bytes (decoded as [`decode`][qhnews.decode] says).
         source: A name for the page (its file name), kept in the result.
-        options: Parser settings.
+        options: Parser settings (the defaults, when None).
 
     Returns:
         The page's articles, banners and leftovers. Every non-blank line of the
@@ -63,7 +63,7 @@ def parse(page: str | bytes, *, source: str | None = None, options: ParseOptions
         TypeError: ``page`` is neither str nor bytes.
         DecodeError: ``page`` is bytes that no supported encoding reads.
 
-    Example:
+    Examples:
         >>> page = parse("本报讯（记者 施翔）7 月 10 日，开会。\n\n会议召开")
         >>> a = page.articles[0]
         >>> a.title, a.bylines[0].people[0].name, a.blocks[0].text
@@ -75,12 +75,13 @@ def parse(page: str | bytes, *, source: str | None = None, options: ParseOptions
         text = unify_newlines(page)
     else:
         raise TypeError(f"parse() takes str or bytes, not {type(page).__name__}")
-    lines = split_lines(text, options.normalize)
-    infos = analyse(lines, options.reflow)
+    opts = options or _DEFAULT
+    lines = split_lines(text, opts.normalize)
+    infos = analyse(lines, opts.reflow)
     columns = {i.line.number: i.column for i in infos}
-    blocks = reflow_analysed(infos, options.reflow, options.normalize)
+    blocks = reflow_analysed(infos, opts.reflow, opts.normalize)
     units = classify(blocks, columns)
-    result = assemble(units, options.assemble)
+    result = assemble(units, opts.assemble)
     return Page(
         articles=result.articles,
         page_headings=result.page_headings,

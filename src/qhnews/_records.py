@@ -39,7 +39,7 @@ class Span:
         first_line: 1-based number of the first line.
         last_line: 1-based number of the last line (inclusive).
 
-    Example:
+    Examples:
         >>> Span(0, 5, 1, 1).cover(Span(10, 12, 3, 3))
         Span(start=0, end=12, first_line=1, last_line=3)
     """

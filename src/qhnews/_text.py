@@ -30,7 +30,7 @@ def normalize_page(
         TypeError: ``page`` is neither str nor bytes.
         DecodeError: ``page`` is bytes no supported encoding reads.
 
-    Example:
+    Examples:
         >>> [b.text for b in normalize_page("浙江应邀作为主宾省组团\n参会 ,共话发展。")]
         ['浙江应邀作为主宾省组团参会，共话发展。']
     """
