@@ -233,6 +233,23 @@ def test_output_cannot_be_written(bad: Path, fmt: str) -> None:
     assert proc.stderr == "qhnews: no/such/dir/out: cannot write (No such file or directory)\n"
 
 
+def test_parquet_output_cannot_be_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("pyarrow")
+    out = str(tmp_path / "no" / "x.parquet")
+    code, _, err = main(capsys, "parse", str(SEEDS[0]), "-o", out)
+    assert (code, err) == (1, f"qhnews: {out}: cannot write (No such file or directory)\n")
+
+
+def test_output_is_never_read_as_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(SEEDS[0], tmp_path / "a.txt")
+    out = tmp_path / "out.txt"
+    out.write_text("an earlier run's output\n", encoding="utf-8")
+    code, _, _ = main(capsys, "parse", str(tmp_path), str(out), "-f", "text", "-o", str(out))
+    assert code == 0
+    page = qhnews.parse((tmp_path / "a.txt").read_text(encoding="utf-8"), source=str(tmp_path / "a.txt"))
+    assert out.read_text(encoding="utf-8") == qhnews.render(page, "text")
+
+
 def test_usage_errors_in_process_return_codes(capsys: pytest.CaptureFixture[str]) -> None:
     """main() returns argparse's exit codes instead of raising SystemExit."""
     assert _cli.main(["parse", "x.txt", "--jobs", "0"]) == 2

@@ -362,8 +362,19 @@ def _names_one_file(inputs: Sequence[str]) -> bool:
     return path == "-" or not (os.path.isdir(path) or (not os.path.lexists(path) and glob.has_magic(path)))
 
 
+def _not_the_output(paths: list[str], output: str | None) -> list[str]:
+    """The inputs without OUT itself: it is being written, never read."""
+    if not output:
+        return paths
+    target = os.path.abspath(output)
+    return [p for p in paths if p == "-" or os.path.abspath(p) != target]
+
+
 def _open_sink(args: argparse.Namespace, fmt: str) -> tuple[_Sink, TextIO | None]:
     if fmt == "parquet":
+        folder = os.path.dirname(os.path.abspath(args.output))
+        if not os.path.isdir(folder):
+            raise FileNotFoundError(2, "No such file or directory")
         return _ParquetSink(ParquetWriter(args.output)), None
     out: TextIO = sys.stdout
     if args.output:
@@ -376,7 +387,7 @@ def _open_sink(args: argparse.Namespace, fmt: str) -> tuple[_Sink, TextIO | None
 def _cmd_parse(args: argparse.Namespace) -> int:
     fmt = _format(args)
     _check(args, fmt)
-    paths = list(expand_inputs(args.inputs))
+    paths = _not_the_output(list(expand_inputs(args.inputs)), args.output)
     try:
         skip = done_sources(args.output) if args.resume else set()
         sink, out = _open_sink(args, fmt)
