@@ -27,7 +27,7 @@ from collections.abc import Sequence
 import attrs
 
 from qhnews import _patterns as pat
-from qhnews._normalize import NormalizeOptions, normalize
+from qhnews._normalize import NormalizeOptions, explain, normalize
 from qhnews._records import BlockKind, Line, TextBlock
 
 __all__ = ["LineInfo", "ReflowOptions", "analyse", "reflow", "reflow_analysed"]
@@ -332,25 +332,46 @@ def _breaks(prev: LineInfo, cur: LineInfo, block_text: str, nxt: LineInfo | None
     return False
 
 
-def _split_ends(lines: tuple[Line, ...], text: str) -> list[TextBlock]:
+def _split_ends(lines: tuple[Line, ...], text: str, options: NormalizeOptions) -> list[TextBlock]:
     """Cut a lead byline off a paragraph's head, and a trailing byline or jump off its tail.
 
     They become standalone blocks of their own that share the paragraph's
-    first or last line.
+    first or last line; the offsets of the cut are mapped back to the source.
     """
     head: list[TextBlock] = []
     tail: list[TextBlock] = []
+    start = end = None
     m = pat.BYLINE_LEAD.match(text)
     if m and m.end() < len(text):
-        head.append(TextBlock(BlockKind.STANDALONE, lines[:1], text[: m.end()].rstrip()))
+        first = lines[0]
+        byline = text[: m.end()].rstrip()
+        indent = first.start + len(first.raw) - len(first.raw.lstrip())
+        stop = _source_offset(first, len(byline) - 1, options)
+        head.append(TextBlock(BlockKind.STANDALONE, lines[:1], byline, indent, None if stop is None else stop + 1))
+        start = _source_offset(first, m.end(), options)
         text = text[m.end() :].lstrip()
     for _ in range(2):  # a paragraph may close with a trailing byline and a jump
         m = pat.JUMP_TO.search(text) or pat.BYLINE_TRAILING.search(text)
         if not m or m.start() == 0:
             break
-        tail.insert(0, TextBlock(BlockKind.STANDALONE, lines[-1:], text[m.start() :].strip()))
+        piece = text[m.start() :].strip()
+        last = lines[-1]
+        # Where the piece begins within the last line, counted from the line's end.
+        from_end = len(text) - m.start() - (len(text) - len(text.rstrip()))
+        at = len(last.text) - from_end
+        cut = _source_offset(last, at, options) if from_end <= len(last.text) else None
+        tail.insert(0, TextBlock(BlockKind.STANDALONE, lines[-1:], piece, cut, end))
         text = text[: m.start()].rstrip()
-    return [*head, TextBlock(BlockKind.FLOW, lines, text), *tail]
+        stop = _source_offset(last, at - 1, options) if cut is not None and at > 0 else None
+        end = None if stop is None else stop + 1
+    return [*head, TextBlock(BlockKind.FLOW, lines, text, start, end), *tail]
+
+
+def _source_offset(line: Line, offset: int, options: NormalizeOptions) -> int | None:
+    """The page offset of ``offset`` in a line's normalized text, if the line alone holds it."""
+    if offset > len(line.text):
+        return None
+    return line.start + explain(line.raw, options).source_offset(offset)
 
 
 def _join(lines: Sequence[Line], options: NormalizeOptions) -> str:
@@ -402,7 +423,7 @@ def reflow_analysed(
         nonlocal current, text
         if current:
             ls = tuple(infos[i].line for i in current)
-            blocks.extend(_split_ends(ls, _join(ls, nopts)))
+            blocks.extend(_split_ends(ls, _join(ls, nopts), nopts))
         current, text = [], ""
 
     i = 0

@@ -115,17 +115,28 @@ class TextBlock:
         kind: Running text or standalone lines.
         lines: The non-blank source lines, in order.
         text: The lines joined and normalized.
+        start: Offset where the block starts, when it starts inside its first
+            line (a paragraph after a lead byline); else that line's start.
+        end: Offset where the block ends, when it ends inside its last line
+            (a paragraph before a trailing byline); else that line's end.
     """
 
     kind: BlockKind
     lines: tuple[Line, ...]
     text: str
+    start: int | None = None
+    end: int | None = None
 
     @property
     def span(self) -> Span:
         """Where the block is on the page."""
         first, last = self.lines[0], self.lines[-1]
-        return Span(first.start, last.end, first.number, last.number)
+        return Span(
+            first.start if self.start is None else self.start,
+            last.end if self.end is None else self.end,
+            first.number,
+            last.number,
+        )
 
 
 @attrs.frozen

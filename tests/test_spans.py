@@ -1,0 +1,46 @@
+"""Every record's span points at the source text it was built from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import qhnews
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def _rebuilt(text: str, start: int, end: int) -> str:
+    """Normalize a source slice the way the text layer joins wrapped lines."""
+    return qhnews.normalize("".join(part.strip() for part in text[start:end].split("\n")))
+
+
+def test_pages_found() -> None:
+    assert PAGES
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[p.stem[:3] for p in PAGES])
+def test_bylines_and_blocks_point_at_their_text(path: Path) -> None:
+    page = qhnews.parse(path.read_text("utf-8"))
+    text = page.text
+    for article in page.articles:
+        for byline in article.bylines:
+            assert _rebuilt(text, byline.span.start, byline.span.end) == byline.text
+        for block in article.blocks:
+            assert _rebuilt(text, block.span.start, block.span.end) == block.text
+        assert article.span is not None
+        assert all(article.span.start <= b.span.start and b.span.end <= article.span.end for b in article.blocks)
+    for left in page.leftovers:
+        assert _rebuilt(text, left.span.start, left.span.end) == left.text
+
+
+def test_lead_byline_and_paragraph_share_a_line_without_overlapping() -> None:
+    text = " 本报讯(记者 施翔) 7 月 10 日，开会\n好。 （记者 王五）\n\n标题"
+    (a,) = qhnews.parse(text).articles
+    lead, trail = a.bylines
+    assert text[lead.span.start : lead.span.end] == "本报讯(记者 施翔)"
+    assert text[trail.span.start : trail.span.end] == "（记者 王五）"
+    assert text[a.blocks[0].span.start : a.blocks[0].span.end] == "7 月 10 日，开会\n好。"
+    assert lead.span.first_line == a.blocks[0].span.first_line == 1
