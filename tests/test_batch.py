@@ -74,6 +74,11 @@ def test_expand_glob_matching_directories(archive: Path) -> None:
     assert list(expand_inputs([str(archive / "?")])) == list(expand_inputs([archive]))
 
 
+def test_one_path_is_not_its_characters(archive: Path) -> None:
+    assert list(expand_inputs(str(archive))) == list(expand_inputs([archive])) == list(expand_inputs(archive))
+    assert _sources(parse_many(str(archive / "b" / "gbk.txt"))) == [str(archive / "b" / "gbk.txt")]
+
+
 def test_expand_keeps_what_it_cannot_expand(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     items = ["missing.txt", str(tmp_path / "x*.txt"), str(tmp_path / "empty")]

@@ -92,10 +92,11 @@ def _pages_in(directory: str) -> list[str]:
     return sorted(str(p) for p in Path(directory).rglob("*") if p.suffix in _PAGE_EXTENSIONS and p.is_file())
 
 
-def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+def expand_inputs(inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) -> Iterator[str]:
     """Expand directories (their ``*.txt`` files, recursively, sorted) and glob patterns.
 
-    A path that exists is yielded as given; "-" (standard input) too. A glob
+    One path (a str or path object) is taken as a list of one. A path that
+    exists is yielded as given; "-" (standard input) too. A glob
     pattern yields its matches, sorted, a matched directory its pages. A
     directory without pages, a pattern that matches nothing and a missing path
     are yielded unchanged, so the reader reports them in order. A path already
@@ -105,6 +106,8 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
         >>> list(expand_inputs(["a.txt", "-", "a.txt", "no-match-*.txt"]))
         ['a.txt', '-', 'no-match-*.txt']
     """
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]  # one path, not its characters
     seen: set[str] = set()
 
     def once(paths: Iterable[str]) -> Iterator[str]:
@@ -435,7 +438,7 @@ def _parse_page(source: str, text: str, *, options: ParseOptions) -> Page:
 
 
 def parse_many(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     jobs: int = 1,
     options: ParseOptions | None = None,
@@ -450,7 +453,8 @@ def parse_many(
     [`PageResult`][qhnews.PageResult] with ``error`` set; the rest go on.
 
     Args:
-        paths: Files, directories, glob patterns, or "-" for standard input.
+        paths: Files, directories, glob patterns, or "-" for standard input
+            (or one of them).
         jobs: Worker processes; 1 parses in this process.
         options: Parser settings.
         skip: Page sources to pass over (pages an earlier run already did).

@@ -86,7 +86,7 @@ def _partition_list(paths: Iterable[str], options: ParseOptions | None) -> list[
 
 
 def parse_bag(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     npartitions: int | None = None,
     options: ParseOptions | None = None,
