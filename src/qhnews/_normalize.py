@@ -38,7 +38,6 @@ __all__ = [
 ]
 
 _FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-_SCAN = 8  # how far a mark looks for its nearest non-space neighbour
 
 
 @attrs.frozen
@@ -130,42 +129,53 @@ def _is_cjk(ch: str) -> bool:
     return bool(ch) and pat.CJK_CHAR.match(ch) is not None
 
 
-def _neighbour(text: str, i: int, step: int) -> str:
-    """Nearest character from ``i`` in direction ``step`` that is neither a space nor a half-width mark."""
-    j = i + step
-    n = len(text)
-    for _ in range(_SCAN):
-        if j < 0 or j >= n:
-            return ""
-        ch = text[j]
-        if ch != " " and ch not in _FULL:
-            return ch
-        j += step
-    return ""
+def _beside(text: str, i: int, step: int) -> str:
+    """The first character from ``i`` on, in direction ``step``, that is not a space."""
+    while 0 <= i < len(text) and text[i] == " ":
+        i += step
+    return text[i] if 0 <= i < len(text) else ""
 
 
 def _fullwidth_punctuation(text: str) -> list[Edit]:
-    edits: list[Edit] = []
-    paired: dict[int, bool] = {}
+    """Half-width marks in Chinese text become full-width.
+
+    Marks are taken in *runs*: maximal stretches of half-width marks and
+    spaces. A run is in Chinese text when the character before or after it is
+    Chinese; a bracket pair joins the runs its two brackets stand in (and is
+    Chinese when it holds a Han character). Every mark of a Chinese run
+    converts, so that the result is a fixed point: normalizing again changes
+    nothing. A lone comma or colon between two digits (1,000 and 10:30) stays.
+    """
+    runs = [(m.start(), m.end()) for m in pat.MARK_RUN.finditer(text)]
+    if not runs:
+        return []
+    run_of = {i: r for r, (s, e) in enumerate(runs) for i in range(s, e) if text[i] != " "}
+    parent = list(range(len(runs)))
+
+    def find(r: int) -> int:
+        while parent[r] != r:
+            parent[r] = parent[parent[r]]
+            r = parent[r]
+        return r
+
+    chinese = [_is_cjk(_beside(text, s - 1, -1)) or _is_cjk(_beside(text, e, 1)) for s, e in runs]
     if "(" in text:
         for m in pat.PAREN_PAIR.finditer(text):
-            s, e = m.start(), m.end() - 1
-            inner = m.group("inner")
-            chinese = (
-                pat.HAN.search(inner) is not None or _is_cjk(_neighbour(text, s, -1)) or _is_cjk(_neighbour(text, e, 1))
-            )
-            paired[s] = paired[e] = chinese
-    for m in pat.HALF_PUNCT.finditer(text):
-        i = m.start()
-        mark = text[i]
-        if i in paired:
-            convert = paired[i]
-        elif mark in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
-            convert = False
-        else:
-            convert = _is_cjk(_neighbour(text, i, -1)) or _is_cjk(_neighbour(text, i, 1))
-        if convert:
-            edits.append((i, i + 1, _FULL[mark]))
+            a, b = find(run_of[m.start()]), find(run_of[m.end() - 1])
+            han = pat.HAN.search(m.group("inner")) is not None
+            parent[a] = b
+            chinese[b] = chinese[a] or chinese[b] or han
+    roots = [find(r) for r in range(len(runs))]
+    hot = [False] * len(runs)
+    for r, root in enumerate(roots):
+        hot[root] = hot[root] or chinese[r]
+    edits: list[Edit] = []
+    for r, (s, e) in enumerate(runs):
+        if not hot[roots[r]]:
+            continue
+        if e - s == 1 and text[s] in ",:" and 0 < s < len(text) - 1 and text[s - 1].isdigit() and text[e].isdigit():
+            continue
+        edits.extend((i, i + 1, _FULL[text[i]]) for i in range(s, e) if text[i] != " ")
     return edits
 
 

@@ -53,10 +53,11 @@ SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 OTHER_SPACE = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 #: Text no rule changes: no space of any kind and no half-width , : ; ? ! ( ).
 NOTHING_TO_NORMALIZE = regex.compile(r"[^ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000,:;?!()]*+\Z")
-#: A half-width punctuation mark that may need to become full-width.
-HALF_PUNCT = regex.compile(r"[,:;?!()]")
+#: A run of half-width punctuation marks (that may need to become full-width),
+#: with the spaces between them; it starts and ends with a mark.
+MARK_RUN = regex.compile(r"[,:;?!()](?:[,:;?!() ]*[,:;?!()])?")
 #: A bracketed run without nested brackets or line breaks.
-PAREN_PAIR = regex.compile(r"\((?P<inner>[^()\n]*)\)")
+PAREN_PAIR = regex.compile(r"\((?P<inner>[^()（）\n]*)\)")
 #: Spaces between Chinese and a digit or Latin letter, in either order.
 SPACE_HAN_ALNUM = regex.compile(r"(?<=\p{Han}) +(?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) +(?=\p{Han})")
 #: Spaces next to Chinese punctuation.
