@@ -185,13 +185,18 @@ def iter_pages(path: str) -> Iterator[tuple[str, str]]:
 
 
 def _split_pages(path: str, text: str) -> Iterator[tuple[str, str]]:
-    if not text.strip():
+    if _blank(text):
         raise InputError(f"{path}: blank file (only white space)")
     pages = text.split("\f")
-    if len(pages) > 1 and not pages[-1].strip():
+    if len(pages) > 1 and _blank(pages[-1]):
         pages.pop()  # the form feed after the last page
     for number, page in enumerate(pages, start=1):
         yield _name(path, number), page
+
+
+def _blank(text: str) -> bool:
+    """Only white space (or nothing), without copying the text as strip() would."""
+    return not text or text.isspace()
 
 
 def _name(path: str, number: int) -> str:
@@ -246,11 +251,11 @@ def _stream(fh: BinaryIO, codec: str, path: str) -> Iterator[tuple[str, str]]:
         *done, buffer = buffer.split("\f")
         for page in done:
             number += 1
-            blank = blank and not page.strip()
+            blank = blank and _blank(page)
             yield _name(path, number), unify_newlines(page)
-    if blank and not buffer.strip():
+    if blank and _blank(buffer):
         raise InputError(f"{path}: blank file (only white space)")
-    if number == 0 or buffer.strip():
+    if number == 0 or not _blank(buffer):
         yield _name(path, number + 1), unify_newlines(buffer)
 
 
