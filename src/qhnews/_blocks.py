@@ -57,6 +57,8 @@ class LineInfo:
     Attributes:
         line: The line.
         column: Estimated column width around it, in cells.
+        ahead: Estimated column width of it and the lines after it (the column
+            of the paragraph it may open).
         gap_before: Blank lines between it and the previous non-blank line.
         ends_sentence: Ends with sentence-final punctuation.
         lead_byline: Opens with a lead byline (本报讯（记者 X）…).
@@ -67,6 +69,7 @@ class LineInfo:
 
     line: Line
     column: int
+    ahead: int
     gap_before: int
     ends_sentence: bool
     lead_byline: bool
@@ -83,11 +86,16 @@ class LineInfo:
         return self.line.width <= self.column - margin
 
 
-def _column_widths(widths: Sequence[int], window: int) -> list[int]:
+def _column_widths(widths: Sequence[int], window: int, behind: int) -> list[int]:
+    """Per line, the upper quartile of the widths from ``behind`` lines before to ``window`` after.
+
+    The upper quartile is robust to the short lines that end paragraphs and to
+    the odd wide headline.
+    """
     out: list[int] = []
     n = len(widths)
     for i in range(n):
-        near = sorted(widths[max(0, i - window) : i + window + 1])
+        near = sorted(widths[max(0, i - behind) : i + window + 1])
         top = near[len(near) // 2 :]
         out.append(top[len(top) // 2])
     return out
@@ -118,10 +126,12 @@ def analyse(lines: Sequence[Line], options: ReflowOptions | None = None) -> tupl
     """
     opts = options or ReflowOptions()
     nonblank = [ln for ln in lines if ln.text]
-    columns = _column_widths([ln.width for ln in nonblank], opts.window)
+    widths = [ln.width for ln in nonblank]
+    columns = _column_widths(widths, opts.window, opts.window)
+    ahead = _column_widths(widths, opts.window, 0)
     infos: list[LineInfo] = []
     prev_number = None
-    for ln, col in zip(nonblank, columns, strict=True):
+    for ln, col, col_ahead in zip(nonblank, columns, ahead, strict=True):
         text = ln.text
         gap = 0 if prev_number is None else ln.number - prev_number - 1
         prev_number = ln.number
@@ -129,6 +139,7 @@ def analyse(lines: Sequence[Line], options: ReflowOptions | None = None) -> tupl
             LineInfo(
                 line=ln,
                 column=col,
+                ahead=col_ahead,
                 gap_before=gap,
                 ends_sentence=pat.SENTENCE_END.search(text) is not None,
                 lead_byline=_lead(text),
@@ -232,6 +243,36 @@ def _standalone_runs(infos: Sequence[LineInfo], opts: ReflowOptions) -> dict[int
     return groups
 
 
+def _columns_between_headings(
+    infos: Sequence[LineInfo], groups: dict[int, list[int]], opts: ReflowOptions
+) -> list[LineInfo]:
+    """Measure columns again, this time not across standalone lines and lead bylines.
+
+    Articles of different widths meet at their headlines and bylines; a
+    column measured across that seam mixes both widths.
+    """
+    standalone = {i for members in groups.values() for i in members}
+    out = list(infos)
+    segment: list[int] = []
+
+    def measure() -> None:
+        if segment:
+            widths = [infos[i].line.width for i in segment]
+            both = _column_widths(widths, opts.window, opts.window)
+            ahead = _column_widths(widths, opts.window, 0)
+            for i, col, col_ahead in zip(segment, both, ahead, strict=True):
+                out[i] = attrs.evolve(infos[i], column=col, ahead=col_ahead)
+            segment.clear()
+
+    for i, info in enumerate(infos):
+        if i in standalone or info.lead_byline:
+            measure()
+        if i not in standalone:
+            segment.append(i)
+    measure()
+    return out
+
+
 def _firm(info: LineInfo) -> bool:
     """A line that only a headline group stands right above: a lead or heading byline, a profile line."""
     return info.lead_byline or info.alone
@@ -294,6 +335,38 @@ def _open_quotes(text: str) -> int:
 
 
 _HEADING_CHARS = 40  # the longest subheading, in characters
+
+
+def _heads(first: LineInfo, cur: LineInfo, nxt: LineInfo | None, opts: ReflowOptions) -> bool:
+    """Tell whether ``first``, the opening line of a block, is a heading printed right above ``cur``.
+
+    A paragraph's opening line is short of its column by its dropped indent
+    at most, and only its opening line is: a line with no punctuation far
+    shorter than that, or a short one above another short one that the rest
+    of a paragraph follows, stands apart.
+    """
+    text = first.line.text
+    if (
+        cur.gap_before
+        or first.unwrapped
+        or first.ends_sentence
+        or first.closes
+        or first.lead_byline
+        or any(ch in text for ch in "，、；。,")
+        or pat.CLAUSE_OPEN.search(text)
+    ):
+        return False
+    if first.line.width <= first.ahead - 4 * opts.short_margin:
+        return True
+    return (
+        first.short(opts.short_margin)
+        and cur.short(opts.short_margin)
+        and not cur.short(4 * opts.short_margin)
+        and not cur.ends_sentence
+        and nxt is not None
+        and nxt.gap_before == 0
+        and not nxt.short(opts.short_margin)
+    )
 
 
 def _breaks(prev: LineInfo, cur: LineInfo, block_text: str, nxt: LineInfo | None, opts: ReflowOptions) -> bool:
@@ -415,15 +488,19 @@ def reflow_analysed(
     opts = options or ReflowOptions()
     nopts = normalize_options or NormalizeOptions()
     groups = _standalone_runs(infos, opts)
+    infos = _columns_between_headings(infos, groups, opts)
     blocks: list[TextBlock] = []
     current: list[int] = []
     text = ""
 
-    def flush() -> None:
+    def flush(kind: BlockKind = BlockKind.FLOW) -> None:
         nonlocal current, text
         if current:
             ls = tuple(infos[i].line for i in current)
-            blocks.extend(_split_ends(ls, _join(ls, nopts), nopts))
+            if kind is BlockKind.STANDALONE:
+                blocks.append(TextBlock(kind, ls, _join(ls, nopts)))
+            else:
+                blocks.extend(_split_ends(ls, _join(ls, nopts), nopts))
         current, text = [], ""
 
     i = 0
@@ -439,7 +516,9 @@ def reflow_analysed(
         info = infos[i]
         if current:
             nxt = infos[i + 1] if i + 1 < n else None
-            if _breaks(infos[current[-1]], info, text, nxt, opts):
+            if len(current) == 1 and _heads(infos[current[0]], info, nxt, opts):
+                flush(BlockKind.STANDALONE)
+            elif _breaks(infos[current[-1]], info, text, nxt, opts):
                 flush()
         current.append(i)
         text += info.line.text
