@@ -41,6 +41,11 @@ iterator of paths in, an iterator of page dicts out::
 Directories and globs are expanded on the client (so the order is fixed
 there); choose about four partitions per worker core so that slow pages even
 out.
+
+On one machine, ``qhnews parse --jobs N`` and ``parse_many(jobs=N)`` are
+faster: Dask's local process scheduler starts fresh (spawned) interpreters for
+every ``compute`` and sends whole page dicts back (see benchmarks/results.md,
+"Batch"). Dask pays off when the pages are spread over many machines.
 """
 
 from __future__ import annotations
