@@ -1,3 +1,4 @@
+#!/usr/bin/env python3
 """Fuzz target: qhnews.parse on arbitrary bytes and arbitrary str.
 
 Run with atheris (the ``fuzz`` extra)::
