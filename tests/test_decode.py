@@ -211,3 +211,14 @@ def test_decode_error_pickles_after_being_raised() -> None:
         decode(b"abc\xff", "p.txt")
     back = pickle.loads(pickle.dumps(info.value))
     assert str(back) == str(info.value) == "p.txt: cannot decode bytes as utf-8, gb18030 (at byte offset 3)"
+
+
+@pytest.mark.parametrize("text", ["讯", "本报讯", "记者 施翔"])
+def test_short_gb18030_that_is_also_valid_utf8(text: str) -> None:
+    data = text.encode("gb18030")
+    assert decode(data) == qhnews.Decoded(text, "gb18030")
+
+
+@pytest.mark.parametrize("text", ["héllo", "Ѷ 本报", "naïve café"])
+def test_utf8_that_holds_no_chinese_stays_utf8_when_gb18030_reads_it_otherwise(text: str) -> None:
+    assert decode(text.encode()).text == text

@@ -12,12 +12,14 @@ from qhnews._assemble import AssembleOptions
 from qhnews._batch import PageResult, parse_many
 from qhnews._blocks import ReflowOptions, reflow
 from qhnews._classify import parse_byline
+from qhnews._dask import parse_bag, parse_partition
 from qhnews._decode import Decoded, decode
 from qhnews._errors import DecodeError, QhnewsError
 from qhnews._evaluate import Evaluation, evaluate
 from qhnews._export import FORMATS, page_to_dict, render
 from qhnews._lines import cell_width, split_lines
 from qhnews._normalize import Change, Normalized, NormalizeOptions, explain, normalize
+from qhnews._parquet import to_parquet
 from qhnews._pipeline import STAGES, ParseOptions, parse
 from qhnews._records import (
     Article,
@@ -73,9 +75,12 @@ __all__ = [
     "normalize_page",
     "page_to_dict",
     "parse",
+    "parse_bag",
     "parse_byline",
     "parse_many",
+    "parse_partition",
     "reflow",
     "render",
     "split_lines",
+    "to_parquet",
 ]

@@ -6,7 +6,9 @@ Detection is deterministic, in this order:
    ``00 00 FE FF``), UTF-16 (``FF FE`` / ``FE FF``).
 2. Otherwise strict UTF-8, the encoding nearly every modern OCR tool writes.
 3. Otherwise GB18030, the superset of GBK and GB2312 that older Chinese
-   software writes.
+   software writes. (Bytes valid in both, whose UTF-8 reading holds no
+   Chinese while the GB18030 reading is all Chinese, read as GB18030: a few
+   short GB18030 strings are valid UTF-8 by accident.)
 
 Bytes none of these accept raise [`DecodeError`][qhnews.DecodeError], naming
 the byte offset where decoding failed. Line ends CRLF and CR become LF.
@@ -19,6 +21,7 @@ import codecs
 import attrs
 
 from qhnews._errors import DecodeError
+from qhnews._patterns import CJK_CHAR as _CJK
 
 __all__ = ["Decoded", "decode", "unify_newlines"]
 
@@ -93,7 +96,28 @@ def decode(data: bytes, source: str | None = None) -> Decoded:
     furthest = 0
     for codec in FALLBACKS:
         try:
-            return Decoded(unify_newlines(data.decode(codec)), codec)
+            text = data.decode(codec)
         except UnicodeDecodeError as exc:
             furthest = max(furthest, exc.start)
+            continue
+        if codec == "utf-8" and _reads_better_as_gb18030(data, text):
+            return Decoded(unify_newlines(data.decode("gb18030")), "gb18030")
+        return Decoded(unify_newlines(text), codec)
     raise DecodeError(furthest, FALLBACKS, source)
+
+
+def _reads_better_as_gb18030(data: bytes, utf8: str) -> bool:
+    """A few GB18030 byte pairs are valid UTF-8 too ("讯" reads as "Ѷ").
+
+    Text that is valid UTF-8 but holds no Chinese at all, while as GB18030 it
+    is all Chinese, is GB18030. Real pages never get here: GB18030 Chinese of
+    any length breaks UTF-8.
+    """
+    if utf8.isascii() or _CJK.search(utf8) or any("\u00c0" <= ch <= "\u024f" for ch in utf8):
+        return False  # ASCII, Chinese, or accented Latin: UTF-8 it is
+    try:
+        gb = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    wide = [ch for ch in gb if not ch.isascii()]
+    return bool(wide) and all(_CJK.match(ch) for ch in wide)
