@@ -119,13 +119,9 @@ def _valid_utf8(data: bytes) -> bool:
     return True
 
 
-def test_short_gb18030_that_is_also_utf8_reads_as_utf8() -> None:
-    """A known limit of "UTF-8 first": 讯 in GB18030 is D1 B6, which is also UTF-8 for Ѷ.
-
-    Only very short texts are valid in both; a page of Chinese in GB18030 is
-    not valid UTF-8 after a few characters.
-    """
-    assert qhnews.decode("讯".encode("gb18030")) == qhnews.Decoded("Ѷ", "utf-8")
+def test_short_gb18030_that_is_also_utf8_reads_as_gb18030() -> None:
+    """讯 in GB18030 is D1 B6, which is also UTF-8 for Ѷ: no Chinese in one reading, all Chinese in the other."""
+    assert qhnews.decode("讯".encode("gb18030")) == qhnews.Decoded("讯", "gb18030")
     assert qhnews.decode("本报讯（记者 施翔）".encode("gb18030")).encoding == "gb18030"
 
 
