@@ -1,0 +1,796 @@
+"""Lay generated articles out as an OCR engine prints a newspaper page.
+
+The model is plain data: an [`ArticleSpec`][render.ArticleSpec] holds what the
+parser must give back for one article (headline parts, bylines, body blocks,
+continuation), written in the contract's normalized form; an
+[`ArticleLayout`][render.ArticleLayout] says how the page prints it (column
+width, where its headline stands, half-width punctuation, digit spaces,
+column breaks); a [`PageSpec`][render.PageSpec] holds both for a whole page.
+
+[`render`][render.render] turns a page spec into the raw page text and the
+articles the parser must return, the latter computed as the contract says:
+``qhnews.normalize`` of each record's printed pieces joined with nothing
+between them. It also keeps, for ``test_render.py``, what it printed on every
+line, so that the features asked for can be checked on the page itself.
+
+Typesetting done here, as on the seed pages:
+
+* body text is hard-wrapped at the article's column width in display cells
+  (``qhnews.cell_width``: a Chinese character is two, ASCII one); the first
+  line of every paragraph is two characters short (the OCR dropped its indent);
+  a line does not start with a closing mark nor end with an opening one
+  (the rule every Chinese typesetter follows); a run of digits or Latin
+  letters is never split, nor a space and its neighbours;
+* blank lines stand at column breaks, also in mid-sentence, and optionally
+  between paragraphs;
+* headline lines are never wrapped: headline type spans columns;
+* half-width ``, ( ) : ; ? !`` and the spaces the OCR puts around digits and
+  Latin words, and at line edges, are printed where the layout asks;
+* an unwrapped page prints one paragraph per line with blank lines between.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+import qhnews
+
+__all__ = [
+    "ArticleLayout",
+    "ArticleSpec",
+    "ArticleView",
+    "BlockSpec",
+    "BylineSpec",
+    "LineInfo",
+    "PageSpec",
+    "PersonSpec",
+    "RenderedPage",
+    "SpeakerSpec",
+    "article_view",
+    "atoms",
+    "body_lines",
+    "headline_slots",
+    "render",
+    "undecidable",
+    "wrap",
+]
+
+# --------------------------------------------------------------------------- model
+
+
+@attrs.frozen
+class PersonSpec:
+    """A person in a byline: the role printed before them, and the name."""
+
+    role: str | None
+    name: str
+
+
+@attrs.frozen
+class BylineSpec:
+    """A byline as the contract gives it back; ``text`` is its normalized text."""
+
+    text: str
+    position: str  # "lead", "heading" or "trailing"
+    credit: str | None = None
+    outlet: str | None = None
+    place: str | None = None
+    people: tuple[PersonSpec, ...] = ()
+
+
+@attrs.frozen
+class SpeakerSpec:
+    """A profile line: titles, one space, the name."""
+
+    titles: str
+    name: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.titles} {self.name}"
+
+
+@attrs.frozen
+class BlockSpec:
+    """One body block: ``"paragraph"`` or ``"subheading"``."""
+
+    kind: str
+    text: str
+
+
+@attrs.frozen
+class ArticleSpec:
+    """One generated article, in the contract's normalized text.
+
+    ``jump`` is the printed continuation mark ("（下转三版）"); ``continued_to``
+    is the page it names, what the parser must return.
+    """
+
+    title: str | None = None
+    kicker: str | None = None
+    subtitles: tuple[str, ...] = ()
+    section: str | None = None
+    bylines: tuple[BylineSpec, ...] = ()
+    speaker: SpeakerSpec | None = None
+    blocks: tuple[BlockSpec, ...] = ()
+    jump: str | None = None
+    continued_to: str | None = None
+
+    @property
+    def headline_lines(self) -> tuple[str, ...]:
+        """The headline group's lines in printed order (profile line first)."""
+        out: list[str] = []
+        if self.section:
+            out.append(self.section)
+        if self.speaker:
+            out.append(self.speaker.text)
+        if self.kicker:
+            out.append(self.kicker)
+        if self.title:
+            out.append(self.title)
+        out.extend(self.subtitles)
+        return tuple(out)
+
+    def byline(self, position: str) -> BylineSpec | None:
+        return next((b for b in self.bylines if b.position == position), None)
+
+
+@attrs.frozen
+class ArticleView:
+    """What the parser returns for an article, without spans and scores: the unit of comparison."""
+
+    title: str | None
+    kicker: str | None
+    subtitles: tuple[str, ...]
+    section: str | None
+    bylines: tuple[BylineSpec, ...]
+    speaker: tuple[str, str, str] | None  # (text, titles, name)
+    blocks: tuple[BlockSpec, ...]
+    continued_to: str | None
+
+
+def article_view(article: qhnews.Article) -> ArticleView:
+    """The comparable part of a parsed article."""
+    return ArticleView(
+        title=article.title,
+        kicker=article.kicker,
+        subtitles=article.subtitles,
+        section=article.section,
+        bylines=tuple(
+            BylineSpec(
+                b.text,
+                b.position.value,
+                b.credit,
+                b.outlet,
+                b.place,
+                tuple(PersonSpec(p.role, p.name) for p in b.people),
+            )
+            for b in article.bylines
+        ),
+        speaker=(article.speaker.text, article.speaker.titles, article.speaker.name) if article.speaker else None,
+        blocks=tuple(BlockSpec(b.kind, b.text) for b in article.blocks),
+        continued_to=article.continued_to,
+    )
+
+
+def spec_view(spec: ArticleSpec) -> ArticleView:
+    """The view the parser should produce for ``spec`` (no rendering involved)."""
+    return ArticleView(
+        title=spec.title,
+        kicker=spec.kicker,
+        subtitles=spec.subtitles,
+        section=spec.section,
+        bylines=spec.bylines,
+        speaker=(spec.speaker.text, spec.speaker.titles, spec.speaker.name) if spec.speaker else None,
+        blocks=spec.blocks,
+        continued_to=spec.continued_to,
+    )
+
+
+@attrs.frozen
+class ArticleLayout:
+    """How the page prints one article.
+
+    Attributes:
+        width: Column width in display cells (26..46: 13 to 23 Chinese characters).
+        head_after: 0 prints the headline group right above the body; k >= 1
+            prints it after the body of the article k - 1 places later (1: right
+            after its own body; 2 and more: grouped after a later article).
+        halfwidth: Print ``, ( ) : ; ? !`` half-width where the contract turns them back.
+        digit_spaces: Print spaces between Chinese and digits or Latin letters.
+        edge_spaces: Print spaces (and tabs, U+3000) at some line edges.
+        para_gaps: A blank line between paragraphs.
+        headline_gaps: Blank lines between the lines of the headline group.
+        group_gap: A blank line between this group and the group printed before it.
+        breaks: Column breaks: indices into the body's allowed break positions
+            (taken modulo their number), each printed as a blank line.
+        trailing_alone: Print a trailing byline or jump on a line of its own.
+        subheading_gaps: Blank lines around in-body subheadings.
+        seed: Seed of the per-character noise (which marks go half-width, where spaces go).
+    """
+
+    width: int = 36
+    head_after: int = 0
+    halfwidth: bool = False
+    digit_spaces: bool = False
+    edge_spaces: bool = False
+    para_gaps: bool = False
+    headline_gaps: bool = False
+    group_gap: bool = True
+    breaks: tuple[int, ...] = ()
+    trailing_alone: bool = False
+    subheading_gaps: bool = True
+    seed: int = 0
+
+
+@attrs.frozen
+class PageSpec:
+    """A whole page: articles in body order, their layouts, and page-wide choices.
+
+    Attributes:
+        articles: The articles, in the order their bodies are printed.
+        layouts: One layout per article.
+        unwrapped: The OCR did not wrap the text: one paragraph per line.
+        top_blank_lines: Blank lines (some holding spaces) before the first line.
+    """
+
+    articles: tuple[ArticleSpec, ...]
+    layouts: tuple[ArticleLayout, ...]
+    unwrapped: bool = False
+    top_blank_lines: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.articles) != len(self.layouts):
+            raise ValueError("one layout per article")
+
+
+# --------------------------------------------------------------------------- output
+
+
+@attrs.frozen
+class LineInfo:
+    """What the renderer printed on one line of the page.
+
+    Attributes:
+        kind: "blank", "body", "headline", "byline", "speaker", "jump", "subheading".
+        article: Index of the article the line belongs to (None for blank lines).
+        first: The first line of a paragraph (its indent was dropped).
+        last: The last line of a paragraph.
+        column: The article's column width (0 on unwrapped pages and for blank lines).
+        limit: The width the wrap allowed this line (column, or column - 4 on a first line).
+        canonical: The line's text before the OCR noise, as the contract normalizes it.
+        column_break: A blank line printed at a column break (not between paragraphs).
+    """
+
+    kind: str
+    article: int | None = None
+    first: bool = False
+    last: bool = False
+    column: int = 0
+    limit: int = 0
+    canonical: str = ""
+    column_break: bool = False
+
+
+@attrs.frozen
+class RenderedPage:
+    """A rendered page: its text, the articles the parser must return, and what each line is."""
+
+    spec: PageSpec
+    text: str
+    expected: tuple[ArticleView, ...]
+    lines: tuple[LineInfo, ...]
+    slots: tuple[int, ...]  # for each article, how many bodies precede its headline group
+
+
+# --------------------------------------------------------------------------- wrapping
+
+_CLOSERS = frozenset("，。、；：？！”’）》」』…—·%")
+_OPENERS = frozenset("“‘（《「『")
+_ALNUM_RUN = regex.compile(r"[0-9A-Za-z][0-9A-Za-z.%]*")
+_FULL_TO_HALF = {"，": ",", "（": "(", "）": ")", "：": ":", "；": ";", "？": "?", "！": "!"}
+_SENTENCE_FINAL = frozenset("。！？…")
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip("”’）》")[-1:] in _SENTENCE_FINAL
+
+
+def atoms(text: str) -> list[str]:
+    """Split text into the units the wrap does not cut.
+
+    A Chinese character is a unit; a run of digits and Latin letters is one
+    (with its ``.`` and ``%``); "——" and "……" are one; a space is glued to
+    both its neighbours, so no line starts or ends at a space the contract keeps.
+
+    Example:
+        >>> atoms("在2.42万 人中——好")
+        ['在', '2.42', '万 人', '中', '——', '好']
+    """
+    out: list[str] = []
+    i = 0
+    glue = False
+    while i < len(text):
+        ch = text[i]
+        if ch == " ":
+            glue = True
+            if out:
+                out[-1] += " "
+            i += 1
+            continue
+        m = _ALNUM_RUN.match(text, i)
+        if m:
+            piece = m.group()
+        elif text.startswith(("——", "……"), i):
+            piece = text[i : i + 2]
+        else:
+            piece = ch
+        if glue and out:
+            out[-1] += piece
+        else:
+            out.append(piece)
+        glue = False
+        i += len(piece)
+    return out
+
+
+def _w(piece: str) -> int:
+    return qhnews.cell_width(piece)
+
+
+def wrap(text: str, width: int, first_width: int | None = None) -> list[str]:
+    """Hard-wrap ``text`` at ``width`` cells; the first line at ``first_width``.
+
+    As Chinese typesetters do, no line starts with a closing mark: on a full
+    line the mark hangs past the column edge (the compositor squeezes the
+    punctuation), on the indented first line the character before it moves
+    down. No line ends with an opening mark: the mark moves down.
+
+    Example:
+        >>> wrap("一二三四五，六七八。", 10)
+        ['一二三四五，', '六七八。']
+        >>> wrap("一二三四五，六七八。", 10, 8)
+        ['一二三', '四五，六七', '八。']
+    """
+    limit = width if first_width is None else first_width
+    lines: list[list[str]] = [[]]
+    used = 0
+    for piece in atoms(text):
+        cur = lines[-1]
+        pw = _w(piece)
+        if not cur or used + pw <= limit:
+            cur.append(piece)
+            used += pw
+            continue
+        if piece[0] in _CLOSERS and len(lines) > 1 and used <= limit and cur[-1][-1] not in _CLOSERS:
+            cur.append(piece)  # one closing mark hangs past the edge
+            used += pw
+            continue
+        nxt = [piece]
+        while len(cur) > 1 and (nxt[0][0] in _CLOSERS or cur[-1][-1] in _OPENERS):
+            nxt.insert(0, cur.pop())
+        lines.append(nxt)
+        limit = width
+        used = sum(_w(p) for p in nxt)
+    return ["".join(line) for line in lines if line]
+
+
+# --------------------------------------------------------------------------- OCR noise
+
+
+def _halfwidth(text: str, rng: random.Random) -> str:
+    """Print some full-width marks half-width, where normalization turns them back.
+
+    A mark goes half-width only when a neighbour on one side is a Chinese
+    character (or Chinese punctuation that stays full-width), which is what
+    the contract's rule reads.
+    """
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        half = _FULL_TO_HALF.get(ch)
+        if half is not None and rng.random() < 0.8:
+            left = text[i - 1] if i > 0 else ""
+            right = text[i + 1] if i + 1 < len(text) else ""
+            if _chinese(left) or _chinese(right):
+                out.append(half)
+                continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _chinese(ch: str) -> bool:
+    return bool(ch) and ch not in _FULL_TO_HALF and not ch.isascii() and not ch.isspace()
+
+
+_HAN_ALNUM = regex.compile(r"(?<=\p{Han})(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])(?=\p{Han})")
+
+
+def _digit_spaces(text: str, rng: random.Random) -> str:
+    """Put the spaces an OCR puts between Chinese and digits or Latin words ("7 月 10 日")."""
+    return _HAN_ALNUM.sub(lambda _: " " * rng.choice((0, 1, 1, 2)), text)
+
+
+_EDGE = (" ", "  ", "\t", "\u3000", "\u00a0")
+
+
+def _edges(text: str, rng: random.Random) -> str:
+    if rng.random() < 0.3:
+        text = rng.choice(_EDGE) + text
+    if rng.random() < 0.3:
+        text = text + rng.choice(_EDGE)
+    return text
+
+
+def _noisy(canonical: str, layout: ArticleLayout, rng: random.Random) -> str:
+    text = canonical
+    if layout.halfwidth:
+        text = _halfwidth(text, rng)
+    if layout.digit_spaces:
+        text = _digit_spaces(text, rng)
+    if layout.edge_spaces:
+        text = _edges(text, rng)
+    return text
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+@attrs.define
+class _Printer:
+    """Collects printed lines and each record's printed pieces."""
+
+    lines: list[str] = attrs.Factory(list)
+    infos: list[LineInfo] = attrs.Factory(list)
+
+    def blank(self, *, column_break: bool = False, spaces: str = "") -> None:
+        if self.infos and self.infos[-1].kind == "blank":
+            return  # one blank line is enough to stand for any gap
+        self.lines.append(spaces)
+        self.infos.append(LineInfo("blank", column_break=column_break))
+
+    def line(self, raw: str, info: LineInfo) -> None:
+        self.lines.append(raw)
+        self.infos.append(info)
+
+
+def headline_slots(page: PageSpec) -> list[int]:
+    """For each article, how many bodies precede its headline group (kept in article order)."""
+    n = len(page.articles)
+    slots = []
+    for i, (a, lay) in enumerate(zip(page.articles, page.layouts, strict=True)):
+        forced = a.byline("heading") is not None
+        slots.append(i if forced else min(n, i + max(0, lay.head_after)))
+    for i in range(n - 2, -1, -1):
+        slots[i] = min(slots[i], slots[i + 1])
+    return slots
+
+
+def render(page: PageSpec) -> RenderedPage:
+    """Print a page spec as OCR text; return it with the articles the parser must return."""
+    pr = _Printer()
+    for k in range(page.top_blank_lines):
+        pr.lines.append(" " * (k % 2))
+        pr.infos.append(LineInfo("blank"))
+    n = len(page.articles)
+    slots = headline_slots(page)
+    expected: list[dict[str, object]] = [{} for _ in range(n)]
+    for s in range(n + 1):
+        members = [i for i in range(n) if slots[i] == s]
+        for order, i in enumerate(members):
+            if order == 0 or page.layouts[i].group_gap:
+                pr.blank()
+            _render_headline(pr, page, i, expected[i])
+        if members:
+            pr.blank()
+        if s < n:
+            _render_body(pr, page, s, expected[s])
+            pr.blank()
+    while pr.infos and pr.infos[-1].kind == "blank":
+        pr.lines.pop()
+        pr.infos.pop()
+    # the top: drop the blank line printed before the first group or body, keep the asked-for ones
+    first = next((k for k, info in enumerate(pr.infos) if info.kind != "blank"), len(pr.infos))
+    del pr.lines[page.top_blank_lines : first]
+    del pr.infos[page.top_blank_lines : first]
+    views = tuple(_view(page.articles[i], expected[i]) for i in range(n))
+    return RenderedPage(page, "\n".join(pr.lines), views, tuple(pr.infos), tuple(slots))
+
+
+def _norm_join(pieces: Sequence[str]) -> str:
+    return qhnews.normalize("".join(p.strip(" \t\u3000\u00a0") for p in pieces))
+
+
+def _render_headline(pr: _Printer, page: PageSpec, i: int, exp: dict[str, object]) -> None:
+    article, lay = page.articles[i], page.layouts[i]
+    rng = random.Random(lay.seed * 7919 + 1)
+    parts: list[tuple[str, str]] = []
+    if article.section:
+        parts.append(("section", article.section))
+    if article.speaker:
+        parts.append(("speaker", article.speaker.text))
+    if article.kicker:
+        parts.append(("kicker", article.kicker))
+    if article.title:
+        parts.append(("title", article.title))
+    parts.extend(("subtitle", s) for s in article.subtitles)
+    subtitles: list[str] = []
+    for k, (role, text) in enumerate(parts):
+        if k and lay.headline_gaps:
+            pr.blank()
+        raw = _noisy(text, lay, rng)
+        if role != "speaker" and rng.random() < 0.3:
+            raw = raw.replace(" ", "  ")  # the OCR doubles the space between headline phrases
+        kind = "speaker" if role == "speaker" else "headline"
+        pr.line(raw, LineInfo(kind, i, canonical=text, column=_col(page, i)))
+        if role == "subtitle":
+            subtitles.append(_norm_join([raw]))
+        else:
+            exp[role] = _norm_join([raw])
+    exp["subtitles"] = tuple(subtitles)
+    heading = article.byline("heading")
+    if heading is not None:
+        if lay.headline_gaps:
+            pr.blank()
+        raw = _noisy(heading.text, lay, rng)
+        pr.line(raw, LineInfo("byline", i, canonical=heading.text, column=_col(page, i)))
+        exp["heading"] = _norm_join([raw])
+
+
+def _col(page: PageSpec, i: int) -> int:
+    return 0 if page.unwrapped else page.layouts[i].width
+
+
+def _break_positions(body: list[LineInfo]) -> list[int]:
+    """Where a column break may stand: after body line k, where the page still decides
+    whether the next line goes on or starts afresh.
+
+    After a line that ends no sentence the text visibly goes on. After a
+    sentence-final line the next line must be a full one (a paragraph's first
+    line is short by its dropped indent), unless the break is between paragraphs.
+    """
+    out: list[int] = []
+    for k in range(len(body) - 1):
+        cur, nxt = body[k], body[k + 1]
+        if cur.kind not in ("body",) or nxt.kind not in ("body",):
+            continue
+        if cur.last:
+            out.append(k)  # between paragraphs
+            continue
+        if cur.canonical[-1:] in _SENTENCE_FINAL or cur.canonical.endswith(("。”", "！”", "？”")):
+            if nxt.last and qhnews.cell_width(nxt.canonical) <= nxt.column - 3:
+                continue  # "…。" then a short last line: a one-line paragraph reads the same
+            if cur.column == 0:
+                continue  # unwrapped: a sentence-final line followed by more reads as two paragraphs
+        out.append(k)
+    return out
+
+
+def _page_break(text: str, rng: random.Random) -> list[str]:
+    """Cut an unwrapped paragraph in two where a page break falls, in mid-sentence.
+
+    After a sentence-final mark the page would not say whether the text goes
+    on, so the cut stands after any other atom; the part before the break holds
+    a comma or an enumeration comma (a fragment without any, alone between
+    blank lines, reads as a headline) and both parts are ten characters or
+    more. A paragraph too short for that stays whole.
+    """
+    pieces = atoms(text)
+    cuts = []
+    for k in range(1, len(pieces)):
+        head, tail = "".join(pieces[:k]), "".join(pieces[k:])
+        if (
+            len(head) >= 10
+            and len(tail) >= 10
+            and ("，" in head or "、" in head)
+            and not _ends_sentence(head)
+            and head[-1] not in _OPENERS
+            and tail[0] not in _CLOSERS
+        ):
+            cuts.append(k)
+    if not cuts:
+        return [text]
+    k = cuts[rng.randrange(len(cuts))]
+    return ["".join(pieces[:k]), "".join(pieces[k:])]
+
+
+def body_lines(article: ArticleSpec, layout: ArticleLayout, *, unwrapped: bool = False) -> list[LineInfo]:
+    """The article's body as canonical lines: paragraphs wrapped, the lead byline
+    opening the first, a trailing byline or jump closing the last (or on a line
+    of its own when it does not fit or the layout says so)."""
+    col = 0 if unwrapped else layout.width
+    rng = random.Random(layout.seed + 1)
+    lead = article.byline("lead")
+    trailing = article.byline("trailing")
+    if trailing is not None and article.jump is not None:
+        raise ValueError("an article continued on another page carries its trailing byline there")
+    blocks = list(article.blocks)
+    units: list[tuple[str, list[str]]] = []  # (kind, canonical lines)
+    for b, block in enumerate(blocks):
+        text = block.text
+        if b == 0 and lead is not None:
+            text = lead.text + text
+        if col == 0:
+            split = b in {x % len(blocks) for x in layout.breaks} and block.kind == "paragraph"
+            lines = _page_break(text, rng) if split else [text]
+        elif block.kind == "subheading":
+            lines = wrap(text, col)
+        else:
+            lines = wrap(text, col, col - 4)
+        units.append((block.kind, lines))
+        if b < len(blocks) - 1:
+            continue
+        for kind, mark in (("byline", trailing.text if trailing else None), ("jump", article.jump)):
+            if mark is None:
+                continue
+            joined = lines[-1] + mark  # printed with a space before a byline; the contract drops it
+            limit = col - 4 if len(lines) == 1 and units[-1][0] == "paragraph" else col
+            if not layout.trailing_alone and (col == 0 or qhnews.cell_width(joined) + 1 <= limit):
+                lines[-1] = joined
+            else:
+                units.append((kind, [mark]))
+                lines = [mark]
+    body: list[LineInfo] = []
+    for kind, lines in units:
+        for k, text in enumerate(lines):
+            body.append(
+                LineInfo(
+                    "body" if kind == "paragraph" else kind,
+                    None,
+                    first=k == 0,
+                    last=k == len(lines) - 1,
+                    column=col,
+                    limit=(col - 4 if k == 0 and kind == "paragraph" else col),
+                    canonical=text,
+                )
+            )
+    return body
+
+
+def undecidable(article: ArticleSpec, layout: ArticleLayout, *, unwrapped: bool = False) -> str | None:
+    """Why the article's body, printed at this width, would read two ways on the page; None if it reads one way.
+
+    Once the OCR dropped the indent, what separates paragraphs is the first
+    line's width: two characters short of the column. Where a sentence ends
+    at a line end, the next line must show whether the paragraph goes on:
+
+    * a short last line after it could be a one-line paragraph of its own;
+    * a middle line two or more cells short is too close to an indented first
+      line (OCR line widths wander by a cell or two);
+    * a one-line paragraph after a paragraph whose last line is full could be
+      that paragraph's last line (a blank line between does not settle it: it
+      may be a column break).
+
+    An in-body subheading printed without blank lines around it must be one
+    line far short of the column (a "——" one: short of it), or it reads as
+    running text.
+    """
+    if unwrapped:
+        return None
+    col = layout.width
+    body = body_lines(article, layout)
+    for k in range(len(body) - 1):
+        cur, nxt = body[k], body[k + 1]
+        ends = cur.kind == "body" and not cur.last and _ends_sentence(cur.canonical)
+        if ends and qhnews.cell_width(nxt.canonical) <= col - 2:
+            return f"after line {k + 1}, a sentence end, line {k + 2} is short: a new paragraph or not?"
+    for k in range(len(body) - 1):
+        cur, nxt = body[k], body[k + 1]
+        one_liner = cur.kind == "body" and cur.last and nxt.kind == "body" and nxt.first and nxt.last
+        if one_liner and qhnews.cell_width(cur.canonical) >= col - 2 and qhnews.cell_width(nxt.canonical) <= col - 2:
+            return f"line {k + 2}, a one-line paragraph after a full line, could be that paragraph's last line"
+    if not layout.subheading_gaps:
+        for k, info in enumerate(body):
+            if info.kind != "subheading" or not info.first:
+                continue
+            w = qhnews.cell_width(info.canonical)
+            dash = info.canonical.endswith("——")
+            if not info.last or w > col - (3 if dash else 9):
+                return f"subheading at line {k + 1} printed without blank lines is not short"
+    return None
+
+
+def _render_body(pr: _Printer, page: PageSpec, i: int, exp: dict[str, object]) -> None:
+    article, lay = page.articles[i], page.layouts[i]
+    rng = random.Random(lay.seed)
+    col = _col(page, i)
+    lead = article.byline("lead")
+    trailing = article.byline("trailing")
+    blocks = list(article.blocks)
+    body = [attrs.evolve(info, article=i) for info in body_lines(article, lay, unwrapped=page.unwrapped)]
+    allowed = _break_positions(body)
+    if col == 0:  # unwrapped: the page breaks are where _page_break cut a paragraph
+        breaks = {k for k in allowed if not body[k].last}
+    else:
+        breaks = {allowed[b % len(allowed)] for b in lay.breaks} if allowed else set()
+    # ---- print
+    pieces: dict[str, list[str]] = {"lead": [], "trailing": [], "jump": []}
+    blocks_raw: list[list[str]] = []
+    for k, info in enumerate(body):
+        prev = body[k - 1] if k else None
+        if prev is not None:
+            if info.kind in ("byline", "jump"):
+                if lay.para_gaps or col == 0:
+                    pr.blank()
+            elif (info.kind == "subheading" and info.first) or (prev.kind == "subheading" and prev.last):
+                if lay.subheading_gaps or col == 0:
+                    pr.blank()
+            elif info.first and (lay.para_gaps or col == 0):
+                pr.blank()
+        tail = trailing.text if trailing is not None and info.kind == "body" and k == len(body) - 1 else ""
+        if tail and info.canonical.endswith(tail):
+            raw = _noisy(info.canonical[: -len(tail)], lay, rng) + " " + _noisy(tail, lay, rng)
+        else:
+            raw = _noisy(info.canonical, lay, rng)
+        pr.line(raw, info)
+        if info.kind in ("body", "subheading"):
+            if info.first:
+                blocks_raw.append([])
+            blocks_raw[-1].append(raw)
+        else:
+            pieces["trailing" if info.kind == "byline" else "jump"].append(raw)
+        if k in breaks:
+            pr.blank(column_break=True, spaces=" " if rng.random() < 0.2 else "")
+    # ---- the expected records: normalize of each record's printed pieces joined
+    texts = [_norm_join(p) for p in blocks_raw]
+    if lead is not None:
+        m = _LEAD_END.match(texts[0])
+        assert m is not None, texts[0]
+        exp["lead"] = m.group(1)
+        texts[0] = texts[0][m.end() :]
+    last = texts[-1]
+    for key, mark in (("jump", article.jump), ("trailing", trailing.text if trailing else None)):
+        if mark is None:
+            continue
+        if pieces[key]:  # printed on a line of its own
+            exp[key] = _norm_join(pieces[key])
+        else:  # printed at the end of the last paragraph
+            j = last.rfind("（")
+            exp[key] = last[j:]
+            last = last[:j]
+    texts[-1] = last
+    exp["blocks"] = tuple(BlockSpec(b.kind, t) for b, t in zip(blocks, texts, strict=True))
+
+
+_LEAD_END = regex.compile(r"^(.*?）)")
+
+
+def _view(spec: ArticleSpec, exp: dict[str, object]) -> ArticleView:
+    """The expected view: the spec's structure with every text as the page printed and the contract normalizes it."""
+    bylines = []
+    for b in spec.bylines:
+        text = exp.get(b.position)
+        bylines.append(attrs.evolve(b, text=text) if isinstance(text, str) else b)
+    jump = exp.get("jump")
+    continued = spec.continued_to
+    if isinstance(jump, str):
+        m = regex.search(r"转(?:至)?(.+?版)", jump)
+        continued = m.group(1) if m else None
+    speaker = None
+    if spec.speaker is not None:
+        text = exp.get("speaker")
+        assert isinstance(text, str)
+        titles, _, name = text.rpartition(" ")
+        speaker = (text, titles, name)
+
+    def opt(key: str) -> str | None:
+        v = exp.get(key)
+        return v if isinstance(v, str) else None
+
+    blocks = exp.get("blocks", ())
+    subtitles = exp.get("subtitles", ())
+    assert isinstance(blocks, tuple)
+    assert isinstance(subtitles, tuple)
+    return ArticleView(
+        title=opt("title"),
+        kicker=opt("kicker"),
+        subtitles=subtitles,
+        section=opt("section"),
+        bylines=tuple(bylines),
+        speaker=speaker,
+        blocks=blocks,
+        continued_to=continued,
+    )
