@@ -27,6 +27,7 @@ the page top is a page banner.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -291,7 +292,7 @@ def _split_run_together(drafts: list[_Draft], clusters: list[_Cluster]) -> None:
 
 
 def _chars(text: str) -> str:
-    return "".join(ch for ch in text if ch.isalnum())
+    return "".join(filter(str.isalnum, text))
 
 
 def _bigrams(text: str) -> set[str]:
@@ -377,7 +378,7 @@ class _Attacher:
         df: Counter[str] = Counter()
         for grams in self.bodies:
             df.update(grams)
-        self.idf = {g: math.log(1 + self.m / n) for g, n in df.items()}
+        self.df = df  # idf is computed only for the bigrams a headline has (see _weighted)
         self.rare = math.log(1 + self.m)  # weight of a bigram no body has
         self.lines: list[_HLine] = []
         self.pos: list[int] = []
@@ -393,6 +394,7 @@ class _Attacher:
         self._roles: dict[tuple[int, int], _Roles] = {}
         self._sim: dict[tuple[int, int, int], float] = {}
         self._grams: dict[str, tuple[dict[str, float], float]] = {}
+        self._line_sim: dict[tuple[int, int], float] = {}
 
     def roles(self, h: int, k: int) -> _Roles:
         key = (h, k)
@@ -402,7 +404,8 @@ class _Attacher:
 
     def _weighted(self, text: str) -> tuple[dict[str, float], float]:
         if text not in self._grams:
-            weights = {g: self.idf.get(g, self.rare) for g in _bigrams(text)}
+            df, m, rare = self.df, self.m, self.rare
+            weights = {g: math.log(1 + m / df[g]) if g in df else rare for g in _bigrams(text)}
             self._grams[text] = (weights, sum(weights.values()))
         return self._grams[text]
 
@@ -410,15 +413,21 @@ class _Attacher:
         weights, total = self._weighted(text)
         if not total:
             return 0.0
-        body = self.bodies[t]
-        return sum(w for g, w in weights.items() if g in body) / total
+        # compress keeps the order of the sum, so the float result is the same
+        return sum(itertools.compress(weights.values(), map(self.bodies[t].__contains__, weights))) / total
+
+    def _line_overlap(self, i: int, t: int) -> float:
+        key = (i, t)
+        if key not in self._line_sim:
+            self._line_sim[key] = self._overlap(self.lines[i].text, t)
+        return self._line_sim[key]
 
     def similarity(self, h: int, k: int, t: int) -> float:
         """How much a group shares with a body: the mean of the whole group's and its best line's."""
         key = (h, k, t)
         if key not in self._sim:
             whole = self._overlap("".join(x.text for x in self.lines[h:k]), t)
-            best = max(self._overlap(x.text, t) for x in self.lines[h:k])
+            best = max(self._line_overlap(i, t) for i in range(h, k))
             self._sim[key] = (whole + best) / 2
         return self._sim[key]
 

@@ -22,7 +22,7 @@ every sentence-final line ends a paragraph.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -96,19 +96,13 @@ def _column_widths(widths: Sequence[int], window: int, behind: int) -> list[int]
     n = len(widths)
     for i in range(n):
         near = sorted(widths[max(0, i - behind) : i + window + 1])
-        top = near[len(near) // 2 :]
-        out.append(top[len(top) // 2])
+        half = len(near) // 2
+        out.append(near[half + (len(near) - half) // 2])  # top = near[half:]; top[len(top) // 2]
     return out
 
 
-def _alone(text: str) -> bool:
-    return bool(
-        pat.BYLINE_HEADING.match(text)
-        or (pat.BYLINE_TRAILING.search(text) and pat.BYLINE_TRAILING.search(text).start() == 0)  # type: ignore[union-attr]
-        or pat.SPEAKER.match(text)
-        or pat.FURNITURE.match(text)
-        or (pat.JUMP_TO.search(text) and pat.JUMP_TO.search(text).start() == 0)  # type: ignore[union-attr]
-    )
+#: A line that BYLINE_TRAILING or JUMP_TO can match ends in one of these (``$`` also matches before a final newline).
+_CLOSING_ENDS = (")", "）", ")\n", "）\n")
 
 
 def _lead(text: str) -> bool:
@@ -135,6 +129,11 @@ def analyse(lines: Sequence[Line], options: ReflowOptions | None = None) -> tupl
         text = ln.text
         gap = 0 if prev_number is None else ln.number - prev_number - 1
         prev_number = ln.number
+        # Both end in a closing bracket: most lines need neither search.
+        trailing = jump = None
+        if text.endswith(_CLOSING_ENDS):
+            trailing = pat.BYLINE_TRAILING.search(text)
+            jump = pat.JUMP_TO.search(text)
         infos.append(
             LineInfo(
                 line=ln,
@@ -143,8 +142,14 @@ def analyse(lines: Sequence[Line], options: ReflowOptions | None = None) -> tupl
                 gap_before=gap,
                 ends_sentence=pat.SENTENCE_END.search(text) is not None,
                 lead_byline=_lead(text),
-                alone=_alone(text),
-                closes=pat.BYLINE_TRAILING.search(text) is not None or pat.JUMP_TO.search(text) is not None,
+                alone=bool(
+                    pat.BYLINE_HEADING.match(text)
+                    or (trailing is not None and trailing.start() == 0)
+                    or pat.SPEAKER.match(text)
+                    or pat.FURNITURE.match(text)
+                    or (jump is not None and jump.start() == 0)
+                ),
+                closes=trailing is not None or jump is not None,
             )
         )
     return tuple(infos)
@@ -261,7 +266,9 @@ def _columns_between_headings(
             both = _column_widths(widths, opts.window, opts.window)
             ahead = _column_widths(widths, opts.window, 0)
             for i, col, col_ahead in zip(segment, both, ahead, strict=True):
-                out[i] = attrs.evolve(infos[i], column=col, ahead=col_ahead)
+                info = infos[i]
+                if col != info.column or col_ahead != info.ahead:  # most lines keep theirs; evolve is slow
+                    out[i] = attrs.evolve(info, column=col, ahead=col_ahead)
             segment.clear()
 
     for i, info in enumerate(infos):
@@ -369,11 +376,19 @@ def _heads(first: LineInfo, cur: LineInfo, nxt: LineInfo | None, opts: ReflowOpt
     )
 
 
-def _breaks(prev: LineInfo, cur: LineInfo, block_text: str, nxt: LineInfo | None, opts: ReflowOptions) -> bool:
+def _breaks(
+    prev: LineInfo,
+    cur: LineInfo,
+    block_text: str,
+    nxt: LineInfo | None,
+    opts: ReflowOptions,
+    *,
+    quotes: Callable[[], int],
+) -> bool:
     """Tell whether a new paragraph starts at ``cur``, the flow line after ``prev``."""
     if cur.lead_byline or prev.closes:
         return True
-    if pat.DASH_END.search(prev.line.text) and "。" not in block_text and len(block_text) <= 50:
+    if pat.DASH_END.search(prev.line.text) and len(block_text) <= 50 and "。" not in block_text:
         return True
     if not prev.ends_sentence:
         # A line far short of its column ends no sentence: a heading printed
@@ -396,7 +411,7 @@ def _breaks(prev: LineInfo, cur: LineInfo, block_text: str, nxt: LineInfo | None
         first = block_text == prev.line.text
         return not first or cur.gap_before > 0 or prev.short(opts.short_margin + 4) or cur.short(opts.short_margin)
     if cur.gap_before > 0:
-        return not (_open_quotes(block_text) > 0 and not cur.short(opts.short_margin))
+        return not (quotes() > 0 and not cur.short(opts.short_margin))
     # A sentence ends at the column edge: a new paragraph starts if the next
     # line lost its indent and is not itself the paragraph's last line.
     if cur.short(opts.short_margin):
@@ -492,16 +507,26 @@ def reflow_analysed(
     blocks: list[TextBlock] = []
     current: list[int] = []
     text = ""
+    quotes = 0  # _open_quotes of the lines current[:counted]
+    counted = 0
+
+    def open_quotes() -> int:
+        """_open_quotes(text), counted only over the lines added since it was last asked."""
+        nonlocal quotes, counted
+        for j in current[counted:]:
+            quotes += _open_quotes(infos[j].line.text)
+        counted = len(current)
+        return quotes
 
     def flush(kind: BlockKind = BlockKind.FLOW) -> None:
-        nonlocal current, text
+        nonlocal current, text, quotes, counted
         if current:
             ls = tuple(infos[i].line for i in current)
             if kind is BlockKind.STANDALONE:
                 blocks.append(TextBlock(kind, ls, _join(ls, nopts)))
             else:
                 blocks.extend(_split_ends(ls, _join(ls, nopts), nopts))
-        current, text = [], ""
+        current, text, quotes, counted = [], "", 0, 0
 
     i = 0
     n = len(infos)
@@ -518,7 +543,7 @@ def reflow_analysed(
             nxt = infos[i + 1] if i + 1 < n else None
             if len(current) == 1 and _heads(infos[current[0]], info, nxt, opts):
                 flush(BlockKind.STANDALONE)
-            elif _breaks(infos[current[-1]], info, text, nxt, opts):
+            elif _breaks(infos[current[-1]], info, text, nxt, opts, quotes=open_quotes):
                 flush()
         current.append(i)
         text += info.line.text

@@ -16,7 +16,7 @@ def cell_width(text: str) -> int:
         >>> cell_width("7月10日，ab")
         11
     """
-    return len(text) + len(pat.WIDE.findall(text))
+    return len(text) + len("".join(pat.WIDE_RUN.findall(text)))
 
 
 def split_lines(text: str, options: NormalizeOptions | None = None, offset: int = 0) -> tuple[Line, ...]:
@@ -37,8 +37,10 @@ def split_lines(text: str, options: NormalizeOptions | None = None, offset: int 
         parts.pop()
     lines: list[Line] = []
     pos = offset
+    # No rule reaches across a line break, so the page is normalized in one call.
+    norms = normalize(text, opts).split("\n")
     for number, raw in enumerate(parts, start=1):
-        norm = normalize(raw, opts)
+        norm = norms[number - 1]
         lines.append(Line(number, pos, pos + len(raw), raw, norm, cell_width(norm)))
         pos += len(raw) + 1
     return tuple(lines)

@@ -45,6 +45,8 @@ HAN = regex.compile(r"\p{Han}")
 CJK_CHAR = regex.compile(rf"[\p{{Han}}{_CJK_PUNCT}]")
 #: A character that takes two display cells in a Chinese column.
 WIDE = regex.compile(rf"[\p{{ea=W}}\p{{ea=F}}{_CJK_PUNCT}]")
+#: A run of wide characters (one match per run, not per character).
+WIDE_RUN = regex.compile(rf"[\p{{ea=W}}\p{{ea=F}}{_CJK_PUNCT}]+")
 #: What counts as a space in OCR output.
 SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
@@ -129,7 +131,11 @@ KICKER_ONLY = regex.compile(r"\p{Han}{4,}(?:时|上|中)?(?:强调|指出)$")
 SUBTITLE_WHO = regex.compile(r"(?:主持|讲话|出席|致辞|会见|会谈|作报告|参加|发言|宣讲)\p{Han}{0,6}$")
 #: A profile line over an interview piece: "省人大代表、西宁市大通县委副书记、县长 马明旭".
 SPEAKER = regex.compile(
-    r"^(?P<titles>[\p{Han}A-Za-z0-9“”、·（）()]{2,60}?"
+    # The lookahead is a cheap necessary condition: 4 to 63 characters of titles
+    # and role, spaces, a name, the end. It fails most lines within 64 characters
+    # instead of trying every title length against every role.
+    r"^(?=\S{4,63}\s+\p{Han}[\p{Han}·]{1,5}$)"
+    r"(?P<titles>[\p{Han}A-Za-z0-9“”、·（）()]{2,60}?"
     r"(?:代表|委员|书记|县长|区长|市长|省长|州长|镇长|乡长|村长|主任|局长|厅长|部长|处长|科长|"
     r"经理|董事长|总裁|院长|校长|所长|站长|馆长|社长|会长|主席|教授|研究员|专家|负责人|"
     r"队长|班长|组长|行长|总监|总工|工程师|医生|教师|老师|党员|干部|居民|村民|群众|学生))"

@@ -9,6 +9,8 @@ spans point into.
 
 from __future__ import annotations
 
+import gc
+
 import attrs
 
 from qhnews._assemble import AssembleOptions, assemble
@@ -76,12 +78,20 @@ def parse(page: str | bytes, *, source: str | None = None, options: ParseOptions
     else:
         raise TypeError(f"parse() takes str or bytes, not {type(page).__name__}")
     opts = options or _DEFAULT
-    lines = split_lines(text, opts.normalize)
-    infos = analyse(lines, opts.reflow)
-    columns = {i.line.number: i.column for i in infos}
-    blocks = reflow_analysed(infos, opts.reflow, opts.normalize)
-    units = classify(blocks, columns)
-    result = assemble(units, opts.assemble)
+    # The pipeline makes no reference cycles, only many small records; the
+    # cyclic collector would walk all of them again and again on a large page.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        lines = split_lines(text, opts.normalize)
+        infos = analyse(lines, opts.reflow)
+        columns = {i.line.number: i.column for i in infos}
+        blocks = reflow_analysed(infos, opts.reflow, opts.normalize)
+        units = classify(blocks, columns)
+        result = assemble(units, opts.assemble)
+    finally:
+        if collecting:
+            gc.enable()
     return Page(
         articles=result.articles,
         page_headings=result.page_headings,
