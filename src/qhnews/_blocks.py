@@ -105,7 +105,26 @@ def _column_widths(widths: Sequence[int], window: int, behind: int) -> list[int]
 _CLOSING_ENDS = (")", "）", ")\n", "）\n")
 
 
+# Cheap necessary conditions, tested before the patterns they guard: a heading
+# byline names a role, page furniture has a colon, a weekday or a page number,
+# a lead byline says 讯 or 电 near its start, a sentence end is a mark.
+_ROLE_CHARS = frozenset("记员生摄编整作")
+_FURNITURE_CHARS = frozenset("：:星周版")
+_SENTENCE_MARKS = frozenset("。！？!?…：；:;")
+_CLOSER_MARKS = frozenset(pat.CLOSERS)
+
+
+def _ends_sentence(text: str) -> bool:
+    last = text[-1:]
+    if last in _SENTENCE_MARKS:
+        return True
+    return bool(last) and last in _CLOSER_MARKS and pat.SENTENCE_END.search(text) is not None
+
+
 def _lead(text: str) -> bool:
+    head = text[:40]
+    if "讯" not in head and "电" not in head:
+        return False
     m = pat.BYLINE_LEAD.match(text)
     return m is not None and (m.group("people") is not None or m.end() < len(text))
 
@@ -140,14 +159,14 @@ def analyse(lines: Sequence[Line], options: ReflowOptions | None = None) -> tupl
                 column=col,
                 ahead=col_ahead,
                 gap_before=gap,
-                ends_sentence=pat.SENTENCE_END.search(text) is not None,
+                ends_sentence=_ends_sentence(text),
                 lead_byline=_lead(text),
                 alone=bool(
-                    pat.BYLINE_HEADING.match(text)
-                    or (trailing is not None and trailing.start() == 0)
-                    or pat.SPEAKER.match(text)
-                    or pat.FURNITURE.match(text)
+                    (trailing is not None and trailing.start() == 0)
                     or (jump is not None and jump.start() == 0)
+                    or (not _ROLE_CHARS.isdisjoint(text) and pat.BYLINE_HEADING.match(text))
+                    or (" " in text and pat.SPEAKER.match(text))
+                    or (not _FURNITURE_CHARS.isdisjoint(text) and pat.FURNITURE.match(text))
                 ),
                 closes=trailing is not None or jump is not None,
             )
