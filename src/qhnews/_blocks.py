@@ -92,13 +92,14 @@ def _column_widths(widths: Sequence[int], window: int, behind: int) -> list[int]
     The upper quartile is robust to the short lines that end paragraphs and to
     the odd wide headline.
     """
-    out: list[int] = []
-    n = len(widths)
-    for i in range(n):
-        near = sorted(widths[max(0, i - behind) : i + window + 1])
-        half = len(near) // 2
-        out.append(near[half + (len(near) - half) // 2])  # top = near[half:]; top[len(top) // 2]
-    return out
+    return [_quartile(widths[max(0, i - behind) : i + window + 1]) for i in range(len(widths))]
+
+
+def _quartile(widths: Sequence[int]) -> int:
+    """The median of the upper half of ``widths``."""
+    near = sorted(widths)
+    half = len(near) // 2
+    return near[half + (len(near) - half) // 2]
 
 
 #: A line that BYLINE_TRAILING or JUMP_TO can match ends in one of these (``$`` also matches before a final newline).
@@ -279,15 +280,20 @@ def _columns_between_headings(
     out = list(infos)
     segment: list[int] = []
 
+    w = opts.window
+
     def measure() -> None:
-        if segment:
+        # A line whose window lies inside the segment keeps its measure; only
+        # lines within a window of the segment's ends are measured again.
+        n = len(segment)
+        if n:
             widths = [infos[i].line.width for i in segment]
-            both = _column_widths(widths, opts.window, opts.window)
-            ahead = _column_widths(widths, opts.window, 0)
-            for i, col, col_ahead in zip(segment, both, ahead, strict=True):
-                info = infos[i]
-                if col != info.column or col_ahead != info.ahead:  # most lines keep theirs; evolve is slow
-                    out[i] = attrs.evolve(info, column=col, ahead=col_ahead)
+            for j in (*range(min(w, n)), *range(max(w, n - w), n)):
+                info = infos[segment[j]]
+                col = _quartile(widths[max(0, j - w) : j + w + 1])
+                col_ahead = _quartile(widths[j : j + w + 1])
+                if col != info.column or col_ahead != info.ahead:  # evolve is slow: only on change
+                    out[segment[j]] = attrs.evolve(info, column=col, ahead=col_ahead)
             segment.clear()
 
     for i, info in enumerate(infos):
