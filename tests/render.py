@@ -346,15 +346,17 @@ def wrap(text: str, width: int, first_width: int | None = None) -> list[str]:
     """Hard-wrap ``text`` at ``width`` cells; the first line at ``first_width``.
 
     As Chinese typesetters do, no line starts with a closing mark: on a full
-    line the mark hangs past the column edge (the compositor squeezes the
-    punctuation), on the indented first line the character before it moves
-    down. No line ends with an opening mark: the mark moves down.
+    line the mark (two marks at most, as "。”") hangs past the column edge (the
+    compositor squeezes the punctuation; the seed pages show such lines two
+    and four cells wider than the column), on the indented first line the
+    character before it moves down. No line ends with an opening mark: the
+    mark moves down.
 
     Example:
-        >>> wrap("一二三四五，六七八。", 10)
-        ['一二三四五，', '六七八。']
-        >>> wrap("一二三四五，六七八。", 10, 8)
-        ['一二三', '四五，六七', '八。']
+        >>> wrap("一二三四五六，七八。", 10)
+        ['一二三四五', '六，七八。']
+        >>> wrap("一二三四五六七八九十，甲乙。", 10)
+        ['一二三四五', '六七八九十，', '甲乙。']
     """
     limit = width if first_width is None else first_width
     lines: list[list[str]] = [[]]
@@ -366,8 +368,8 @@ def wrap(text: str, width: int, first_width: int | None = None) -> list[str]:
             cur.append(piece)
             used += pw
             continue
-        if piece[0] in _CLOSERS and len(lines) > 1 and used <= limit and cur[-1][-1] not in _CLOSERS:
-            cur.append(piece)  # one closing mark hangs past the edge
+        if piece[0] in _CLOSERS and len(lines) > 1 and used <= limit + 2:
+            cur.append(piece)  # closing marks (two at most, "。”") hang past the edge
             used += pw
             continue
         nxt = [piece]
@@ -546,26 +548,25 @@ def _col(page: PageSpec, i: int) -> int:
 
 def _break_positions(body: list[LineInfo]) -> list[int]:
     """Where a column break may stand: after body line k, where the page still decides
-    whether the next line goes on or starts afresh.
+    whether the text goes on.
 
-    After a line that ends no sentence the text visibly goes on. After a
-    sentence-final line the next line must be a full one (a paragraph's first
-    line is short by its dropped indent), unless the break is between paragraphs.
+    Between two paragraphs, and after any line that ends no sentence (the text
+    visibly goes on). Not after a sentence end inside a paragraph: on an OCR
+    page the line after the break would have to show, by its width alone,
+    that it is no paragraph's first line, and the seed pages show that it
+    cannot: a first line after a blank line is as wide as a full line ending a
+    sentence (002: "风，切实把学习教育成果转化为惠民实效。" and the next
+    paragraph's "吴晓军在“夏都红骑手·东蜂驿站”和“暖" are both 38 cells in a
+    40-cell column). The seed pages break columns some forty times, never right
+    after a sentence end.
     """
     out: list[int] = []
     for k in range(len(body) - 1):
         cur, nxt = body[k], body[k + 1]
-        if cur.kind not in ("body",) or nxt.kind not in ("body",):
+        if cur.kind != "body" or nxt.kind != "body":
             continue
-        if cur.last:
-            out.append(k)  # between paragraphs
-            continue
-        if cur.canonical[-1:] in _SENTENCE_FINAL or cur.canonical.endswith(("。”", "！”", "？”")):
-            if nxt.last and qhnews.cell_width(nxt.canonical) <= nxt.column - 3:
-                continue  # "…。" then a short last line: a one-line paragraph reads the same
-            if cur.column == 0:
-                continue  # unwrapped: a sentence-final line followed by more reads as two paragraphs
-        out.append(k)
+        if cur.last or not _ends_sentence(cur.canonical):
+            out.append(k)
     return out
 
 
@@ -658,8 +659,10 @@ def undecidable(article: ArticleSpec, layout: ArticleLayout, *, unwrapped: bool 
     at a line end, the next line must show whether the paragraph goes on:
 
     * a short last line after it could be a one-line paragraph of its own;
-    * a middle line two or more cells short is too close to an indented first
-      line (OCR line widths wander by a cell or two);
+    * both lines must fill the column: OCR line widths wander by a cell or two
+      (lines with squeezed punctuation stand two or four cells past the edge),
+      so a line a cell short reads as a paragraph's last line, or the next as
+      an indented first line;
     * a one-line paragraph after a paragraph whose last line is full could be
       that paragraph's last line (a blank line between does not settle it: it
       may be a column break).
@@ -675,7 +678,9 @@ def undecidable(article: ArticleSpec, layout: ArticleLayout, *, unwrapped: bool 
     for k in range(len(body) - 1):
         cur, nxt = body[k], body[k + 1]
         ends = cur.kind == "body" and not cur.last and _ends_sentence(cur.canonical)
-        if ends and qhnews.cell_width(nxt.canonical) <= col - 2:
+        if ends and qhnews.cell_width(cur.canonical) < col:
+            return f"line {k + 1} ends a sentence short of the column edge: the paragraph's last line?"
+        if ends and qhnews.cell_width(nxt.canonical) < col:
             return f"after line {k + 1}, a sentence end, line {k + 2} is short: a new paragraph or not?"
     for k in range(len(body) - 1):
         cur, nxt = body[k], body[k + 1]

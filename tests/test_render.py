@@ -66,7 +66,7 @@ def test_wrap_keeps_every_character_and_the_typesetting_rules(text: str, width: 
     assert "".join(lines) == text
     for k, line in enumerate(lines):
         limit = width - 4 if k == 0 else width
-        hangs = k > 0 and line[-1] in CLOSERS and qhnews.cell_width(line[:-1]) <= limit
+        hangs = k > 0 and line[-1] in CLOSERS and qhnews.cell_width(line.rstrip(CLOSERS)) <= limit
         assert qhnews.cell_width(line) <= limit or hangs, (k, line)
         if k > 0:
             assert line[0] not in CLOSERS or len(atoms(lines[k - 1])) == 1, (k, line)
@@ -101,11 +101,17 @@ def check_page(r: RenderedPage) -> None:
         if info.kind not in ("body", "subheading") or page.unwrapped:
             continue
         width, lay = w(line), page.layouts[info.article or 0]
-        hangs = not info.first and info.canonical[-1] in CLOSERS and width - 2 <= info.limit
+        hangs = not info.first and info.canonical[-1] in CLOSERS and w(info.canonical.rstrip(CLOSERS)) <= info.limit
         assert width <= info.limit or hangs, (k, line, info.limit)
         assert info.column == lay.width
         if info.kind == "body" and info.first and not info.last:
             assert width <= info.column - 4, ("the first line keeps no indent", k, line)
+    for k, info in enumerate(r.lines):
+        if info.column_break:  # a column break stands inside a body, never right after a sentence end in a paragraph
+            before, after = r.lines[k - 1], r.lines[k + 1]
+            assert before.kind == after.kind == "body", k
+            assert before.article == after.article, k
+            assert before.last or before.canonical.rstrip("”’）》")[-1] not in "。！？…", k
     assert raw[: page.top_blank_lines] == [x for x in raw[: page.top_blank_lines] if not x.strip()]
     slots = headline_slots(page)
     for i, article in enumerate(page.articles):
@@ -114,10 +120,10 @@ def check_page(r: RenderedPage) -> None:
         assert [r.lines[k].canonical for k in heads] == list(article.headline_lines)
         body = body_of(r, i)
         if heads and body:
-            before = [k for j in range(slots[i]) for k in body_of(r, j)]
-            after = [k for j in range(slots[i], len(page.articles)) for k in body_of(r, j)]
-            assert all(k < heads[0] for k in before)
-            assert all(k > heads[-1] for k in after)
+            earlier = [k for j in range(slots[i]) for k in body_of(r, j)]
+            later = [k for j in range(slots[i], len(page.articles)) for k in body_of(r, j)]
+            assert all(k < heads[0] for k in earlier)
+            assert all(k > heads[-1] for k in later)
         lead = article.byline("lead")
         if lead is not None:
             first = [r.lines[k].canonical for k in body if r.lines[k].kind == "body"]
