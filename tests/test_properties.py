@@ -226,6 +226,10 @@ def _long_run_of_headline_lines(r: RenderedPage) -> bool:
     return False
 
 
+def _groups_stacked_without_a_blank_line(r: RenderedPage) -> bool:
+    return any(r.spec.layouts[i].group_gap is False for cluster in _groups_in_clusters(r) for i in cluster[1:])
+
+
 def _section_after_a_body(r: RenderedPage) -> bool:
     return any(a.section is not None and r.slots[i] > 0 for i, a in enumerate(r.spec.articles))
 
@@ -257,10 +261,15 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         "headline lines of two articles printed without a blank line, five or more, are read as body text",
         _long_run_of_headline_lines,
     ),
+    "N": KnownBug(
+        "two one-line headlines stacked without a blank line become one kicker and title, whatever they share "
+        "with the bodies around them",
+        _groups_stacked_without_a_blank_line,
+    ),
     "J": KnownBug("the span of a lead byline wrapped over two lines stops at the line end", _lead_byline_wraps),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("A", "B", "D", "E", "F", "G", "L", "M")
+ARTICLE_BUGS = ("A", "B", "D", "E", "F", "G", "L", "M", "N")
 TEXT_LAYER_BUGS = ("A", "B", "F", "G", "M")
 
 
@@ -626,10 +635,25 @@ def test_five_headline_lines_of_two_articles_are_no_body_text() -> None:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="a line of a form feed alone is a block with empty text")
+@bug("N")
+def test_a_headline_under_another_without_a_blank_line_may_head_another_article() -> None:
+    # "东中农业农村局…" names the article above (东中县); the title under it heads the one below.
+    text = (
+        "本报讯（记者 王丹）此外，东中县书记王丽深入东中东东科技有限公司调研，拓展智慧城市，"
+        "开展智慧城市能力，促进旅游、安全、环境等设施。与AI市场企业共建品牌平台，统筹深化管理民生？\n\n"
+        "王丽、王丹参加。\n\n东中农业农村局推进工作工作\n全面推进  全面推进  着力打造智慧乡村\n\n"
+        "此外，东东县书记王丹深入东东东东科技有限公司调研，拓展智慧乡村，开展智慧乡村能力，"
+        "促进旅游、安全、环境等设施。与AI市场企业共建品牌平台，统筹深化管理民生？"
+    )
+    assert [(k, t) for k, t, _, _ in parsed(text)] == [
+        (None, "东中农业农村局推进工作工作"),
+        (None, "全面推进 全面推进 着力打造智慧乡村"),
+    ]
+
+
 def test_a_form_feed_line_makes_no_empty_block() -> None:
-    # Line.text keeps the form feed (the contract's spaces do not include it), the
-    # block's text strips it (str.strip does): one of the two is wrong.
+    # Line.text keeps the form feed (the contract's spaces do not include it); a
+    # standalone block's text is its lines' texts, so it keeps it too.
     assert all(b.text for b in qhnews.normalize_page("\x0c"))
 
 

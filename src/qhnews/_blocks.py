@@ -487,6 +487,11 @@ def _source_offset(line: Line, offset: int, options: NormalizeOptions) -> int | 
     return line.start + explain(line.raw, options).source_offset(offset)
 
 
+def _lines_of(lines: Sequence[Line]) -> str:
+    """A standalone group keeps its lines: each may be a heading of its own."""
+    return "\n".join(ln.text for ln in lines)
+
+
 def _join(lines: Sequence[Line], options: NormalizeOptions) -> str:
     return normalize("".join(ln.raw.strip() for ln in lines), options)
 
@@ -548,7 +553,7 @@ def reflow_analysed(
         if current:
             ls = tuple(infos[i].line for i in current)
             if kind is BlockKind.STANDALONE:
-                blocks.append(TextBlock(kind, ls, _join(ls, nopts)))
+                blocks.append(TextBlock(kind, ls, _lines_of(ls)))
             else:
                 blocks.extend(_split_ends(ls, _join(ls, nopts), nopts))
         current, text, quotes, counted = [], "", 0, 0
@@ -560,7 +565,7 @@ def reflow_analysed(
             flush()
             members = groups[i]
             ls = tuple(infos[j].line for j in members)
-            blocks.append(TextBlock(BlockKind.STANDALONE, ls, _join(ls, nopts)))
+            blocks.append(TextBlock(BlockKind.STANDALONE, ls, _lines_of(ls)))
             i = members[-1] + 1
             continue
         info = infos[i]

@@ -232,5 +232,5 @@ def classify(blocks: Sequence[TextBlock], columns: dict[int, int] | None = None)
                 units.append(BylineUnit(byline))
                 continue
         heads = tuple(Heading(ln.text, ln.span, ln.width, cols.get(ln.number, ln.width)) for ln in block.lines)
-        units.append(HeadingRun(heads, normalize(text, NormalizeOptions()), span))
+        units.append(HeadingRun(heads, normalize("".join(h.text for h in heads)), span))
     return tuple(units)

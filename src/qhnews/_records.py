@@ -114,7 +114,8 @@ class TextBlock:
     Attributes:
         kind: Running text or standalone lines.
         lines: The non-blank source lines, in order.
-        text: The lines joined and normalized.
+        text: The lines joined and normalized; a standalone group keeps its
+            line breaks (each line may be a heading of its own).
         start: Offset where the block starts, when it starts inside its first
             line (a paragraph after a lead byline); else that line's start.
         end: Offset where the block ends, when it ends inside its last line
