@@ -2,7 +2,7 @@ r"""qhnews: raw OCR text of a printed Chinese newspaper page in, typed articles 
 
 Examples:
     >>> import qhnews
-    >>> page = qhnews.parse("本报讯（记者 施翔）7 月 10 日，会议召开。\n\n市委召开专题会议")
+    >>> page = qhnews.parse("本报讯（记者 王五）7 月 10 日，会议召开。\n\n市委召开专题会议")
     >>> article = page.articles[0]
     >>> article.title, article.bylines[0].people[0].role, article.paragraphs
     ('市委召开专题会议', '记者', ('7月10日，会议召开。',))

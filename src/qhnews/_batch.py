@@ -467,7 +467,7 @@ def parse_many(
     Examples:
         >>> import pathlib, tempfile
         >>> d = pathlib.Path(tempfile.mkdtemp())
-        >>> _ = (d / "a.txt").write_text("标题\n\n本报讯（记者 施翔）开会。\f第二版", encoding="utf-8")
+        >>> _ = (d / "a.txt").write_text("标题\n\n本报讯（记者 王五）开会。\f第二版", encoding="utf-8")
         >>> [(r.source[len(str(d)):], r.ok) for r in parse_many([d, d / "missing.txt"])]
         [('/a.txt', True), ('/a.txt#2', True), ('/missing.txt', False)]
         >>> [r.error for r in parse_many([d / "missing.txt"])]

@@ -135,7 +135,7 @@ def analyse(lines: Sequence[Line], options: ReflowOptions | None = None) -> tupl
 
     Examples:
         >>> from qhnews._lines import split_lines
-        >>> [(i.ends_sentence, i.alone) for i in analyse(split_lines("好。\n\n（记者 施翔）"))]
+        >>> [(i.ends_sentence, i.alone) for i in analyse(split_lines("好。\n\n（记者 王五）"))]
         [(True, False), (False, True)]
     """
     opts = options or ReflowOptions()
@@ -515,11 +515,11 @@ def reflow(
 
     Examples:
         >>> from qhnews._lines import split_lines
-        >>> page = "记者日前从省工信厅获悉，\n第24 届青洽会\n\n将开幕。\n\n标题\n\n（记者 施翔）"
+        >>> page = "记者日前从省工信厅获悉，\n第24 届青洽会\n\n将开幕。\n\n标题\n\n（记者 王五）"
         >>> [b.text for b in reflow(split_lines(page))]
-        ['记者日前从省工信厅获悉，第24届青洽会将开幕。', '标题', '（记者 施翔）']
-        >>> [b.text for b in reflow(split_lines("本报讯(记者 施翔) 开会。 (记者 王五)"))]
-        ['本报讯（记者 施翔）', '开会。', '（记者 王五）']
+        ['记者日前从省工信厅获悉，第24届青洽会将开幕。', '标题', '（记者 王五）']
+        >>> [b.text for b in reflow(split_lines("本报讯(记者 王五) 开会。 (记者 王五)"))]
+        ['本报讯（记者 王五）', '开会。', '（记者 王五）']
     """
     return reflow_analysed(analyse(lines, options), options, normalize_options)
 

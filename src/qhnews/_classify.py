@@ -99,8 +99,8 @@ def parse_people(text: str) -> tuple[Person, ...]:
     """Split a byline's people part into people with roles.
 
     Examples:
-        >>> parse_people("记者 边红霞 李颖红 通讯员 王五")
-        (Person(role='记者', name='边红霞'), Person(role='记者', name='李颖红'), Person(role='通讯员', name='王五'))
+        >>> parse_people("记者 孙八 钱七 通讯员 王五")
+        (Person(role='记者', name='孙八'), Person(role='记者', name='钱七'), Person(role='通讯员', name='王五'))
     """
     people: list[Person] = []
     role: str | None = None
@@ -130,10 +130,10 @@ def parse_byline(
     trailing (（记者 X）).
 
     Examples:
-        >>> b = parse_byline("本报上海讯(记者 边红霞 李颖红)")
+        >>> b = parse_byline("本报上海讯(记者 孙八 钱七)")
         >>> b.outlet, b.place, [p.name for p in b.people], b.text
-        ('本报', '上海', ['边红霞', '李颖红'], '本报上海讯（记者 边红霞 李颖红）')
-        >>> b = parse_byline("文/图 本报记者 孙丹丹")
+        ('本报', '上海', ['孙八', '钱七'], '本报上海讯（记者 孙八 钱七）')
+        >>> b = parse_byline("文/图 本报记者 赵六")
         >>> b.credit, b.outlet, b.people[0].role
         ('文/图', '本报', '记者')
     """
@@ -203,9 +203,9 @@ def classify(blocks: Sequence[TextBlock], columns: dict[int, int] | None = None)
     Examples:
         >>> from qhnews._lines import split_lines
         >>> from qhnews._blocks import reflow
-        >>> units = classify(reflow(split_lines("本报讯（记者 施翔）7 月 10 日，开会。")))
+        >>> units = classify(reflow(split_lines("本报讯（记者 王五）7 月 10 日，开会。")))
         >>> units[0].byline.people[0].name, units[1].text
-        ('施翔', '7月10日，开会。')
+        ('王五', '7月10日，开会。')
     """
     cols = columns or {}
     units: list[Unit] = []

@@ -61,7 +61,7 @@ def page_to_dict(page: Page) -> dict[str, Any]:
 
     Examples:
         >>> from qhnews import parse
-        >>> d = page_to_dict(parse("会议召开\n\n本报讯（记者 施翔）开会。", source="p.txt"))
+        >>> d = page_to_dict(parse("会议召开\n\n本报讯（记者 王五）开会。", source="p.txt"))
         >>> d["source"], d["articles"][0]["title"], d["articles"][0]["bylines"][0]["outlet"]
         ('p.txt', '会议召开', '本报')
     """

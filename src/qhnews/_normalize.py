@@ -227,8 +227,8 @@ def normalize(text: str, options: NormalizeOptions | None = None) -> str:
     Examples:
         >>> normalize("第24 届青洽会将于7月20 日在西宁,浙江(主宾省)参会")
         '第24届青洽会将于7月20日在西宁，浙江（主宾省）参会'
-        >>> normalize("牢记嘱托  感恩奋进 。1,000 人 10:30")
-        '牢记嘱托 感恩奋进。1,000人10:30'
+        >>> normalize("团结奋斗  开拓进取 。1,000 人 10:30")
+        '团结奋斗 开拓进取。1,000人10:30'
     """
     text = _check(text, "normalize")
     if pat.NOTHING_TO_NORMALIZE.match(text):

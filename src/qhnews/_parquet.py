@@ -25,7 +25,7 @@ the JSON output.
 Examples:
     >>> import qhnews, tempfile, os
     >>> pa = __import__("pytest").importorskip("pyarrow.parquet")
-    >>> page = qhnews.parse("会议召开\n\n本报讯（记者 施翔）开会。", source="p.txt")
+    >>> page = qhnews.parse("会议召开\n\n本报讯（记者 王五）开会。", source="p.txt")
     >>> path = os.path.join(tempfile.mkdtemp(), "out.parquet")
     >>> qhnews._parquet.to_parquet([page], path)
     1
@@ -117,7 +117,7 @@ def article_rows(page: Page | PageResult | Mapping[str, Any]) -> list[dict[str, 
 
     Examples:
         >>> import qhnews
-        >>> rows = article_rows(qhnews.parse("会议召开\n\n本报讯（记者 施翔）开会。", source="p.txt"))
+        >>> rows = article_rows(qhnews.parse("会议召开\n\n本报讯（记者 王五）开会。", source="p.txt"))
         >>> [(r["source"], r["article"], r["title"], r["paragraphs"]) for r in rows]
         [('p.txt', 0, '会议召开', ['开会。'])]
     """

@@ -129,7 +129,7 @@ KICKER_END = regex.compile(
 KICKER_ONLY = regex.compile(r"\p{Han}{4,}(?:时|上|中)?(?:强调|指出)$")
 #: A subtitle that says who did what: "陈刚主持并讲话", "X出席".
 SUBTITLE_WHO = regex.compile(r"(?:主持|讲话|出席|致辞|会见|会谈|作报告|参加|发言|宣讲)\p{Han}{0,6}$")
-#: A profile line over an interview piece: "省人大代表、西宁市大通县委副书记、县长 马明旭".
+#: A profile line over an interview piece: "省人大代表、西宁市大通县委副书记、县长 周九".
 SPEAKER = regex.compile(
     # The lookahead is a cheap necessary condition: 4 to 63 characters of titles
     # and role, spaces, a name, the end. It fails most lines within 64 characters

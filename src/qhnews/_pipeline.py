@@ -66,10 +66,10 @@ def parse(page: str | bytes, *, source: str | None = None, options: ParseOptions
         DecodeError: ``page`` is bytes that no supported encoding reads.
 
     Examples:
-        >>> page = parse("本报讯（记者 施翔）7 月 10 日，开会。\n\n会议召开")
+        >>> page = parse("本报讯（记者 王五）7 月 10 日，开会。\n\n会议召开")
         >>> a = page.articles[0]
         >>> a.title, a.bylines[0].people[0].name, a.blocks[0].text
-        ('会议召开', '施翔', '7月10日，开会。')
+        ('会议召开', '王五', '7月10日，开会。')
     """
     if isinstance(page, (bytes, bytearray, memoryview)):
         text = decode(bytes(page), source).text
