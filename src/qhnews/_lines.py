@@ -37,10 +37,14 @@ def split_lines(text: str, options: NormalizeOptions | None = None, offset: int 
         parts.pop()
     lines: list[Line] = []
     pos = offset
-    # No rule reaches across a line break, so the page is normalized in one call.
-    norms = normalize(text, opts).split("\n")
+    # No rule reaches across a line break, so the page is normalized in one
+    # call, and measured in one: a line is as wide as its characters and its
+    # wide characters together (cell_width, line by line).
+    page = normalize(text, opts)
+    norms = page.split("\n")
+    narrow = pat.WIDE_RUN.sub("", page).split("\n")
     for number, raw in enumerate(parts, start=1):
         norm = norms[number - 1]
-        lines.append(Line(number, pos, pos + len(raw), raw, norm, cell_width(norm)))
+        lines.append(Line(number, pos, pos + len(raw), raw, norm, 2 * len(norm) - len(narrow[number - 1])))
         pos += len(raw) + 1
     return tuple(lines)

@@ -28,6 +28,8 @@ __all__ = [
     "SPEAKER",
     "SUBTITLE_WHO",
     "WIDE",
+    "clause_open",
+    "dash_end",
 ]
 
 #: Chinese punctuation: the CJK symbols block, full-width forms, curly quotes,
@@ -79,6 +81,24 @@ SENTENCE_END = regex.compile(r"(?:[。！？!?…]+[”’」』）》】〕\"')
 CLAUSE_OPEN = regex.compile(r"[，、,“‘「『（《【(]$")
 #: A line ending with an em-dash pair, the mark of an in-body subheading.
 DASH_END = regex.compile(r"(?:——|--|—)$")
+
+_CLAUSE_OPENERS = frozenset("，、,“‘「『（《【(")
+
+
+def _last(text: str) -> str:
+    """The last character before an optional final newline (where ``$`` matches), or ''."""
+    return text[-2:-1] if text.endswith("\n") else text[-1:]
+
+
+def clause_open(text: str) -> bool:
+    """``CLAUSE_OPEN.search(text) is not None``, without running a search over the line."""
+    return _last(text) in _CLAUSE_OPENERS
+
+
+def dash_end(text: str) -> bool:
+    """``DASH_END.search(text) is not None``, without running a search over the line."""
+    return text.removesuffix("\n").endswith(("—", "--"))
+
 
 # --- bylines ------------------------------------------------------------------
 #: The roles printed before names in a byline (longest first).
