@@ -350,6 +350,11 @@ def _roles(group: Sequence[_HLine]) -> _Roles:
         shape += 0.4 if lines else -0.6
         if sum(h.speaker is not None for h in group) > 1:
             shape -= 1.0
+        # A profile line opens its headline group, under a section label at most:
+        # a line above it belongs to the group before.
+        before = next(i for i, h in enumerate(group) if h.speaker is not None)
+        if before > 1 or (before == 1 and not _shape_flags(group[0].text)[0]):
+            shape -= 1.0
     section = None
     if len(lines) >= 2 and _shape_flags(lines[0])[0]:
         section, lines = lines[0], lines[1:]
@@ -370,7 +375,9 @@ def _roles(group: Sequence[_HLine]) -> _Roles:
     elif len(lines) >= 2:
         kicker, title = lines[0], lines[1]
         subtitles = lines[2:] + subtitles
-        if _shape_flags(kicker)[3] or len(kicker) < 0.75 * len(title):
+        if _shape_flags(kicker)[2] and not _shape_flags(kicker)[3]:
+            shape -= 1.0  # "X主持并讲话" stands under the title it belongs to, never over one
+        elif _shape_flags(kicker)[3] or len(kicker) < 0.75 * len(title):
             shape += 0.4
         if len(lines) > 2:
             shape -= 0.3

@@ -139,12 +139,15 @@ def _ends_sentence(text: str) -> bool:
     return bool(last) and last in _CLOSER_MARKS and pat.SENTENCE_END.search(text) is not None
 
 
-def _lead(text: str) -> bool:
+def _lead(text: str) -> int:
+    """Where the lead byline a line opens with ends (本报讯（记者 X）…), or 0 when it opens with none."""
     head = text[:40]
     if "讯" not in head and "电" not in head:
-        return False
+        return 0
     m = pat.BYLINE_LEAD.match(text)
-    return m is not None and (m.group("people") is not None or m.end() < len(text))
+    if m is not None and (m.group("people") is not None or m.end() < len(text)):
+        return m.end()
+    return 0
 
 
 def analyse(lines: Sequence[Line], options: ReflowOptions | None = None) -> tuple[LineInfo, ...]:
@@ -168,9 +171,12 @@ def analyse(lines: Sequence[Line], options: ReflowOptions | None = None) -> tupl
         prev_number = ln.number
         # Both end in a closing bracket: most lines need neither search.
         trailing = jump = None
+        lead = _lead(text)
         if text.endswith(_CLOSING_ENDS):
             trailing = pat.BYLINE_TRAILING.search(text)
             jump = pat.JUMP_TO.search(text)
+            if trailing is not None and trailing.start() < lead:
+                trailing = None  # the people of a lead byline that fills its line: 本报讯（记者 X）
         infos.append(
             LineInfo(
                 line=ln,
@@ -178,7 +184,7 @@ def analyse(lines: Sequence[Line], options: ReflowOptions | None = None) -> tupl
                 ahead=col_ahead,
                 gap_before=gap,
                 ends_sentence=_ends_sentence(text),
-                lead_byline=_lead(text),
+                lead_byline=lead > 0,
                 alone=bool(
                     (trailing is not None and trailing.start() == 0)
                     or (jump is not None and jump.start() == 0)
@@ -340,11 +346,19 @@ def _keeps_apart(
     strong_next = nxt is not None and (_firm(nxt) or next_firm)
     for i in run:
         info = infos[i]
-        # Running text has commas; a heading with one is short or wide.
+        # Running text has commas; a heading with one is short or wide. In
+        # unwrapped text a lone line with a comma may be a paragraph a column
+        # break cut; lines wrapped there were wrapped as printed: a heading.
         if (
             _has_comma(info)
             and not strong_next
-            and (info.unwrapped or abs(info.line.width - info.column) < 2 * opts.short_margin)
+            and (
+                (info.unwrapped and len(run) == 1)
+                # a paragraph's opening line falls short by its indent and a character
+                or abs(info.line.width - info.column) <= 2 * opts.short_margin
+                # at a seam between articles, the column of the paragraph below
+                or abs(info.line.width - info.ahead) <= 2 * opts.short_margin
+            )
         ):
             return False
     if strong_next or nxt is None:
@@ -434,10 +448,15 @@ def _breaks(
         return True
     if not prev.ends_sentence:
         # A line far short of its column ends no sentence: a heading printed
-        # without a blank line, when the next line opens a paragraph.
+        # without a blank line, when the next line opens a paragraph. A single
+        # line with a comma reads as a paragraph's opening line unless it is
+        # far shorter: that line is short by its indent and by the unbreakable
+        # number or word the column could not take ("同时，完成平台599公").
         return (
             cur.gap_before == 0
             and not prev.unwrapped
+            and _open_quotes(prev.line.text) <= 0  # a bracket or quote the line opens goes on below
+            and ("，" not in block_text or block_text != prev.line.text or prev.short(4 * opts.short_margin))
             and prev.short(3 * opts.short_margin)
             and cur.short(opts.short_margin)
             and not cur.short(4 * opts.short_margin)  # a paragraph's first line, short by its indent
@@ -476,9 +495,13 @@ def _split_ends(lines: tuple[Line, ...], text: str, options: NormalizeOptions) -
         first = lines[0]
         byline = text[: m.end()].rstrip()
         indent = first.start + len(first.raw) - len(first.raw.lstrip())
-        stop = _source_offset(first, len(byline) - 1, options)
-        head.append(TextBlock(BlockKind.STANDALONE, lines[:1], byline, indent, None if stop is None else stop + 1))
-        start = _source_offset(first, m.end(), options)
+        # A lead byline may wrap: 本报讯（记者 / 王五）… ends on a later line.
+        k, at = _locate(lines, text, len(byline) - 1)
+        stop = _source_offset(lines[k], at, options)
+        head.append(TextBlock(BlockKind.STANDALONE, lines[: k + 1], byline, indent, None if stop is None else stop + 1))
+        k, at = _locate(lines, text, m.end())
+        start = _source_offset(lines[k], at, options)
+        lines = lines[k:]
         text = text[m.end() :].lstrip()
     for _ in range(2):  # a paragraph may close with a trailing byline and a jump
         m = pat.JUMP_TO.search(text) or pat.BYLINE_TRAILING.search(text)
@@ -495,6 +518,22 @@ def _split_ends(lines: tuple[Line, ...], text: str, options: NormalizeOptions) -
         stop = _source_offset(last, at - 1, options) if cut is not None and at > 0 else None
         end = None if stop is None else stop + 1
     return [*head, TextBlock(BlockKind.FLOW, lines, text, start, end), *tail]
+
+
+def _locate(lines: Sequence[Line], text: str, offset: int) -> tuple[int, int]:
+    """The line that holds ``offset`` of ``text``, their joined text, and the offset within it.
+
+    Past a line whose text the joining changed, the offset stays in the first
+    line (where ``_source_offset`` then finds no source offset).
+    """
+    acc = 0
+    for k, ln in enumerate(lines):
+        if text[acc : acc + len(ln.text)] != ln.text:
+            break
+        if offset < acc + len(ln.text) or k == len(lines) - 1:
+            return k, offset - acc
+        acc += len(ln.text)
+    return 0, offset
 
 
 def _source_offset(line: Line, offset: int, options: NormalizeOptions) -> int | None:

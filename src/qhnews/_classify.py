@@ -215,7 +215,7 @@ def classify(blocks: Sequence[TextBlock], columns: dict[int, int] | None = None)
             continue
         text = block.text
         span = block.span
-        if len(block.lines) == 1:
+        if "\n" not in text:  # one line, or a byline the text layer cut off a wrapped paragraph
             m = pat.SPEAKER.match(text)
             if m:
                 units.append(SpeakerUnit(Speaker(text, m.group("titles"), m.group("name"), span)))
