@@ -1,0 +1,108 @@
+"""Accuracy on generated pages: how many pages and articles the parser gets back exactly.
+
+    python benchmarks/roundtrip.py                 # 1000 pages, about 1 minute
+    python benchmarks/roundtrip.py --pages 200     # fewer
+    python benchmarks/roundtrip.py --show 3        # also print the first 3 pages it gets wrong
+
+The pages are drawn by the property tests' own generator
+(``tests/strategies.py``: articles of every kind, headlines before, after or
+grouped after their bodies, mixed column widths, column breaks, OCR noise)
+and laid out by ``tests/render.py``, which also says what the parser must
+return. The draw is derandomized, so two runs of one commit see the same
+pages and their figures can be compared across commits.
+
+Unlike the property tests, nothing is held back here: pages that set off a
+known parser bug (``KNOWN_BUGS`` in ``tests/test_properties.py``) count as
+they come out. The figures are
+
+- pages exact: every article equal to the expected one (headline parts,
+  bylines, speaker, blocks, continuation) and no banner or leftover;
+- articles exact: of the expected articles, how many come out equal, matched
+  in page order;
+- for each field, how many expected articles differ in it (on pages whose
+  article count is right), and how many pages have the wrong article count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+import qhnews  # noqa: E402
+from render import ArticleView, article_view, render  # noqa: E402
+from strategies import pages  # noqa: E402
+
+FIELDS = ("title", "kicker", "subtitles", "section", "bylines", "speaker", "blocks", "continued_to")
+
+
+def draw(count: int) -> list[tuple[str, list[ArticleView]]]:
+    """``count`` rendered pages, the same ones on every run."""
+    out: list[tuple[str, list[ArticleView]]] = []
+
+    @settings(
+        max_examples=count,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(pages())
+    def collect(spec: object) -> None:
+        r = render(spec)  # type: ignore[arg-type]
+        out.append((r.text, list(r.expected)))
+
+    collect()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    ap.add_argument("--pages", type=int, default=1000, help="how many pages to draw (default 1000)")
+    ap.add_argument("--show", type=int, default=0, help="print the text and the differences of this many wrong pages")
+    args = ap.parse_args(argv)
+
+    rendered = draw(args.pages)
+    exact_pages = articles = exact_articles = wrong_count = 0
+    fields: Counter[str] = Counter()
+    shown = 0
+    for text, expected in rendered:
+        page = qhnews.parse(text)
+        got = [article_view(a) for a in page.articles]
+        articles += len(expected)
+        exact_articles += sum(g == e for g, e in zip(got, expected, strict=False))
+        if len(got) != len(expected):
+            wrong_count += 1
+        else:
+            for g, e in zip(got, expected, strict=True):
+                fields.update(f for f in FIELDS if getattr(g, f) != getattr(e, f))
+        ok = got == expected and not page.page_headings and not page.leftovers
+        exact_pages += ok
+        if not ok and shown < args.show:
+            shown += 1
+            print(text, "\n--- got / expected:")
+            for g, e in zip(got, expected, strict=False):
+                if g != e:
+                    print(" ", {f: getattr(g, f) for f in FIELDS if getattr(g, f) != getattr(e, f)})
+                    print(" ", {f: getattr(e, f) for f in FIELDS if getattr(g, f) != getattr(e, f)})
+            counts = f"articles {len(got)} / {len(expected)}"
+            print(f"  {counts}; banners {page.page_headings}; leftovers {len(page.leftovers)}\n")
+
+    n = len(rendered)
+    print(f"qhnews {qhnews.__version__}: {n} generated pages, {articles} articles")
+    print(f"pages exact     {exact_pages}/{n} ({exact_pages / n:.1%})")
+    print(f"articles exact  {exact_articles}/{articles} ({exact_articles / articles:.1%})")
+    print(f"pages with the wrong article count: {wrong_count}")
+    for f in FIELDS:
+        print(f"  articles wrong in {f:<13} {fields[f]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
