@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import attrs
+
 from qhnews import BlockKind, normalize_page
+from qhnews._blocks import analyse
+from qhnews._lines import split_lines
 
 
 def texts(page: str) -> list[str]:
@@ -70,3 +74,9 @@ def test_every_nonblank_line_is_in_one_block() -> None:
     assert [b.text for b in blocks] == ["标题", "本报讯（记者 施翔）", "好。", "（记者 王五）", "尾"]
     # Only the lead byline shares its line (5) with the paragraph cut from it.
     assert [[ln.number for ln in b.lines] for b in blocks] == [[3], [5], [5], [8], [10]]
+
+
+def test_remeasured_is_evolve_with_other_columns() -> None:
+    # remeasured spells out every field for speed; it must stay what attrs.evolve would give
+    (info,) = analyse(split_lines("本报讯（记者 王五）好。"))
+    assert info.remeasured(7, 9) == attrs.evolve(info, column=7, ahead=9)

@@ -400,7 +400,8 @@ class _Attacher:
     def __init__(self, drafts: Sequence[_Draft], clusters: Sequence[_Cluster], opts: AssembleOptions) -> None:
         self.opts = opts
         self.m = len(drafts)
-        self.rare = math.log(1 + self.m)  # weight of a bigram no body has
+        # The weight of a bigram that n bodies have (a bigram no body has weighs as one that one has).
+        self.idf = [math.log(1 + self.m / max(1, n)) for n in range(self.m + 1)]
         self.lines: list[_HLine] = []
         self.pos: list[int] = []
         self.end: list[int] = []
@@ -421,9 +422,9 @@ class _Attacher:
             for g in _bigrams("".join(b.text for b in d.blocks)) & wanted:
                 self.bodies.setdefault(g, []).append(t)
         self._roles: dict[tuple[int, int], _Roles] = {}
-        self._sim: dict[tuple[int, int], list[float]] = {}
+        self._sim: dict[tuple[int, int], list[float]] = {}  # by group
         self._grams: dict[str, tuple[dict[int, float], float]] = {}
-        self._line_sim: dict[int, list[float]] = {}
+        self._over: dict[tuple[str, int], list[float]] = {}
 
     def roles(self, h: int, k: int) -> _Roles:
         key = (h, k)
@@ -439,47 +440,65 @@ class _Attacher:
     def _weighted(self, text: str) -> tuple[dict[int, float], float]:
         """A text's bigrams weighted by their rarity among the bodies (idf), and their sum."""
         if text not in self._grams:
-            m, rare, bodies = self.m, self.rare, self.bodies
-            weights = {g: math.log(1 + m / len(bodies[g])) if g in bodies else rare for g in _bigrams(text)}
+            idf, get = self.idf, self.bodies.get
+            weights = {g: idf[len(have)] if (have := get(g)) else idf[0] for g in _bigrams(text)}
             self._grams[text] = (weights, sum(weights.values()))
         return self._grams[text]
 
     def _overlaps(self, text: str, low: int, high: int) -> list[float]:
         """The weighted share of the text's bigrams that each body ``low..high`` has."""
+        key = (text, low)
+        if key in self._over:
+            return self._over[key]
         weights, total = self._weighted(text)
         sums: list[float] = [0] * (high - low + 1)  # int 0, as sum() starts
-        if not total:
-            return [0.0] * len(sums)
-        for g, w in weights.items():  # in the order of the weights, as a sum over them would add
-            have = self.bodies.get(g)
-            if have:
-                for t in have[bisect.bisect_left(have, low) : bisect.bisect_right(have, high)]:
+        if total:
+            get = self.bodies.get
+            for g, w in weights.items():  # in the order of the weights, as a sum over them would add
+                have = get(g)
+                if not have or have[0] > high or have[-1] < low:
+                    continue
+                if low > have[0] or have[-1] > high:  # only part of the list lies in the window
+                    have = have[bisect.bisect_left(have, low) : bisect.bisect_right(have, high)]
+                for t in have:
                     sums[t - low] += w
-        return [s / total for s in sums]
+        self._over[key] = out = [s / total if total else 0.0 for s in sums]
+        return out
 
-    def _line_overlaps(self, i: int) -> list[float]:
-        if i not in self._line_sim:
-            self._line_sim[i] = self._overlaps(self.lines[i].text, *self.window(i))
-        return self._line_sim[i]
+    def similarities(self, h: int, k: int) -> list[float]:
+        """How much the group ``h:k`` shares with each body in its window (see ``window``).
 
-    def similarity(self, h: int, k: int, t: int) -> float:
-        """How much a group shares with a body: the mean of the whole group's and its best line's."""
+        The mean of what the whole group shares and what its best line shares.
+        """
         key = (h, k)
         if key not in self._sim:
-            whole = self._overlaps("".join(x.text for x in self.lines[h:k]), *self.window(h))
-            best = [max(col) for col in zip(*(self._line_overlaps(i) for i in range(h, k)), strict=True)]
+            low, high = self.window(h)
+            whole = self._overlaps("".join(x.text for x in self.lines[h:k]), low, high)
+            lines = [self._overlaps(self.lines[i].text, low, high) for i in range(h, k)]
+            best = [max(col) for col in zip(*lines, strict=True)]
             self._sim[key] = [(w + b) / 2 for w, b in zip(whole, best, strict=True)]
-        return self._sim[key][t - self.window(h)[0]]
+        return self._sim[key]
 
-    def attach_score(self, h: int, k: int, t: int) -> float:
+    def similarity(self, h: int, k: int, t: int) -> float:
+        """How much the group ``h:k`` shares with body ``t``."""
+        return self.similarities(h, k)[t - self.window(h)[0]]
+
+    def attach_scores(self, h: int, k: int, top: int) -> list[float]:
+        """The score of giving the group ``h:k`` to each article from its window's first to ``top``."""
         o = self.opts
         p = self.pos[h]
-        score = o.similarity_weight * self.similarity(h, k, t) - o.attach_cost + self.roles(h, k).shape
-        if t in (p - 1, p):
-            score += o.adjacency_bonus
-        else:
-            score -= 0.05 * (p - 1 - t)
-        return score
+        low = self.window(h)[0]
+        shape = self.roles(h, k).shape
+        sims = self.similarities(h, k)
+        out = []
+        for t in range(low, top + 1):
+            score = o.similarity_weight * sims[t - low] - o.attach_cost + shape
+            if t in (p - 1, p):
+                score += o.adjacency_bonus
+            else:
+                score -= 0.05 * (p - 1 - t)
+            out.append(score)
+        return out
 
     def idle_score(self, h: int, k: int) -> float:
         if self.pos[h] == 0:
@@ -513,7 +532,7 @@ class _Attacher:
             for k in range(h + 1, min(end, h + self.MAX_GROUP) + 1):
                 last = k == end
                 top = min(p, m - 1) if last else min(p - 1, m - 1)  # only a group's last line ends at its own slot
-                scores = {t: self.attach_score(h, k, t) + after(k, t + 1) for t in range(low, top + 1)}
+                scores = {t: s + after(k, t + 1) for t, s in enumerate(self.attach_scores(h, k, top), start=low)}
                 suffix: list[tuple[float, int]] = []
                 run = (-math.inf, -1)
                 for t in range(top, low - 1, -1):

@@ -83,6 +83,12 @@ class LineInfo:
         """True where the column is wider than any printed column."""
         return self.column >= 100
 
+    def remeasured(self, column: int, ahead: int) -> LineInfo:
+        """The same line with other column widths (``attrs.evolve``, without its introspection)."""
+        return LineInfo(
+            self.line, column, ahead, self.gap_before, self.ends_sentence, self.lead_byline, self.alone, self.closes
+        )
+
     def short(self, margin: int) -> bool:
         """True when the line is ``margin`` cells or more narrower than its column."""
         return self.line.width <= self.column - margin
@@ -177,24 +183,16 @@ def analyse(lines: Sequence[Line], options: ReflowOptions | None = None) -> tupl
             jump = pat.JUMP_TO.search(text)
             if trailing is not None and trailing.start() < lead:
                 trailing = None  # the people of a lead byline that fills its line: 本报讯（记者 X）
-        infos.append(
-            LineInfo(
-                line=ln,
-                column=col,
-                ahead=col_ahead,
-                gap_before=gap,
-                ends_sentence=_ends_sentence(text),
-                lead_byline=lead > 0,
-                alone=bool(
-                    (trailing is not None and trailing.start() == 0)
-                    or (jump is not None and jump.start() == 0)
-                    or (_ROLE_CHARS.search(text) and pat.BYLINE_HEADING.match(text))
-                    or (" " in text and pat.SPEAKER.match(text))
-                    or (_FURNITURE_CHARS.search(text) and pat.FURNITURE.match(text))
-                ),
-                closes=trailing is not None or jump is not None,
-            )
+        alone = bool(
+            (trailing is not None and trailing.start() == 0)
+            or (jump is not None and jump.start() == 0)
+            or (_ROLE_CHARS.search(text) and pat.BYLINE_HEADING.match(text))
+            or (" " in text and pat.SPEAKER.match(text))
+            or (_FURNITURE_CHARS.search(text) and pat.FURNITURE.match(text))
         )
+        closes = trailing is not None or jump is not None
+        # positional: the keywords would cost a third more on every line
+        infos.append(LineInfo(ln, col, col_ahead, gap, _ends_sentence(text), lead > 0, alone, closes))
     return tuple(infos)
 
 
@@ -315,8 +313,8 @@ def _columns_between_headings(
                 info = infos[segment[j]]
                 col = _quartile(widths[max(0, j - w) : j + w + 1])
                 col_ahead = _quartile(widths[j : j + w + 1])
-                if col != info.column or col_ahead != info.ahead:  # evolve is slow: only on change
-                    out[segment[j]] = attrs.evolve(info, column=col, ahead=col_ahead)
+                if col != info.column or col_ahead != info.ahead:
+                    out[segment[j]] = info.remeasured(col, col_ahead)
             segment.clear()
 
     for i, info in enumerate(infos):
@@ -455,12 +453,12 @@ def _breaks(
         return (
             cur.gap_before == 0
             and not prev.unwrapped
-            and _open_quotes(prev.line.text) <= 0  # a bracket or quote the line opens goes on below
-            and ("，" not in block_text or block_text != prev.line.text or prev.short(4 * opts.short_margin))
             and prev.short(3 * opts.short_margin)
             and cur.short(opts.short_margin)
             and not cur.short(4 * opts.short_margin)  # a paragraph's first line, short by its indent
             and len(block_text) <= _HEADING_CHARS
+            and ("，" not in block_text or block_text != prev.line.text or prev.short(4 * opts.short_margin))
+            and _open_quotes(prev.line.text) <= 0  # a bracket or quote the line opens goes on below
             and not pat.clause_open(prev.line.text)
             and not _STOPS.search(block_text)
         )
@@ -540,6 +538,9 @@ def _source_offset(line: Line, offset: int, options: NormalizeOptions) -> int | 
     """The page offset of ``offset`` in a line's normalized text, if the line alone holds it."""
     if offset > len(line.text):
         return None
+    lead = len(line.raw) - len(line.raw.lstrip())
+    if offset < len(line.text) and line.raw.startswith(line.text, lead):
+        return line.start + lead + offset  # only the edges were stripped: no need to explain
     return line.start + explain(line.raw, options).source_offset(offset)
 
 
