@@ -65,6 +65,11 @@ def parse(page: str | bytes, *, source: str | None = None, options: ParseOptions
         TypeError: ``page`` is neither str nor bytes.
         DecodeError: ``page`` is bytes that no supported encoding reads.
 
+    Note:
+        The cyclic garbage collector is paused while a page is parsed and
+        switched back on afterwards: a process-wide effect that threads share
+        (see "Threads and the garbage collector" in the parsing guide).
+
     Examples:
         >>> page = parse("本报讯（记者 王五）7 月 10 日，开会。\n\n会议召开")
         >>> a = page.articles[0]
