@@ -187,11 +187,6 @@ def _long_run_of_headline_lines(r: RenderedPage) -> bool:
     return False
 
 
-def _one_line_headline_before_another_group(r: RenderedPage) -> bool:
-    arts = r.spec.articles
-    return any(len(arts[i].headline_lines) == 1 for cluster in _groups_in_clusters(r) for i in cluster[:-1])
-
-
 def _group_before_a_heading_byline_group(r: RenderedPage) -> bool:
     arts = r.spec.articles
     return any(
@@ -227,18 +222,13 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         "headline lines of two articles printed without a blank line, five or more, are read as body text",
         _long_run_of_headline_lines,
     ),
-    "N": KnownBug(
-        "a one-line headline followed by another article's headline becomes that one's kicker, "
-        "whatever each shares with the bodies around them",
-        _one_line_headline_before_another_group,
-    ),
     "O": KnownBug(
         "the headline group over a heading byline takes the title of the group printed before it as its kicker",
         _group_before_a_heading_byline_group,
     ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("B", "F", "G", "L", "M", "N", "O")
+ARTICLE_BUGS = ("B", "F", "G", "L", "M", "O")
 TEXT_LAYER_BUGS = ("B", "F", "G", "M")
 
 
@@ -585,7 +575,6 @@ def test_five_headline_lines_of_two_articles_are_no_body_text() -> None:
     ]
 
 
-@bug("N")
 def test_a_headline_under_another_without_a_blank_line_may_head_another_article() -> None:
     # "东中农业农村局…" names the article above (东中县); the title under it heads the one below.
     text = (
@@ -601,7 +590,6 @@ def test_a_headline_under_another_without_a_blank_line_may_head_another_article(
     ]
 
 
-@bug("N")
 def test_a_headline_after_its_body_is_no_kicker_of_the_next() -> None:
     # Found by the round trip (ci profile) once the parser changed under it: a blank
     # line between the two headlines does not keep them apart either.
@@ -636,10 +624,6 @@ def test_a_kicker_and_title_after_their_body_stay_together() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug I: a title over the first body becomes a page banner when the next title shares words with that body",
-)
 def test_the_title_over_the_first_body_is_its_title() -> None:
     # Found by the round trip under --hypothesis-seed=2 (dev profile). Each title
     # stands over its own body; "全面推进" of the second title also opens the first

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -64,6 +65,8 @@ class AssembleOptions:
         banner_score: Score of a group at the page top taken as a page banner.
         repair_similarity: Similarity at which a group left over by the ordered
             programme still goes to a headless article.
+        headless_cost: Cost of an article left without any headline group
+            (but one continued from another page, 上接…, which may have none).
     """
 
     reach: int = 8
@@ -73,6 +76,7 @@ class AssembleOptions:
     unattached_cost: float = 0.2
     banner_score: float = 0.0
     repair_similarity: float = 0.4
+    headless_cost: float = 0.3
 
 
 @attrs.frozen
@@ -375,7 +379,9 @@ def _roles(group: Sequence[_HLine]) -> _Roles:
     elif len(lines) >= 2:
         kicker, title = lines[0], lines[1]
         subtitles = lines[2:] + subtitles
-        if _shape_flags(kicker)[2] and not _shape_flags(kicker)[3]:
+        if _shape_flags(title)[4] and not _shape_flags(kicker)[4]:
+            shape -= 1.0  # "X在Y调研时强调" heads a title, it stands under no other line
+        elif _shape_flags(kicker)[2] and not _shape_flags(kicker)[3]:
             shape -= 1.0  # "X主持并讲话" stands under the title it belongs to, never over one
         elif _shape_flags(kicker)[3] or len(kicker) < 0.75 * len(title):
             shape += 0.4
@@ -400,6 +406,7 @@ class _Attacher:
     def __init__(self, drafts: Sequence[_Draft], clusters: Sequence[_Cluster], opts: AssembleOptions) -> None:
         self.opts = opts
         self.m = len(drafts)
+        self.headless_costs = [0.0 if d.continued_from else opts.headless_cost for d in drafts]
         # The weight of a bigram that n bodies have (a bigram no body has weighs as one that one has).
         self.idf = [math.log(1 + self.m / max(1, n)) for n in range(self.m + 1)]
         self.lines: list[_HLine] = []
@@ -520,11 +527,16 @@ class _Attacher:
             return [(h, h + 1, None) for h in range(n)]
         best: list[dict[int, tuple[float, int, int | None]]] = [{} for _ in range(n + 1)]
         lows = [max(0, p - reach) for p in self.pos]
+        # headless[a] is what articles 0..a-1 cost when none gets a headline:
+        # skipping articles a..t-1 to give a group to t costs headless[t] - headless[a].
+        headless = list(itertools.accumulate(self.headless_costs, initial=0.0))
 
         def after(k: int, a: int) -> float:
+            a = min(a, m)
             if k == n:
-                return 0.0
-            return best[k][max(a, lows[k])][0]
+                return headless[a] - headless[m]
+            nxt = max(a, lows[k])
+            return best[k][nxt][0] + headless[a] - headless[nxt]
 
         for h in range(n - 1, -1, -1):
             p, low, end = self.pos[h], lows[h], self.end[h]
@@ -532,7 +544,9 @@ class _Attacher:
             for k in range(h + 1, min(end, h + self.MAX_GROUP) + 1):
                 last = k == end
                 top = min(p, m - 1) if last else min(p - 1, m - 1)  # only a group's last line ends at its own slot
-                scores = {t: s + after(k, t + 1) for t, s in enumerate(self.attach_scores(h, k, top), start=low)}
+                scores = {
+                    t: s - headless[t] + after(k, t + 1) for t, s in enumerate(self.attach_scores(h, k, top), start=low)
+                }
                 suffix: list[tuple[float, int]] = []
                 run = (-math.inf, -1)
                 for t in range(top, low - 1, -1):
@@ -543,18 +557,19 @@ class _Attacher:
                 options.append((k, last, self.idle_score(h, k), scores, suffix))
             for a in range(low, p + 2):
                 choice: tuple[float, int, int | None] = (-math.inf, h + 1, None)
+                skipped = headless[min(a, m)]
                 for k, last, idle, scores, suffix in options:
                     if self.forced[h] and last and a <= p < m:  # the group ends before article p's body
-                        if scores[p] > choice[0]:
-                            choice = (scores[p], k, p)
+                        if scores[p] + skipped > choice[0]:
+                            choice = (scores[p] + skipped, k, p)
                         continue
                     s = idle + after(k, a)
                     if s > choice[0]:
                         choice = (s, k, None)
                     if a - low < len(suffix):
                         s, t = suffix[a - low]
-                        if s > choice[0]:
-                            choice = (s, k, t)
+                        if s + skipped > choice[0]:
+                            choice = (s + skipped, k, t)
                 best[h][a] = choice
         out: list[tuple[int, int, int | None]] = []
         h, a = 0, 0

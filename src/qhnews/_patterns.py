@@ -146,7 +146,7 @@ KICKER_END = regex.compile(
     r"(?:\s|$)"
 )
 #: A line that can only be a kicker: it ends announcing what someone said.
-KICKER_ONLY = regex.compile(r"\p{Han}{4,}(?:时|上|中)?(?:强调|指出)$")
+KICKER_ONLY = regex.compile(r"\p{Han}{4,}(?:时|上|中)?(?:强调|指出)$|\p{Han}{4,}时要求$")
 #: A subtitle that says who did what: "陈刚主持并讲话", "X出席".
 SUBTITLE_WHO = regex.compile(r"(?:主持|讲话|出席|致辞|会见|会谈|作报告|参加|发言|宣讲)\p{Han}{0,6}$")
 #: A profile line over an interview piece: "省人大代表、西宁市大通县委副书记、县长 周九".
