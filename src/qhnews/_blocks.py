@@ -236,8 +236,21 @@ def _standalone_runs(infos: Sequence[LineInfo], opts: ReflowOptions) -> dict[int
     Returns a map from the index of a group's first line to the indices of its lines.
     """
     runs = _Runs.split(infos)
+    # Headlines of two articles may be stacked without a blank line: a longer
+    # run is a headline group right above a byline or profile line, or when
+    # no line of it has a comma and a blank line follows it.
     shaped = [
-        len(run) <= opts.headline_max_lines
+        (
+            len(run) <= opts.headline_max_lines
+            or (
+                len(run) <= 2 * opts.headline_max_lines
+                and r + 1 < len(runs)
+                and (
+                    _firm(infos[runs[r + 1][0]])
+                    or (infos[runs[r + 1][0]].gap_before > 0 and not any(_has_comma(infos[i]) for i in run))
+                )
+            )
+        )
         and not infos[run[0]].lead_byline
         and not infos[run[0]].alone
         and all(_heading_like(infos[i]) for i in run)
