@@ -192,3 +192,15 @@ def test_parse_many_never_raises(contents: list[bytes]) -> None:
         results = list(qhnews.parse_many([tmp]))
     assert len(results) >= len(contents)
     assert all((r.page is None) == (r.error is not None) for r in results)
+
+
+def test_a_headline_line_repeated_in_clusters_of_other_windows() -> None:
+    # The same line (a section label) in two headline clusters whose windows of
+    # articles start alike and end apart: their overlaps are not one cache entry.
+    text = (
+        "综合新闻\n甲公司召开年度大会\n\n本报讯（记者 王五）甲公司召开年度大会，内容很多。\n\n"
+        "乙公司召开会议\n\n本报讯（记者 赵六）乙公司召开会议。\n\n"
+        "综合新闻\n丙县推进乡村振兴\n\n本报讯（记者 钱七）丙县推进乡村振兴。"
+    )
+    page = qhnews.parse(text)
+    assert [a.title for a in page.articles] == ["甲公司召开年度大会", "乙公司召开会议", "丙县推进乡村振兴"]

@@ -44,3 +44,20 @@ def test_lead_byline_and_paragraph_share_a_line_without_overlapping() -> None:
     assert text[trail.span.start : trail.span.end] == "（记者 王五）"
     assert text[a.blocks[0].span.start : a.blocks[0].span.end] == "7 月 10 日，开会\n好。"
     assert lead.span.first_line == a.blocks[0].span.first_line == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("本报讯（记者 王五）\n:abc开会了很多很多很多很多很多。", ":abc"),  # the next line changes when joined (：)
+        ("本报西宁讯（记者\n王五）7月1日，会议在西宁召开。", "7月1日"),  # the byline wraps
+        ("本报讯（记者 王五）7月1日，\n会议在西宁召开。", "7月1日"),
+    ],
+)
+def test_a_lead_byline_and_its_paragraph_split_where_the_byline_ends(text: str, opening: str) -> None:
+    (article,) = qhnews.parse(text).articles
+    (byline,) = article.bylines
+    (block,) = article.blocks
+    assert _rebuilt(text, byline.span.start, byline.span.end) == byline.text
+    assert text[block.span.start :].startswith(opening)
+    assert block.span.end == len(text)

@@ -335,8 +335,11 @@ def _shape_flags(text: str) -> tuple[bool, bool, bool, bool, bool]:
         text.startswith(("——", "—")),
         pat.SUBTITLE_WHO.search(text) is not None,
         pat.KICKER_END.search(text) is not None,
-        pat.KICKER_ONLY.search(text) is not None,
+        pat.kicker_only(text),
     )
+
+
+_WHO_DID_CHARS = 8  # a name and a verb: "X主持并讲话"; a title that ends so is longer ("X会见Y代表团")
 
 
 def _roles(group: Sequence[_HLine]) -> _Roles:
@@ -346,6 +349,8 @@ def _roles(group: Sequence[_HLine]) -> _Roles:
             return _Roles(None, text, None, (), None, 0.0)
         if _shape_flags(text)[1]:
             return _Roles(None, None, None, (text,), None, -1.0)  # a subtitle without its title
+        if _shape_flags(text)[2] and len(text) <= _WHO_DID_CHARS:
+            return _Roles(None, None, text, (), None, -0.5)  # "X讲话" alone: a subtitle whose title is elsewhere
         return _Roles(None, None, text, (), None, 0.0)
     speaker = next((h.speaker for h in group if h.speaker is not None), None)
     lines = [h.text for h in group if h.speaker is None]
@@ -431,7 +436,7 @@ class _Attacher:
         self._roles: dict[tuple[int, int], _Roles] = {}
         self._sim: dict[tuple[int, int], list[float]] = {}  # by group
         self._grams: dict[str, tuple[dict[int, float], float]] = {}
-        self._over: dict[tuple[str, int], list[float]] = {}
+        self._over: dict[tuple[str, int, int], list[float]] = {}
 
     def roles(self, h: int, k: int) -> _Roles:
         key = (h, k)
@@ -454,7 +459,7 @@ class _Attacher:
 
     def _overlaps(self, text: str, low: int, high: int) -> list[float]:
         """The weighted share of the text's bigrams that each body ``low..high`` has."""
-        key = (text, low)
+        key = (text, low, high)  # one text may stand in clusters with other windows
         if key in self._over:
             return self._over[key]
         weights, total = self._weighted(text)
@@ -487,8 +492,10 @@ class _Attacher:
         return self._sim[key]
 
     def similarity(self, h: int, k: int, t: int) -> float:
-        """How much the group ``h:k`` shares with body ``t``."""
-        return self.similarities(h, k)[t - self.window(h)[0]]
+        """How much the group ``h:k`` shares with body ``t`` (an article in its window)."""
+        low, high = self.window(h)
+        assert low <= t <= high, (t, low, high)
+        return self.similarities(h, k)[t - low]
 
     def attach_scores(self, h: int, k: int, top: int) -> list[float]:
         """The score of giving the group ``h:k`` to each article from its window's first to ``top``."""

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -43,7 +43,8 @@ class ReflowOptions:
         window: How many non-blank lines on each side inform a line's column width.
         short_margin: A line at least this much narrower than its column is short.
         unwrapped_width: Columns at least this wide mean the OCR did not wrap the text.
-        headline_max_lines: The most lines a headline or subheading group may have.
+        headline_max_lines: The most lines a headline or subheading group may have;
+            twice as many where headlines of two articles are stacked (see the parsing guide).
     """
 
     window: int = 8
@@ -205,6 +206,30 @@ def _heading_like(info: LineInfo) -> bool:
     return info.line.width <= 2 * 60
 
 
+def _headline_idiom(text: str) -> bool:
+    """A line only headlines have.
+
+    A kicker (…时强调), a who-did line (X主持并讲话), spaced phrases
+    (全面推进 着力打造…) or a dashed subtitle.
+    """
+    return (
+        " " in text
+        or text.startswith(("——", "—"))
+        or pat.KICKER_END.search(text) is not None
+        or pat.SUBTITLE_WHO.search(text) is not None
+    )
+
+
+def _left_open(texts: Iterable[str]) -> bool:
+    """True when the lines open a “quote”, a （bracket） or a 《title mark》 they do not close.
+
+    A heading closes what it opens, if over two lines; running text that a
+    column break cut goes on below ("“印发《…实施意" / "见》，…").
+    """
+    text = "".join(texts)
+    return _open_quotes(text) > 0 or text.count("《") > text.count("》")
+
+
 def _has_comma(info: LineInfo) -> bool:
     return "，" in info.line.text
 
@@ -238,7 +263,8 @@ def _standalone_runs(infos: Sequence[LineInfo], opts: ReflowOptions) -> dict[int
     runs = _Runs.split(infos)
     # Headlines of two articles may be stacked without a blank line: a longer
     # run is a headline group right above a byline or profile line, or when
-    # no line of it has a comma and a blank line follows it.
+    # no line of it has a comma and one reads as headline idiom (a list or
+    # verse has neither kickers nor who-did lines nor spaced phrases).
     shaped = [
         (
             len(run) <= opts.headline_max_lines
@@ -247,13 +273,17 @@ def _standalone_runs(infos: Sequence[LineInfo], opts: ReflowOptions) -> dict[int
                 and r + 1 < len(runs)
                 and (
                     _firm(infos[runs[r + 1][0]])
-                    or (infos[runs[r + 1][0]].gap_before > 0 and not any(_has_comma(infos[i]) for i in run))
+                    or (
+                        not any(_has_comma(infos[i]) for i in run)
+                        and any(_headline_idiom(infos[i].line.text) for i in run)
+                    )
                 )
             )
         )
         and not infos[run[0]].lead_byline
         and not infos[run[0]].alone
         and all(_heading_like(infos[i]) for i in run)
+        and not _left_open(infos[i].line.text for i in run)
         and (r + 1 == len(runs) or infos[runs[r + 1][0]].gap_before > 0 or _firm(infos[runs[r + 1][0]]))
         for r, run in enumerate(runs)
     ]
@@ -266,7 +296,7 @@ def _standalone_runs(infos: Sequence[LineInfo], opts: ReflowOptions) -> dict[int
         firm[r] = shaped[r] and (nxt is None or _firm(nxt) or firm[r + 1])
     groups: dict[int, list[int]] = {}
     closed = True  # the text before is a finished paragraph (or the page top)
-    after_heading = False  # the run before stood alone as a heading or profile line
+    after_heading = False  # the run before stood alone as a profile line or a kicker
     for r, run in enumerate(runs):
         first = infos[run[0]]
         nxt = infos[runs[r + 1][0]] if r + 1 < len(runs) else None
@@ -288,13 +318,15 @@ def _standalone_runs(infos: Sequence[LineInfo], opts: ReflowOptions) -> dict[int
             and len(run) >= 2
             and nxt is not None
             and _starts_flow(infos[run[-1]], nxt, opts)
+            and not _kicker_only(infos[run[-2]])
         ):
             groups[run[0]] = run[:-1]  # the last line opens the paragraph that follows
             closed = after_heading = False
             continue
         if candidate:
             groups[run[0]] = run
-            closed, after_heading = True, False
+            # "X在Y调研时强调" is a kicker: the title it heads comes next
+            closed, after_heading = True, _kicker_only(infos[run[-1]])
             continue
         after_heading = False
         last = infos[run[-1]]
@@ -339,6 +371,11 @@ def _columns_between_headings(
     return out
 
 
+def _kicker_only(info: LineInfo) -> bool:
+    """A line that can only be a kicker (…时强调): the line under it is a title."""
+    return pat.kicker_only(info.line.text)
+
+
 def _firm(info: LineInfo) -> bool:
     """A line that only a headline group stands right above: a lead or heading byline, a profile line."""
     return info.lead_byline or info.alone
@@ -364,11 +401,14 @@ def _keeps_apart(
             _has_comma(info)
             and not strong_next
             and (
-                (info.unwrapped and len(run) == 1)
+                # a line in or right above unwrapped text (a wide column, or a wide line next)
+                (len(run) == 1 and (info.unwrapped or (nxt is not None and nxt.line.width >= opts.unwrapped_width)))
                 # a paragraph's opening line falls short by its indent and a character
                 or abs(info.line.width - info.column) <= 2 * opts.short_margin
                 # at a seam between articles, the column of the paragraph below
                 or abs(info.line.width - info.ahead) <= 2 * opts.short_margin
+                # clause after clause: running text
+                or info.line.text.count("，") >= 2
             )
         ):
             return False
@@ -507,12 +547,14 @@ def _split_ends(lines: tuple[Line, ...], text: str, options: NormalizeOptions) -
         byline = text[: m.end()].rstrip()
         indent = first.start + len(first.raw) - len(first.raw.lstrip())
         # A lead byline may wrap: 本报讯（记者 / 王五）… ends on a later line.
-        k, at = _locate(lines, text, len(byline) - 1)
-        stop = _source_offset(lines[k], at, options)
-        head.append(TextBlock(BlockKind.STANDALONE, lines[: k + 1], byline, indent, None if stop is None else stop + 1))
-        k, at = _locate(lines, text, m.end())
-        start = _source_offset(lines[k], at, options)
-        lines = lines[k:]
+        loc = _locate(lines, text, len(byline) - 1)
+        stop = None if loc is None else _source_offset(lines[loc[0]], loc[1], options)
+        upto = 1 if loc is None else loc[0] + 1
+        head.append(TextBlock(BlockKind.STANDALONE, lines[:upto], byline, indent, None if stop is None else stop + 1))
+        loc = _locate(lines, text, m.end())
+        if loc is not None:
+            start = _source_offset(lines[loc[0]], loc[1], options)
+            lines = lines[loc[0] :]
         text = text[m.end() :].lstrip()
     for _ in range(2):  # a paragraph may close with a trailing byline and a jump
         m = pat.JUMP_TO.search(text) or pat.BYLINE_TRAILING.search(text)
@@ -531,20 +573,22 @@ def _split_ends(lines: tuple[Line, ...], text: str, options: NormalizeOptions) -
     return [*head, TextBlock(BlockKind.FLOW, lines, text, start, end), *tail]
 
 
-def _locate(lines: Sequence[Line], text: str, offset: int) -> tuple[int, int]:
+def _locate(lines: Sequence[Line], text: str, offset: int) -> tuple[int, int] | None:
     """The line that holds ``offset`` of ``text``, their joined text, and the offset within it.
 
-    Past a line whose text the joining changed, the offset stays in the first
-    line (where ``_source_offset`` then finds no source offset).
+    None when the offset lies past a line whose text the joining changed: no
+    line alone tells where it is then.
     """
     acc = 0
     for k, ln in enumerate(lines):
-        if text[acc : acc + len(ln.text)] != ln.text:
-            break
+        if k and offset == acc:
+            return k, 0  # the start of a line: the lines before it were kept as they are
+        if k and text[acc : acc + len(ln.text)] != ln.text:
+            return None
         if offset < acc + len(ln.text) or k == len(lines) - 1:
             return k, offset - acc
         acc += len(ln.text)
-    return 0, offset
+    return None
 
 
 def _source_offset(line: Line, offset: int, options: NormalizeOptions) -> int | None:

@@ -30,6 +30,7 @@ __all__ = [
     "WIDE",
     "clause_open",
     "dash_end",
+    "kicker_only",
 ]
 
 #: Chinese punctuation: the CJK symbols block, full-width forms, curly quotes,
@@ -93,6 +94,11 @@ def _last(text: str) -> str:
 def clause_open(text: str) -> bool:
     """``CLAUSE_OPEN.search(text) is not None``, without running a search over the line."""
     return _last(text) in _CLAUSE_OPENERS
+
+
+def kicker_only(text: str) -> bool:
+    """``KICKER_ONLY.search(text) is not None``; the cheap end test first keeps long lines linear."""
+    return text.removesuffix("\n").endswith(("强调", "指出", "时要求")) and KICKER_ONLY.search(text) is not None
 
 
 def dash_end(text: str) -> bool:
