@@ -172,10 +172,6 @@ def _group_before_a_heading_byline_group(r: RenderedPage) -> bool:
     )
 
 
-def _section_after_a_body(r: RenderedPage) -> bool:
-    return any(a.section is not None and r.slots[i] > 0 for i, a in enumerate(r.spec.articles))
-
-
 @attrs.frozen
 class KnownBug:
     summary: str
@@ -188,17 +184,13 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         "a subheading printed without blank lines is joined to a one-line paragraph",
         _subheading_without_gaps_then_one_line_paragraph,
     ),
-    "L": KnownBug(
-        "a section label over a later article's title goes to the article before as its title",
-        _section_after_a_body,
-    ),
     "O": KnownBug(
         "the headline group over a heading byline takes the title of the group printed before it as its kicker",
         _group_before_a_heading_byline_group,
     ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("B", "F", "L", "O")
+ARTICLE_BUGS = ("B", "F", "O")
 TEXT_LAYER_BUGS = ("B", "F")
 
 
@@ -543,7 +535,6 @@ def test_the_span_of_a_lead_byline_wrapped_over_two_lines_covers_both() -> None:
     assert rebuilt(page.text, b.span) == b.text
 
 
-@bug("L")
 def test_a_section_label_stays_over_its_title() -> None:
     text = (
         "切实推进 扎实推进 着力打造绿色社区\n"

@@ -351,6 +351,8 @@ def _roles(group: Sequence[_HLine]) -> _Roles:
             return _Roles(None, None, None, (text,), None, -1.0)  # a subtitle without its title
         if _shape_flags(text)[2] and len(text) <= _WHO_DID_CHARS:
             return _Roles(None, None, text, (), None, -0.5)  # "X讲话" alone: a subtitle whose title is elsewhere
+        if _shape_flags(text)[0]:
+            return _Roles(None, None, text, (), None, -0.3)  # "A·B" alone: most often a section label over a title
         return _Roles(None, None, text, (), None, 0.0)
     speaker = next((h.speaker for h in group if h.speaker is not None), None)
     lines = [h.text for h in group if h.speaker is None]
