@@ -156,15 +156,6 @@ def _groups_in_clusters(r: RenderedPage) -> list[list[int]]:
     return [[i for i, s in enumerate(r.slots) if s == slot] for slot in sorted(set(r.slots))]
 
 
-def _subheading_without_gaps_then_one_line_paragraph(r: RenderedPage) -> bool:
-    lines = r.lines
-    for k, info in enumerate(lines[:-1]):
-        nxt = lines[k + 1]
-        if info.kind == "subheading" and info.last and nxt.kind == "body" and nxt.first and nxt.last:
-            return True
-    return False
-
-
 def _group_before_a_heading_byline_group(r: RenderedPage) -> bool:
     arts = r.spec.articles
     return any(
@@ -180,18 +171,14 @@ class KnownBug:
 
 KNOWN_BUGS: dict[str, KnownBug] = {
     "B": KnownBug("a column measured across two articles of different widths", _column_seam),
-    "F": KnownBug(
-        "a subheading printed without blank lines is joined to a one-line paragraph",
-        _subheading_without_gaps_then_one_line_paragraph,
-    ),
     "O": KnownBug(
         "the headline group over a heading byline takes the title of the group printed before it as its kicker",
         _group_before_a_heading_byline_group,
     ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("B", "F", "O")
-TEXT_LAYER_BUGS = ("B", "F")
+ARTICLE_BUGS = ("B", "O")
+TEXT_LAYER_BUGS = ("B",)
 
 
 def clear_of(r: RenderedPage, bugs: Iterable[str]) -> bool:
@@ -473,7 +460,6 @@ def test_a_profile_line_opens_the_headline_group_below_it() -> None:
     assert speakers == [None, "魏莲"]
 
 
-@bug("F")
 def test_a_subheading_printed_without_blank_lines_before_a_one_line_paragraph() -> None:
     # A line far short of the column that ends no sentence, after a finished
     # paragraph, can only be a heading, whatever the next line.

@@ -508,7 +508,11 @@ def _breaks(
             and not prev.unwrapped
             and prev.short(3 * opts.short_margin)
             and cur.short(opts.short_margin)
-            and not cur.short(4 * opts.short_margin)  # a paragraph's first line, short by its indent
+            and (
+                not cur.short(4 * opts.short_margin)  # a paragraph's first line, short by its indent
+                # or a one-line paragraph, under a line that stands alone after a finished one
+                or (cur.ends_sentence and block_text == prev.line.text and "，" not in block_text)
+            )
             and len(block_text) <= _HEADING_CHARS
             and ("，" not in block_text or block_text != prev.line.text or prev.short(4 * opts.short_margin))
             and _open_quotes(prev.line.text) <= 0  # a bracket or quote the line opens goes on below
