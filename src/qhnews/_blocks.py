@@ -337,10 +337,11 @@ def _standalone_runs(infos: Sequence[LineInfo], opts: ReflowOptions) -> dict[int
 def _columns_between_headings(
     infos: Sequence[LineInfo], groups: dict[int, list[int]], opts: ReflowOptions
 ) -> list[LineInfo]:
-    """Measure columns again, this time not across standalone lines and lead bylines.
+    """Measure columns again, this time not across standalone lines, lead bylines and article ends.
 
-    Articles of different widths meet at their headlines and bylines; a
-    column measured across that seam mixes both widths.
+    Articles of different widths meet at their headlines and bylines, and
+    after a trailing byline or a jump; a column measured across that seam
+    mixes both widths.
     """
     standalone = {i for members in groups.values() for i in members}
     out = list(infos)
@@ -367,6 +368,8 @@ def _columns_between_headings(
             measure()
         if i not in standalone:
             segment.append(i)
+            if info.closes:  # a trailing byline or a jump ends an article: the next may be set narrower
+                measure()
     measure()
     return out
 
