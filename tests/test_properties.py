@@ -299,6 +299,12 @@ def cli_output(blocks: Iterable[qhnews.TextBlock]) -> str:
     return "".join(b.text + "\n\n" for b in blocks).removesuffix("\n")
 
 
+def read_back(text: str) -> tuple[list[str], list[str]]:
+    """The blocks of a page, and the blocks of what ``qhnews normalize`` prints of it."""
+    blocks = qhnews.normalize_page(text)
+    return [b.text for b in blocks], [b.text for b in qhnews.normalize_page(cli_output(blocks))]
+
+
 @given(pages().map(render).filter(lambda r: clear_of(r, TEXT_LAYER_BUGS)).map(lambda r: r.text))
 def test_normalize_page_is_idempotent_on_its_own_output(text: str) -> None:
     """What ``qhnews normalize`` prints of a page reads back as the same blocks.
@@ -306,8 +312,7 @@ def test_normalize_page_is_idempotent_on_its_own_output(text: str) -> None:
     On pages: text that is no page (a two-character line over a line of
     marks) has no paragraphs to keep, and the reflow makes no promise there.
     """
-    once = [b.text for b in qhnews.normalize_page(text)]
-    twice = [b.text for b in qhnews.normalize_page(cli_output(qhnews.normalize_page(text)))]
+    once, twice = read_back(text)
     assert twice == once
 
 
@@ -321,9 +326,9 @@ def test_a_paragraph_opening_cut_off_above_unwrapped_text_reads_back() -> None:
         "全面推进  全面推进  着力打造智慧城市\n\n本报讯（记者 王丹）此外，东中县书记王丹丹深入东中东东科技有\n\n"
         "限公司调研，拓展智慧城市，开展智慧城市能力，促进旅游、安全、环境等设施。\n\n王丹丹、王丹参加。（下转二版）"
     )
-    once = [b.text for b in qhnews.normalize_page(text)]
+    once, twice = read_back(text)
     assert once[2].startswith("此外，东东县书记王丹深入东东东东科技有限公司调研，")
-    assert [b.text for b in qhnews.normalize_page(cli_output(qhnews.normalize_page(text)))] == once
+    assert twice == once
 
 
 def test_a_long_opening_line_with_clauses_cut_off_in_unwrapped_text_is_no_heading() -> None:
@@ -336,9 +341,9 @@ def test_a_long_opening_line_with_clauses_cut_off_in_unwrapped_text_is_no_headin
         "王丽表示，东东县安全政策达到2019年，促进旅游、安全、环境等设施，精准落实活力科技。统筹深化管理民生，"
         "落实治理、效益、经济等活力，印发《东东县措施若干措施》。（下转二版）"
     )
-    once = [b.text for b in qhnews.normalize_page(text)]
+    once, twice = read_back(text)
     assert "王丽表示，东东县安全政策达到2019年，促进旅游、安全、环境等设施，精准落实活力科技。" in once[3]
-    assert [b.text for b in qhnews.normalize_page(cli_output(qhnews.normalize_page(text)))] == once
+    assert twice == once
 
 
 @st.composite
@@ -413,9 +418,8 @@ def test_a_lead_byline_that_fills_its_line_opens_the_article() -> None:
 )
 def test_what_qhnews_normalize_prints_of_a_seed_page_reads_back(path: Path) -> None:
     # `qhnews normalize` prints each lead byline on a line of its own.
-    text = path.read_text("utf-8")
-    once = [b.text for b in qhnews.normalize_page(text)]
-    assert [b.text for b in qhnews.normalize_page(cli_output(qhnews.normalize_page(text)))] == once
+    once, twice = read_back(path.read_text("utf-8"))
+    assert twice == once
 
 
 def test_a_narrow_article_after_a_wide_one_keeps_its_paragraph() -> None:
