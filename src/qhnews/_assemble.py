@@ -30,11 +30,9 @@ import bisect
 import functools
 import itertools
 import math
-import re
 from collections.abc import Sequence
 
 import attrs
-import regex
 
 from qhnews import _patterns as pat
 from qhnews._classify import BylineUnit, FurnitureUnit, HeadingRun, JumpUnit, Para, SpeakerUnit, Unit
@@ -123,8 +121,6 @@ class _Cluster:
 
 
 _WIDE = 6  # cells wider than the column: headline type
-_STOPS = re.compile("[。！？；]")  # plain class: the standard re scans it fastest
-_HAN_SPACE = regex.compile(r"\p{Han} \p{Han}")
 
 # --- segment ---------------------------------------------------------------------
 
@@ -148,14 +144,14 @@ def _is_boundary(items: Sequence[HeadingRun | SpeakerUnit], cur: _Draft | None, 
         return True
     if any(h.width >= h.column + _WIDE for h in run.lines):
         return True  # set in a larger type than the body
-    if len(texts) >= 2 and any(_HAN_SPACE.search(t) or pat.SUBTITLE_WHO.search(t) for t in texts):
+    if len(texts) >= 2 and any(pat.HAN_SPACE.search(t) or pat.SUBTITLE_WHO.search(t) for t in texts):
         return True  # "A B" phrases and who-did lines are headline idiom, not subheadings
     return pat.DATE_LEAD.match(nxt.text) is not None
 
 
 def _reads_as_subheading(text: str) -> bool:
     """Running text that is a subheading: it ends with "——", or ends no sentence and is short."""
-    if _STOPS.search(text):
+    if pat.STOPS.search(text):
         return False
     if text.endswith(("——", "—")):
         return len(text) <= 50
@@ -296,9 +292,6 @@ def _split_run_together(drafts: list[_Draft], clusters: list[_Cluster]) -> None:
 # --- attach ------------------------------------------------------------------------
 
 
-_NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
-
-
 def _bigrams(text: str) -> set[int]:
     """The pairs of adjacent letters and digits of a text, punctuation and spaces skipped.
 
@@ -310,7 +303,7 @@ def _bigrams(text: str) -> set[int]:
         >>> len(_bigrams("青洽会，青洽")), _bigrams("青洽") == _bigrams("，青 洽。")
         (3, True)
     """
-    data = _NOT_ALNUM.sub("", text).encode("utf-32-le")
+    data = pat.NOT_ALNUM.sub("", text).encode("utf-32-le")
     view = memoryview(data)
     grams = set(view[: len(data) // 8 * 8].cast("Q"))
     grams.update(view[4 : 4 + max(0, len(data) - 4) // 8 * 8].cast("Q"))
@@ -531,11 +524,10 @@ class _Attacher:
         article wins a tie, as in a plain loop over the articles).
         """
         n, m = len(self.lines), self.m
-        reach = self.opts.reach
         if m == 0:  # no article to give anything to
             return [(h, h + 1, None) for h in range(n)]
         best: list[dict[int, tuple[float, int, int | None]]] = [{} for _ in range(n + 1)]
-        lows = [max(0, p - reach) for p in self.pos]
+        lows = [self.window(h)[0] for h in range(n)]
         # headless[a] is what articles 0..a-1 cost when none gets a headline:
         # skipping articles a..t-1 to give a group to t costs headless[t] - headless[a].
         headless = list(itertools.accumulate(self.headless_costs, initial=0.0))
@@ -604,8 +596,8 @@ class _Attacher:
         for i, (h, k, t) in enumerate(groups):
             if t is not None or self.pos[h] == 0:
                 continue
-            p = self.pos[h]
-            free = [c for c in range(max(0, p - self.opts.reach), min(p, self.m - 1) + 1) if c not in taken]
+            low, high = self.window(h)
+            free = [c for c in range(low, high + 1) if c not in taken]
             scored = [(self.similarity(h, k, c), c) for c in free]
             if scored:
                 sim, c = max(scored)

@@ -23,7 +23,6 @@ every sentence-final line ends a paragraph.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Iterable, Sequence
 
 import attrs
@@ -129,12 +128,6 @@ _CLOSING_ENDS = (")", "）", ")\n", "）\n")
 # Cheap necessary conditions, tested before the patterns they guard: a heading
 # byline names a role, page furniture has a colon, a weekday or a page number,
 # a lead byline says 讯 or 电 near its start, a sentence end is a mark.
-# They are plain character classes, for which the standard library's ``re``
-# scans a line several times faster than a set of characters or ``regex`` does.
-_ROLE_CHARS = re.compile("[记员生摄编整作]")
-_FURNITURE_CHARS = re.compile("[：:星周版]")
-_STOPS = re.compile("[。！？；]")
-_CLAUSE_MARKS = re.compile("[，、；。,]")
 _SENTENCE_MARKS = frozenset("。！？!?…：；:;")
 _CLOSER_MARKS = frozenset(pat.CLOSERS)
 
@@ -187,9 +180,9 @@ def analyse(lines: Sequence[Line], options: ReflowOptions | None = None) -> tupl
         alone = bool(
             (trailing is not None and trailing.start() == 0)
             or (jump is not None and jump.start() == 0)
-            or (_ROLE_CHARS.search(text) and pat.BYLINE_HEADING.match(text))
+            or (pat.ROLE_CHAR.search(text) and pat.BYLINE_HEADING.match(text))
             or (" " in text and pat.SPEAKER.match(text))
-            or (_FURNITURE_CHARS.search(text) and pat.FURNITURE.match(text))
+            or (pat.FURNITURE_CHAR.search(text) and pat.FURNITURE.match(text))
         )
         closes = trailing is not None or jump is not None
         # positional: the keywords would cost a third more on every line
@@ -469,7 +462,7 @@ def _heads(first: LineInfo, cur: LineInfo, nxt: LineInfo | None, opts: ReflowOpt
         or first.ends_sentence
         or first.closes
         or first.lead_byline
-        or _CLAUSE_MARKS.search(text)
+        or pat.CLAUSE_MARK.search(text)
         or pat.clause_open(text)
     ):
         return False
@@ -520,7 +513,7 @@ def _breaks(
             and ("，" not in block_text or block_text != prev.line.text or prev.short(4 * opts.short_margin))
             and _open_quotes(prev.line.text) <= 0  # a bracket or quote the line opens goes on below
             and not pat.clause_open(prev.line.text)
-            and not _STOPS.search(block_text)
+            and not pat.STOPS.search(block_text)
         )
     if prev.unwrapped:
         return True
