@@ -8,7 +8,7 @@ Every record built from the page knows where it came from: a
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -48,6 +48,15 @@ class Span:
     end: int
     first_line: int
     last_line: int
+
+    def __attrs_post_init__(self) -> None:
+        # Checked where every span is made: a span the parser got wrong fails
+        # here, at its source, not later in a reader's slice of the page.
+        if not 0 <= self.start <= self.end or not 1 <= self.first_line <= self.last_line:
+            raise ValueError(
+                f"a span runs from offset {self.start} to {self.end} and from line {self.first_line} "
+                f"to {self.last_line}: offsets must be >= 0 and line numbers >= 1, each pair in order"
+            )
 
     def cover(self, other: Span) -> Span:
         """The smallest span that holds both spans."""
@@ -312,3 +321,21 @@ class Page:
     diagnostics: tuple[Diagnostic, ...] = ()
     source: str | None = None
     text: str = attrs.field(default="", repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        size = len(self.text)
+        for span in _spans(self):
+            if span.end > size:
+                raise ValueError(f"a record's span ends at offset {span.end}, past the page's end ({size})")
+
+
+def _spans(page: Page) -> Iterator[Span]:
+    """Every span a page's records hold."""
+    for a in page.articles:
+        yield from (s for s in (a.span, a.headline_span) if s is not None)
+        yield from (b.span for b in a.bylines)
+        yield from (b.span for b in a.blocks)
+        if a.speaker is not None:
+            yield a.speaker.span
+    yield from (x.span for x in page.leftovers)
+    yield from (d.span for d in page.diagnostics if d.span is not None)
