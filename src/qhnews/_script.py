@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 
-__all__ = ["SAME", "VARIANTS", "either", "forms"]
+__all__ = ["SAME", "TRADITIONAL", "VARIANTS", "either", "forms"]
 
 # Each row: a simplified character, then its traditional form(s) (and
 # variant forms in print). Made with OpenCC's s2t, s2tw and s2hk tables and
@@ -43,6 +43,8 @@ for _row in _ROWS:
         _forms = _ch + "".join(c for c in _row if c != _ch)
         VARIANTS[_ch] = "".join(dict.fromkeys(VARIANTS.get(_ch, "") + _forms))
 VARIANTS = {ch: fs for ch, fs in VARIANTS.items() if len(fs) > 1}
+#: The traditional (and variant) forms of the table: 報, 訊, 記 …
+TRADITIONAL = frozenset(ch for row in _ROWS for ch in row[1:])
 
 #: Han characters of the patterns that print the same in both scripts (checked by the tests).
 SAME = frozenset(
