@@ -464,6 +464,7 @@ def _heads(first: LineInfo, cur: LineInfo, nxt: LineInfo | None, opts: ReflowOpt
         or first.lead_byline
         or pat.CLAUSE_MARK.search(text)
         or pat.clause_open(text)
+        or _left_open((text,))  # a heading closes the quote it opens; running text goes on below
     ):
         return False
     if first.line.width <= first.ahead - 4 * opts.short_margin:

@@ -112,10 +112,6 @@ def parse_people(text: str) -> tuple[Person, ...]:
     return tuple(people)
 
 
-def _span_of(lines: Sequence[Line]) -> Span:
-    return Span(lines[0].start, lines[-1].end, lines[0].number, lines[-1].number)
-
-
 def parse_byline(
     text: str, span: Span | None = None, *, normalized: NormalizeOptions | bool | None = None
 ) -> Byline | None:

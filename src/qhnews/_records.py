@@ -8,7 +8,7 @@ Every record built from the page knows where it came from: a
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -18,7 +18,10 @@ __all__ = [
     "BodyBlock",
     "Byline",
     "BylinePosition",
+    "Caption",
     "Diagnostic",
+    "Furniture",
+    "FurnitureKind",
     "Leftover",
     "Line",
     "Page",
@@ -48,6 +51,15 @@ class Span:
     end: int
     first_line: int
     last_line: int
+
+    def __attrs_post_init__(self) -> None:
+        # Checked where every span is made: a span the parser got wrong fails
+        # here, at its source, not later in a reader's slice of the page.
+        if not 0 <= self.start <= self.end or not 1 <= self.first_line <= self.last_line:
+            raise ValueError(
+                f"a span runs from offset {self.start} to {self.end} and from line {self.first_line} "
+                f"to {self.last_line}: offsets must be >= 0 and line numbers >= 1, each pair in order"
+            )
 
     def cover(self, other: Span) -> Span:
         """The smallest span that holds both spans."""
@@ -120,6 +132,7 @@ class TextBlock:
             line (a paragraph after a lead byline); else that line's start.
         end: Offset where the block ends, when it ends inside its last line
             (a paragraph before a trailing byline); else that line's end.
+        reason: The rule that made the block (a reason code: see the list of rules).
     """
 
     kind: BlockKind
@@ -127,6 +140,7 @@ class TextBlock:
     text: str
     start: int | None = None
     end: int | None = None
+    reason: str = ""
 
     @property
     def span(self) -> Span:
@@ -176,6 +190,8 @@ class Byline:
         place: Dateline place of "本报上海讯" ("上海"), else None.
         people: Each person with their role.
         span: Where it is on the page.
+        date: The dateline's date as printed ("11月5日", "十四日"), else None.
+        reason: The form it was read in (a reason code: see the list of rules).
     """
 
     text: str
@@ -185,6 +201,8 @@ class Byline:
     place: str | None
     people: tuple[Person, ...]
     span: Span
+    date: str | None = None
+    reason: str = ""
 
 
 @attrs.frozen
@@ -212,9 +230,54 @@ class BodyBlock:
         kind: "paragraph" or "subheading".
         text: The normalized text.
         span: Where it is on the page.
+        reason: The rule that decided its kind (a reason code: see the list of rules).
     """
 
     kind: str
+    text: str
+    span: Span
+    reason: str = ""
+
+
+@attrs.frozen
+class Caption:
+    """A photo caption: the text under a picture and its credit.
+
+    Attributes:
+        text: The whole caption as normalized text, its credit line included.
+        credit: "摄", "图", "文/图" … or None.
+        people: Who took the picture, with their roles.
+        span: Where it is on the page.
+    """
+
+    text: str
+    credit: str | None
+    people: tuple[Person, ...]
+    span: Span
+
+
+class FurnitureKind(enum.Enum):
+    """What a line of page furniture is."""
+
+    HEADER = "header"
+    """The page header or footer: date, 星期, 版次, 版名."""
+    EDITORS = "editors"
+    """Editors' credits: 责任编辑 X, 美术编辑 X, 校对 X."""
+    OTHER = "other"
+    """Any other furniture line."""
+
+
+@attrs.frozen
+class Furniture:
+    """A line of page furniture: no article's text, no page heading.
+
+    Attributes:
+        kind: Header, editors or other.
+        text: The normalized text.
+        span: Where it is on the page.
+    """
+
+    kind: FurnitureKind
     text: str
     span: Span
 
@@ -253,6 +316,9 @@ class Article:
             subtitles, speaker) stand; they may be far from the body.
         confidence: How sure the parser is of this article, from 0 to 1.
         notes: Why the confidence is below 1, one reason per entry.
+        captions: Photo captions printed with it.
+        opened_by: The rule that found where the article starts (a reason code).
+        headline_reasons: The rules that read its headline lines' parts (reason codes).
     """
 
     title: str | None = None
@@ -268,6 +334,9 @@ class Article:
     headline_span: Span | None = None
     confidence: float = 1.0
     notes: tuple[str, ...] = ()
+    captions: tuple[Caption, ...] = ()
+    opened_by: str = ""
+    headline_reasons: tuple[str, ...] = ()
 
     @property
     def body(self) -> str:
@@ -304,6 +373,7 @@ class Page:
         diagnostics: What the parser noticed on the way.
         source: Name of the page's file, if known.
         text: The decoded page text all spans point into.
+        furniture: Page header and footer lines and editors' credits, in reading order.
     """
 
     articles: tuple[Article, ...] = ()
@@ -312,3 +382,24 @@ class Page:
     diagnostics: tuple[Diagnostic, ...] = ()
     source: str | None = None
     text: str = attrs.field(default="", repr=False)
+    furniture: tuple[Furniture, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        size = len(self.text)
+        for span in _spans(self):
+            if span.end > size:
+                raise ValueError(f"a record's span ends at offset {span.end}, past the page's end ({size})")
+
+
+def _spans(page: Page) -> Iterator[Span]:
+    """Every span a page's records hold."""
+    for a in page.articles:
+        yield from (s for s in (a.span, a.headline_span) if s is not None)
+        yield from (b.span for b in a.bylines)
+        yield from (b.span for b in a.blocks)
+        yield from (c.span for c in a.captions)
+        if a.speaker is not None:
+            yield a.speaker.span
+    yield from (x.span for x in page.leftovers)
+    yield from (x.span for x in page.furniture)
+    yield from (d.span for d in page.diagnostics if d.span is not None)
