@@ -12,6 +12,7 @@ from qhnews._assemble import AssembleOptions
 from qhnews._batch import PageResult, parse_many
 from qhnews._blocks import ReflowOptions, reflow
 from qhnews._classify import parse_byline
+from qhnews._convert import convert_page
 from qhnews._dask import parse_bag, parse_partition
 from qhnews._decode import Decoded, decode
 from qhnews._errors import DecodeError, QhnewsError
@@ -74,6 +75,7 @@ __all__ = [
     "TextBlock",
     "__version__",
     "cell_width",
+    "convert_page",
     "decode",
     "evaluate",
     "explain",

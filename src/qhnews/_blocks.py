@@ -75,7 +75,7 @@ def _cut_head(block: Block, options: NormalizeOptions, within: int) -> tuple[lis
     lines, text, infos = block.block.lines, block.block.text, block.infos
     # A lead byline says 讯 or 电 near its start (it may wrap: 新华社北京7月 / 10日电…).
     head_text = text[:within]
-    m = pat.BYLINE_LEAD.match(text) if "讯" in head_text or "电" in head_text else None
+    m = pat.BYLINE_LEAD.match(text) if pat.says_lead_mark(head_text) else None
     if m is None or m.end() >= len(text):
         return [], block, None
     first = lines[0]

@@ -13,6 +13,7 @@ from qhnews import _patterns as pat
 from qhnews._normalize import NormalizeOptions, normalize
 from qhnews._records import Byline, BylinePosition, Person, Span
 from qhnews._rules import reason
+from qhnews._script import forms
 
 __all__ = ["heading_byline_ok", "parse_byline", "parse_people"]
 
@@ -21,7 +22,7 @@ HEADING = reason("byline.heading", "a credit line under a headline: credit, outl
 TRAILING = reason("byline.trailing", "bracketed roles and names closing the last paragraph")
 
 #: The outlets a credit may name inside its brackets: "（本报记者 X）" → "本报".
-_HOUSES = ("本报", "本刊", "本台", "本网")
+_HOUSES = forms("本报", "本刊", "本台", "本网")
 
 
 def parse_people(text: str) -> tuple[Person, ...]:

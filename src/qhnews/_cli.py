@@ -1,6 +1,7 @@
 """The ``qhnews`` command.
 
     qhnews parse PAGE... [-f json|jsonl|markdown|text|parquet] [-o OUT] [-j N] [--resume] [-q]
+                         [--script simplified|traditional]
     qhnews parse PAGE... --explain
     qhnews normalize PAGE [--explain]
     qhnews --version
@@ -18,6 +19,10 @@ order, each as soon as it and every page before it are done:
   run is dropped and its page parsed again; failed pages are tried again, and
   the later line for a source supersedes the earlier one).
 - ``markdown``, ``text``: for reading.
+
+``--script simplified`` or ``--script traditional`` converts every page's
+output to that script with OpenCC (``pip install "qhnews[opencc]"``); by
+default each page keeps its own script.
 - ``parquet`` (the default for ``-o *.parquet``; needs ``pip install
   "qhnews[parquet]"``): one row per article, see
   [`to_parquet`][qhnews.to_parquet].
@@ -60,6 +65,7 @@ from typing import Any, TextIO
 import attrs
 
 from qhnews._batch import PageReader, expand_inputs, iter_pages, run_pages
+from qhnews._convert import SCRIPTS, Script, convert_page
 from qhnews._errors import QhnewsError
 from qhnews._explain import explain_page
 from qhnews._export import FORMATS, page_to_dict, render
@@ -118,6 +124,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default: 1)")
     p.add_argument("--resume", action="store_true", help="skip pages already recorded in OUT (jsonl)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--script",
+        choices=tuple(SCRIPTS),
+        default=None,
+        help="convert the output to one script with OpenCC (default: each page keeps its own)",
+    )
     p.add_argument(
         "--explain",
         action="store_true",
@@ -300,9 +312,11 @@ class _ParquetSink(_Sink):
 # -- worker side: what each page becomes -----------------------------------------------------------------------------
 
 
-def _work(source: str, text: str, *, fmt: str, options: ParseOptions) -> Any:
+def _work(source: str, text: str, *, fmt: str, options: ParseOptions, script: Script | None = None) -> Any:
     """Parse and render one page in a worker, so only the rendering travels back."""
     page = parse(text, source=source, options=options)
+    if script is not None:
+        page = convert_page(page, script)
     if fmt == "parquet":
         return article_rows(page_to_dict(page))
     return render(page, fmt)
@@ -326,6 +340,8 @@ def _check(args: argparse.Namespace, fmt: str) -> None:
             raise _UsageError("--format parquet needs -o OUT")
         if importlib.util.find_spec("pyarrow") is None:
             raise _UsageError('--format parquet needs pyarrow: pip install "qhnews[parquet]"')
+    if args.script and importlib.util.find_spec("opencc") is None:
+        raise _UsageError(f'--script {args.script} needs opencc: pip install "qhnews[opencc]"')
     if args.resume and (not args.output or fmt != "jsonl"):
         raise _UsageError("--resume needs -o OUT with --format jsonl")
     if args.output and os.path.isdir(args.output):
@@ -421,7 +437,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     reader = PageReader(paths, skip)
     to_terminal = args.output is None and sys.stdout.isatty()
     progress = _Progress(reader, sys.stderr, enabled=not args.quiet and sys.stderr.isatty() and not to_terminal)
-    work = functools.partial(_work, fmt=fmt, options=ParseOptions())
+    work = functools.partial(_work, fmt=fmt, options=ParseOptions(), script=args.script)
     failed: list[str] = []
     finished = False
     try:

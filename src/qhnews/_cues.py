@@ -141,7 +141,7 @@ def _lead(text: str, within: int) -> tuple[int, bool]:
     lines need no match.
     """
     head = text[:within]
-    if "讯" not in head and "电" not in head:
+    if not pat.says_lead_mark(head):
         return 0, False
     m = pat.BYLINE_LEAD.match(text)
     if m is None:
