@@ -12,6 +12,8 @@ import re
 
 import regex
 
+from qhnews._forms import DEFAULT as DEFAULT_FORMS
+from qhnews._forms import NUMBER as _NUM
 from qhnews._script import either, forms
 
 __all__ = [
@@ -67,8 +69,8 @@ SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Plain character classes run before (or instead of) the patterns they guard;
 # the standard library's ``re`` scans a line of Chinese for one several times
 # faster than ``regex`` or a set of characters does.
-#: A role word's character: a heading byline names one (记者, 通讯员, 摄影, 编辑, 作者, 实习生, 整理).
-ROLE_CHAR = re.compile(either("[记员生摄编整作]"))
+#: A character a role word or a byline's closer starts with, derived from the forms.
+ROLE_CHAR = DEFAULT_FORMS.role_start
 #: Page furniture has a colon, a weekday or a page number.
 FURNITURE_CHAR = re.compile(either("[：:星周版]"))
 #: A mark that ends a sentence or a clause of one: no heading holds one.
@@ -150,48 +152,21 @@ def dash_end(text: str) -> bool:
 
 
 # --- bylines ------------------------------------------------------------------
-#: The roles printed before names in a byline (longest first).
-ROLE = regex.compile(
-    either(
-        r"(?:特约通讯员|特约记者|见习记者|实习记者|摄影记者|首席记者|融媒体记者|全媒体记者"
-        r"|通讯员|实习生|记者|摄影|摄|编辑|整理|作者)"
-    )
-)
-_ROLE = ROLE.pattern
-_NAME = r"\p{Han}[\p{Han}·•]{0,5}"
-_HOUSE = r"(?:本报|本刊|本台|本网)"  # "本报记者": the outlet said inside the credit
-_PEOPLE = rf"{_HOUSE}?(?:{_ROLE})\s*{_NAME}(?:[\s、,，]+(?:{_HOUSE}?(?:{_ROLE})\s*)?{_NAME}){{0,7}}"
-_OUTLET = (
-    r"本报|本刊|新华社|中新社|人民网|新华网|央视网|"
-    r"\p{Han}{1,6}?(?:日报|晚报|晨报|时报|商报|都市报|法制报|报社|新闻社|通讯社|电视台|广播电视台|融媒体中心|网)"
-)
-#: A number as printed in a date: 14, 十四, 二十一, 一九五〇.
-_NUM = r"(?:\d{1,4}|[〇零一二三四五六七八九十]{1,4})"
-#: A dateline's date as printed: 7月10日, 10日, 七月十日, 十四日, 一九五〇年七月十日.
-_DATE = rf"(?:{_NUM}年)?(?:{_NUM}月)?{_NUM}日"
+# Built from the words of ``_forms.Forms`` (the defaults here; ParseOptions.forms
+# for a paper that prints others).
+#: A role word printed before names: 记者, 特约通讯员, 全媒体记者 …
+ROLE = DEFAULT_FORMS.role
 #: A lead byline at the start of a paragraph: 本报讯（记者 X）, 本报上海讯(记者 X Y),
-#: 青海日报讯（记者 X）, 新华社北京7月10日电（记者 X）, 【新华社北京十四日电】 in the
-#: square brackets of older pages.
-BYLINE_LEAD = regex.compile(
-    either(
-        rf"^(?P<bracket>[【〔])?据?(?P<outlet>{_OUTLET})(?P<place>\p{{Han}}{{0,6}}?)"
-        rf"(?P<date>{_DATE})?(?P<kind>讯|电)(?(bracket)[】〕])"
-        rf"(?:\s*[（(]\s*(?P<people>{_PEOPLE})\s*[)）])?\s*"
-    )
-)
+#: 青海日报讯（记者 X）, 新华社北京7月10日电（记者 X）, 本报讯 通讯员X、记者Y报道：,
+#: 【新华社北京十四日电】 in the square brackets of older pages.
+BYLINE_LEAD = DEFAULT_FORMS.lead
 #: A byline printed as a line of its own under a headline:
-#: 文/图 本报记者 X, 本报记者 X Y, 图/文 X, 本报通讯员 X.
-BYLINE_HEADING = regex.compile(
-    either(
-        r"^(?:(?P<credit>文/图|图/文|文图|图文|文|图)\s*[/／:：|丨]?\s*)?"
-        rf"(?P<outlet>本报|本刊|新华社|\p{{Han}}{{1,6}}?(?:日报|晚报|晨报|时报)社?)?\s*"
-        rf"(?P<people>{_PEOPLE})$"
-    )
-)
-#: A byline at the end of an article: （记者 X）, (通讯员 X Y).
-BYLINE_TRAILING = regex.compile(either(rf"[（(]\s*(?P<people>{_PEOPLE})\s*[)）]$"))
-#: One role-or-name token inside a byline's people part.
-PEOPLE_TOKEN = regex.compile(either(rf"{_HOUSE}?(?P<role>{_ROLE})|(?P<name>{_NAME})"))
+#: 文/图 本报记者 X, 本报记者 X Y, 图/文 X, 本报通讯员 X, ■解放军报记者 X.
+BYLINE_HEADING = DEFAULT_FORMS.heading
+#: A byline at the end of an article: （记者 X）, (通讯员 X Y), （本报记者 X、Y整理）.
+BYLINE_TRAILING = DEFAULT_FORMS.trailing
+#: One token inside a byline's people part: an outlet and role, a closer, a name.
+PEOPLE_TOKEN = DEFAULT_FORMS.people_token
 
 # --- jumps ----------------------------------------------------------------------
 #: A continuation jump at the end of a paragraph: (下转三版), （转第2版）.
