@@ -24,7 +24,7 @@ import regex
 
 from qhnews._script import either
 
-__all__ = ["DEFAULT", "NUMBER", "BylinePatterns", "Forms", "compiled"]
+__all__ = ["DEFAULT", "NUMBER", "OCR_CONFUSIONS", "BylinePatterns", "Forms", "compiled"]
 
 
 def _words(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -114,8 +114,19 @@ class Forms:
         return attrs.evolve(self, **{k: (*getattr(self, k), *v) for k, v in more.items()})
 
 
+#: Characters of the cue words that OCR misreads, and what it reads them as
+#: (本扱讯, 本报汛, 新华杜, 记考). The byline patterns read the cue words with
+#: these too; the output keeps the characters as printed.
+OCR_CONFUSIONS: dict[str, str] = {"报": "扱", "讯": "汛", "社": "杜", "者": "考"}
+
+
+def _cue(word: str) -> str:
+    """A cue word as a pattern that also reads its common OCR misreadings."""
+    return "".join(f"[{c}{OCR_CONFUSIONS[c]}]" if c in OCR_CONFUSIONS else regex.escape(c) for c in word)
+
+
 def _alt(words: tuple[str, ...]) -> str:
-    return "(?:" + "|".join(regex.escape(w) for w in words) + ")"
+    return "(?:" + "|".join(_cue(w) for w in words) + ")"
 
 
 @attrs.frozen
@@ -171,7 +182,7 @@ def compiled(forms: Forms) -> BylinePatterns:
     outlet = rf"(?:{named}|\p{{Han}}{{1,6}}?{ending})"
     lead_source = (
         rf"^(?P<bracket>[【〔])?据?(?P<outlet>{outlet}(?:·\p{{Han}}{{1,8}}?{ending})?)"
-        rf"(?P<place>\p{{Han}}{{0,6}}?)(?P<date>{_DATE})?(?P<kind>讯|电)(?(bracket)[】〕])"
+        rf"(?P<place>\p{{Han}}{{0,6}}?)(?P<date>{_DATE})?(?P<kind>{_cue('讯')}|电)(?(bracket)[】〕])"
         rf"(?:\s*[（(]\s*(?P<people>{loose})\s*[)）]|\s*(?P<reported>{reported})报道(?:[：:]\s*|(?=\s)))?\s*"
     )
     heading_source = (

@@ -14,6 +14,7 @@ import regex
 
 from qhnews._forms import DEFAULT as DEFAULT_FORMS
 from qhnews._forms import NUMBER as _NUM
+from qhnews._forms import OCR_CONFUSIONS
 from qhnews._script import either, forms
 
 __all__ = [
@@ -137,8 +138,8 @@ def kicker_only(text: str) -> bool:
     return text.removesuffix("\n").endswith(_KICKER_ONLY_ENDS) and KICKER_ONLY.search(text) is not None
 
 
-#: 讯 and 电, in either script: a lead byline says one near its start.
-LEAD_MARKS = forms("讯", "电")
+#: 讯 and 电, in either script (and 讯 as OCR misreads it): a lead byline says one near its start.
+LEAD_MARKS = forms("讯", "电", OCR_CONFUSIONS["讯"])
 
 
 def says_lead_mark(head: str) -> bool:
