@@ -14,6 +14,9 @@ import pytest
 
 import qhnews
 from fixtures import Case, cases, page_outline
+from qhnews._classify import furniture_kind
+from qhnews._cues import FURNITURE, analyse
+from qhnews._lines import split_lines
 
 
 def normalized(text: str) -> str:
@@ -45,3 +48,10 @@ def test_byline_fixture(case: Case) -> None:
 @pytest.mark.parametrize("case", cases("pages"), ids=lambda c: c.id)
 def test_page_fixture(case: Case) -> None:
     assert page_outline(qhnews.parse(case.input)) == case.expected, case.title
+
+
+@pytest.mark.parametrize("case", cases("furniture"), ids=lambda c: c.id)
+def test_furniture_fixture(case: Case) -> None:
+    (info,) = analyse(split_lines(case.input))
+    got = furniture_kind(case.input).value if info.form == FURNITURE else "text"
+    assert got == case.expected, case.title

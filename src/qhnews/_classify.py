@@ -18,7 +18,7 @@ from qhnews._bylines import parse_byline, parse_people
 from qhnews._cues import FURNITURE, JUMP, SPEAKER, LineInfo
 from qhnews._forms import Forms
 from qhnews._normalize import normalize
-from qhnews._records import BlockKind, Byline, Line, Span, Speaker, TextBlock
+from qhnews._records import BlockKind, Byline, FurnitureKind, Line, Span, Speaker, TextBlock
 
 __all__ = [
     "BylineUnit",
@@ -93,6 +93,16 @@ class FurnitureUnit:
 
     text: str
     span: Span
+    kind: FurnitureKind = FurnitureKind.OTHER
+
+
+def furniture_kind(text: str) -> FurnitureKind:
+    """What a furniture line is: editors' credits, the page header, or other."""
+    if pat.FURNITURE_EDITORS.match(text):
+        return FurnitureKind.EDITORS
+    if pat.FURNITURE_HEADER.match(text):
+        return FurnitureKind.HEADER
+    return FurnitureKind.OTHER
 
 
 Unit = Para | HeadingRun | BylineUnit | SpeakerUnit | JumpUnit | FurnitureUnit
@@ -129,7 +139,7 @@ def _line_form(block: TextBlock, form: str, forms: Forms | None) -> Unit | None:
         if m is not None:
             return SpeakerUnit(Speaker(text, m.group("titles"), m.group("name"), span))
     elif form == FURNITURE:
-        return FurnitureUnit(text, span)
+        return FurnitureUnit(text, span, furniture_kind(text))
     elif form == JUMP:
         m = pat.JUMP_TO.search(text)
         if m is not None:

@@ -27,6 +27,9 @@ __all__ = [
     "DATE_LEAD",
     "FURNITURE",
     "FURNITURE_CHAR",
+    "FURNITURE_EDITORS",
+    "FURNITURE_HEADER",
+    "FURNITURE_OTHER",
     "HAN",
     "HAN_SPACE",
     "JUMP_FROM",
@@ -72,8 +75,8 @@ SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # faster than ``regex`` or a set of characters does.
 #: A character a role word or a byline's closer starts with, derived from the forms.
 ROLE_CHAR = DEFAULT_FORMS.role_start
-#: Page furniture has a colon, a weekday or a page number.
-FURNITURE_CHAR = re.compile(either("[：:星周版]"))
+#: Page furniture has a colon or a slash, a weekday or a page number.
+FURNITURE_CHAR = re.compile(either("[：:/／星周版]"))
 #: A mark that ends a sentence or a clause of one: no heading holds one.
 STOPS = re.compile("[。！？；]")
 #: A clause mark of running text.
@@ -201,14 +204,37 @@ SPEAKER = regex.compile(
         r"\s+(?P<name>\p{Han}[\p{Han}·]{1,5})$"
     )
 )
-#: Page furniture that belongs to no article: editor credits, folio and date lines.
-FURNITURE = regex.compile(
+#: Editors' credits: 责任编辑：X, 美术编辑：X 校对：X, 值班编委/X 本版编辑/X.
+FURNITURE_EDITORS = regex.compile(
     either(
-        r"^(?:(?:责任编辑|责编|编辑|校对|版式|美编|组版|制图|审读|主编|值班编辑|版面设计|排版|终审|二审|一审)"
-        r"\s*[：:]\s*\S.{0,40}"
-        rf"|(?:{_NUM}年)?{_NUM}月{_NUM}日\s*(?:星期|周)[一二三四五六日天].{{0,30}}"
-        r"|第?\s*[A-Z]?\d{1,3}\s*版(?:\s.{0,20})?)$"
+        r"^(?:责任编辑|责编|编辑|校对|版式|美编|美术编辑|组版|制图|审读|主编|值班编辑|值班编委|本版编辑"
+        r"|版面设计|排版|终审|二审|一审|文检|总值班|值班主任|首席编辑|编审|检校|视觉|设计)"
+        r"\s*[：:/／]\s*\S.{0,60}$"
     )
+)
+_WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
+#: The page header or footer: a date line with its weekday, a folio (第3版, A3版,
+#: 第03版：要闻, 版次：03), a paper's name with its date.
+FURNITURE_HEADER = regex.compile(
+    either(
+        rf"^(?:(?:\S{{1,12}}\s*)?(?:{_NUM}年)?{_NUM}月{_NUM}日\s*(?:农历\S{{1,12}}\s*)?[（(]?{_WEEKDAY}[)）]?.{{0,30}}"
+        rf"|(?:\S{{1,12}}\s*)?\d{{4}}[.\uff0e]\d{{1,2}}[.\uff0e]\d{{1,2}}\s*[（(]?{_WEEKDAY}[)）]?.{{0,20}}"
+        rf"|[（(]{_WEEKDAY}[)）]"
+        r"|第?\s*[A-Z]?\d{1,3}\s*版(?:(?:\s*[：:]\s*|\s+).{1,20})?"
+        r"|第[一二三四五六七八九十]{1,3}版(?:(?:\s*[：:]\s*|\s+).{1,20})?"
+        r"|(?:版次|当前版|版名)\s*[：:]\s*\S{1,8}(?:\s.{0,20})?)$"
+    )
+)
+#: Other furniture: the paper's registration numbers, hotlines, address, price.
+FURNITURE_OTHER = regex.compile(
+    either(
+        r"^(?:国内统一刊号|国内统一连续出版物号|邮发代号|新闻热线|广告热线|订阅热线|发行热线|社址|本报地址|定价|零售价)"
+        r"\s*[：:].{0,60}$"
+    )
+)
+#: Page furniture that belongs to no article: editors' credits, the header, registration lines.
+FURNITURE = regex.compile(
+    f"(?:{FURNITURE_EDITORS.pattern})|(?:{FURNITURE_HEADER.pattern})|(?:{FURNITURE_OTHER.pattern})"
 )
 #: A news lead: the first sentence of a news article often opens with its date.
 DATE_LEAD = regex.compile(
