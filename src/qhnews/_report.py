@@ -26,6 +26,7 @@ Examples:
 from __future__ import annotations
 
 import functools
+import html
 import importlib
 import os
 import re
@@ -228,17 +229,19 @@ def _claims(page: Page, starts: list[int]) -> list[_Claim]:
 
 def _pieces(start: int, end: int, text: str, claims: list[_Claim]) -> tuple[Piece, ...]:
     """Paint the claims on one line, the higher priority over the lower; spaces at a piece's ends belong to none."""
+    if len(claims) == 1 and claims[0][0] <= start and claims[0][1] >= end:  # the common case: one whole line
+        whole = claims[0]
+        line = text[start:end]
+        lead, tail = len(line) - len(line.lstrip()), len(line.rstrip())
+        return (Piece(start + lead, start + tail, whole[4], whole[5], whole[6]),) if tail > lead else ()
     if not claims:
         owner: list[_Claim | None] = []
-    elif len(claims) == 1 and claims[0][0] <= start and claims[0][1] >= end:  # the common case: one whole line
-        owner = [claims[0]] * (end - start)
     else:
         owner = [None] * (end - start)
         for claim in sorted(claims, key=lambda x: _PRIORITY.get(x[4], 0)):
             for k in range(max(claim[0], start) - start, min(claim[1], end) - start):
                 owner[k] = claim
     pieces: list[Piece] = []
-    c: _Claim | None
     k = 0
     n = end - start
     while k < n:
@@ -338,37 +341,46 @@ def _static(name: str) -> str:
     return (Path(__file__).parent / "templates" / name).read_text("utf-8")
 
 
-@attrs.frozen
-class _Segment:
-    """A run of a line's characters for the template: a piece, or the spaces between pieces."""
-
-    text: str
-    piece: Piece | None
-
-
-def _segments(view: LineView, text: str) -> list[_Segment]:
-    out: list[_Segment] = []
-    at = view.start
-    for p in view.pieces:
-        if p.start > at:
-            out.append(_Segment(text[at : p.start], None))
-        out.append(_Segment(text[p.start : p.end], p))
-        at = p.end
-    if view.end > at:
-        out.append(_Segment(text[at : view.end], None))
-    return out
+def _raw_html(views: tuple[LineView, ...], text: str) -> str:
+    """The raw lines as HTML, every piece of text escaped: the hot loop of a page view, kept out of the template."""
+    esc = html.escape
+    out: list[str] = []
+    for v in views:
+        head = f'<span class="qh-no">{v.number}</span><span class="qh-tx">'
+        if not v.pieces:
+            out.append(
+                f'<div class="qh-ln qh-blank" data-n="{v.number}">{head}{esc(text[v.start : v.end])}</span></div>'
+            )
+            continue
+        owners = " ".join(str(a) for a in v.articles)
+        owned = f' data-a="{owners}"' if owners else ""
+        parts = [f'<div class="qh-ln r-{v.pieces[0].role}" data-n="{v.number}"{owned}>{head}']
+        at = v.start
+        for p in v.pieces:
+            if p.start > at:
+                parts.append(esc(text[at : p.start]))
+            attrs_ = f' data-a="{p.article}"' if p.article is not None else ""
+            if p.reason:
+                attrs_ += f' data-why="{esc(p.reason)}"'
+            parts.append(
+                f'<span class="qh-pc r-{p.role}" data-role="{p.role}"{attrs_}>{esc(text[p.start : p.end])}</span>'
+            )
+            at = p.end
+        if v.end > at:
+            parts.append(esc(text[at : v.end]))
+        parts.append("</span></div>")
+        out.append("".join(parts))
+    return "\n".join(out)
 
 
 def _context(page: Page) -> dict[str, Any]:
-    text = page.text
     views = line_views(page)
-    lines = [(v, _segments(v, text)) for v in views]
-    used = [r for r in ROLES if any(p.role == r for v in views for p in v.pieces)]
+    used = {p.role for v in views for p in v.pieces}
     return {
         "page": page,
-        "lines": lines,
+        "raw_lines": _raw_html(views, page.text),
         "legend": [(r, ROLES[r]) for r in ROLES if r != "unplaced" or "unplaced" in used],
-        "used": set(used),
+        "used": used,
         "summary": page_summary(page),
         "furniture": tuple(getattr(page, "furniture", ()) or ()),
     }
