@@ -138,6 +138,22 @@ def test_jump_marks_are_coloured() -> None:
         assert re.search(r"[转接].*版", page.text[p.start : p.end])
 
 
+def test_jump_marks_inside_the_edge_lines_are_coloured_by_range() -> None:
+    text = (
+        "会议召开\n\n  （上接第一版）7 月 10 日，会议召开，\n大家发言。(下转三版)\n\n"
+        + "城市新貌\n\n本报讯（记者 赵六）开会。"
+    )
+    page = qhnews.parse(text)
+    assert (page.articles[0].continued_from, page.articles[0].continued_to) == ("第一版", "三版")
+    views = _report.line_views(page)
+    assert [(p.role, p.article, page.text[p.start : p.end]) for p in views[2].pieces + views[3].pieces] == [
+        ("jump", 0, "（上接第一版）"),
+        ("paragraph", 0, "7 月 10 日，会议召开，"),
+        ("paragraph", 0, "大家发言。"),
+        ("jump", 0, "(下转三版)"),
+    ]
+
+
 @settings(max_examples=60)
 @given(
     st.one_of(

@@ -138,7 +138,7 @@ def test_clicking_a_line_shows_what_it_became_and_its_rule(tab: Any, report: tup
     out, pages = report
     tab.goto(view(out, 1))
     byline = pages[0].articles[0].bylines[0]
-    tab.click(f'.qh-ln[data-n="{byline.span.first_line}"] .qh-pc[data-role="byline"]')
+    tab.click(f'.qh-ln[data-n="{byline.span.first_line}"] .qh-pc.r-byline')
     info = tab.inner_text(".qh-info")
     assert f"Line {byline.span.first_line}: byline" in info
     assert "rule: —" in info  # no record carries a reason code yet

@@ -43,13 +43,17 @@ from qhnews._pipeline import ParseOptions, parse
 from qhnews._records import Article, Page, Span
 
 __all__ = [
+    "NAV_MARK",
     "ROLES",
     "LineView",
     "Piece",
+    "ReportWriter",
     "line_views",
+    "page_file",
     "page_fragment",
     "page_html",
     "page_summary",
+    "report_work",
     "write_report",
 ]
 
@@ -173,31 +177,27 @@ def _headline_claims(article: Article, i: int, text: str, starts: list[int]) -> 
 
 
 def _jump_claims(article: Article, i: int, text: str, starts: list[int]) -> Iterator[_Claim]:
-    """The "(下转N版)" and "(上接N版)" marks at the article's ends."""
+    """The "(下转N版)" and "(上接N版)" marks next to the article's body: inside its edge lines or beside them."""
+    body = Span.union([*(b.span for b in article.bylines), *(b.span for b in article.blocks)])
     span = article.span
-    if span is None:
+    if body is None or span is None:
         return
-    head = article.headline_span
-    lines = [
-        n
-        for n in range(span.first_line, span.last_line + 1)
-        if head is None or not head.first_line <= n <= head.last_line
-    ]
+    reach = 3  # lines between the body's edge and a jump mark on a line of its own (blank lines)
     if article.continued_to is not None:
-        for n in reversed(lines):
+        for n in range(body.last_line, min(span.last_line, body.last_line + reach) + 1):
             start, end = _line_bounds(n, text, starts)
             m = pat.JUMP_TO.search(text[start:end].rstrip())
             if m:
                 yield (start + m.start(), start + m.end(), n, n, "jump", i, None)
                 break
     if article.continued_from is not None:
-        for n in lines:
+        for n in range(max(span.first_line, body.first_line - reach), body.first_line + 1):
             start, end = _line_bounds(n, text, starts)
             raw = text[start:end]
             lead = len(raw) - len(raw.lstrip())
-            m = pat.JUMP_FROM.match(raw, lead)
+            m = pat.JUMP_FROM.match(raw[lead:])
             if m:
-                yield (start + m.start(), start + m.end(), n, n, "jump", i, None)
+                yield (start + lead, start + lead + m.end(), n, n, "jump", i, None)
                 break
 
 
@@ -346,7 +346,7 @@ def _raw_html(views: tuple[LineView, ...], text: str) -> str:
     esc = html.escape
     out: list[str] = []
     for v in views:
-        head = f'<span class="qh-no">{v.number}</span><span class="qh-tx">'
+        head = '<span class="qh-tx">'
         if not v.pieces:
             out.append(
                 f'<div class="qh-ln qh-blank" data-n="{v.number}">{head}{esc(text[v.start : v.end])}</span></div>'
@@ -362,9 +362,7 @@ def _raw_html(views: tuple[LineView, ...], text: str) -> str:
             attrs_ = f' data-a="{p.article}"' if p.article is not None else ""
             if p.reason:
                 attrs_ += f' data-why="{esc(p.reason)}"'
-            parts.append(
-                f'<span class="qh-pc r-{p.role}" data-role="{p.role}"{attrs_}>{esc(text[p.start : p.end])}</span>'
-            )
+            parts.append(f'<span class="qh-pc r-{p.role}"{attrs_}>{esc(text[p.start : p.end])}</span>')
             at = p.end
         if v.end > at:
             parts.append(esc(text[at : v.end]))

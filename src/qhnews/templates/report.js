@@ -3,6 +3,11 @@
 (function () {
   "use strict";
 
+  function role(piece) {
+    var m = /(?:^| )r-([a-z]+)/.exec(piece.className);
+    return m ? m[1] : "";
+  }
+
   function has(list, value) {
     return (" " + (list || "") + " ").indexOf(" " + value + " ") >= 0;
   }
@@ -77,8 +82,8 @@
       if (a !== null) card = select(a, false, true);
       else clear();
       line.classList.add("qh-cur");
-      var roles = Array.prototype.map.call(line.querySelectorAll(".qh-pc"), function (p) { return p.getAttribute("data-role"); });
-      var parts = [["Line " + n + ": ", true], [piece.getAttribute("data-role"), true]];
+      var roles = Array.prototype.map.call(line.querySelectorAll(".qh-pc"), role);
+      var parts = [["Line " + n + ": ", true], [role(piece), true]];
       if (roles.length > 1) parts.push([" (the line holds " + roles.join(" + ") + ")", false]);
       if (card) {
         var title = card.querySelector(".qh-title");
