@@ -159,6 +159,7 @@ def test_jump_marks_inside_the_edge_lines_are_coloured_by_range() -> None:
     st.one_of(
         pages().map(lambda spec: render(spec).text),
         st.text(alphabet="本报讯记者会议召开（）() 　\n版转0123", max_size=200),
+        st.text(max_size=300),
     )
 )
 def test_colouring_holds_on_any_page(text: str) -> None:
