@@ -218,3 +218,32 @@ def test_index_of_ten_thousand_pages_pages_and_sorts(tab: Any, tmp_path: Path) -
     assert confidences(tab)[0] >= first[-1]
     tab.fill("#qh-filter", "page-0999")
     assert tab.inner_text("#qh-range") == "pages 1–10 of 10"
+
+
+def test_after_the_index_pages_follow_its_order_and_it_keeps_its_state(
+    tab: Any, report: tuple[Path, list[qhnews.Page]]
+) -> None:
+    out, _ = report
+    tab.goto((out / "index.html").as_uri())
+    files = tab.eval_on_selector_all("#qh-rows a", "as => as.map(a => a.getAttribute('href'))")
+    numbers = [int(f.split("/")[-1].split(".")[0]) for f in files]
+    assert numbers != sorted(numbers), "least sure first is not the input order"
+    tab.click(f'#qh-rows a[href="{files[0]}"]')
+    tab.wait_for_url(f"**/{files[0]}")
+    assert tab.inner_text(".qh-num") == f"page 1 of {len(files)}, in the index's order"
+    assert tab.locator('.qh-nav a[rel="prev"]').count() == 0
+    for f in files[1:3]:
+        tab.keyboard.press("ArrowRight")
+        tab.wait_for_url(f"**/{f}")
+    tab.keyboard.press("p")
+    tab.wait_for_url(f"**/{files[1]}")
+    tab.keyboard.press("i")
+    tab.wait_for_url("**/index.html")
+    tab.click('th[data-key="leftovers"] button')
+    tab.fill("#qh-filter", "doubtful")
+    tab.click("#qh-rows a")
+    tab.go_back()
+    tab.wait_for_url("**/index.html")
+    assert tab.get_attribute('th[data-key="leftovers"]', "aria-sort") == "ascending"
+    assert tab.input_value("#qh-filter") == "doubtful"
+    assert tab.locator("#qh-rows tr").count() == len(DOUBTFUL)

@@ -114,7 +114,38 @@
     });
   }
 
+  /* After the index: next and previous follow the order the index showed (sorted, filtered), when the
+     tab has it; else the input order the links were written with. */
+  function indexOrder() {
+    var nav = document.querySelector(".qh-nav");
+    var m = /^(.*\/)pages\/([^\/]+)$/.exec(location.pathname);
+    if (!nav || !m) return;
+    var list = null;
+    try { list = JSON.parse(sessionStorage.getItem("qh-order:" + m[1]) || "null"); } catch (e) { return; }
+    var at = list ? list.indexOf("pages/" + m[2]) : -1;
+    if (at < 0) return;
+    function link(rel, k, label) {
+      var a = nav.querySelector('a[rel="' + rel + '"]');
+      if (k < 0 || k >= list.length) {
+        if (a) a.remove();
+        return;
+      }
+      if (!a) {
+        a = document.createElement("a");
+        a.rel = rel;
+        a.textContent = label;
+        if (rel === "prev") nav.insertBefore(a, nav.querySelector(".qh-num"));
+        else nav.appendChild(a);
+      }
+      a.href = "../" + list[k];
+    }
+    link("prev", at - 1, "← previous");
+    link("next", at + 1, "next →");
+    nav.querySelector(".qh-num").textContent = "page " + (at + 1) + " of " + list.length + ", in the index's order";
+  }
+
   document.querySelectorAll(".qh-page").forEach(init);
+  indexOrder();
   if (document.querySelector(".qh-nav") && !window.qhKeys) {
     window.qhKeys = true;
     keys();
