@@ -132,6 +132,12 @@ def test_clicking_an_article_highlights_exactly_its_lines(
         box, pane = first.bounding_box(), tab.locator(".qh-raw").bounding_box()
         assert pane["y"] <= box["y"] < pane["y"] + pane["height"], "the first line is scrolled into view"
         assert tab.locator(f'.qh-art[data-a="{i}"]').get_attribute("class").split().count("qh-on") == 1
+    # a record of an article: its own lines are marked among the article's
+    block = page.articles[0].blocks[-1]
+    tab.click(f'.qh-art[data-a="0"] .qh-part[data-l="{block.span.first_line}-{block.span.last_line}"]')
+    marked = set(tab.eval_on_selector_all(".qh-ln.qh-cur", "ls => ls.map(l => Number(l.dataset.n))"))
+    assert marked == set(range(block.span.first_line, block.span.last_line + 1))
+    assert marked <= set(tab.eval_on_selector_all(".qh-ln.qh-hl", "ls => ls.map(l => Number(l.dataset.n))"))
 
 
 def test_clicking_a_line_shows_what_it_became_and_its_rule(tab: Any, report: tuple[Path, list[qhnews.Page]]) -> None:

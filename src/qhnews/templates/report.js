@@ -56,12 +56,32 @@
 
     arts.addEventListener("click", function (e) {
       var card = e.target.closest(".qh-art");
-      if (!card) return;
-      var a = card.getAttribute("data-a");
-      select(a, true, false);
-      var n = root.querySelectorAll(".qh-ln.qh-hl").length;
-      var title = card.querySelector(".qh-title");
-      say([["Article " + (Number(a) + 1) + " ", true], ["«" + (title ? title.textContent : "") + "»: " + n + " line" + (n === 1 ? "" : "s") + " highlighted", false]]);
+      var part = e.target.closest("[data-l]");
+      if (!card && !part) return;
+      var said = [];
+      if (card) {
+        var a = card.getAttribute("data-a");
+        select(a, !part, false);
+        var n = root.querySelectorAll(".qh-ln.qh-hl").length;
+        var title = card.querySelector(".qh-title");
+        said.push(["Article " + (Number(a) + 1) + " ", true]);
+        said.push(["«" + (title ? title.textContent : "") + "»: " + n + " line" + (n === 1 ? "" : "s") + " highlighted", false]);
+      } else {
+        clear();
+      }
+      if (part) {
+        var r = part.getAttribute("data-l").split("-").map(Number);
+        var hit = lines.filter(function (l) { var k = Number(l.getAttribute("data-n")); return k >= r[0] && k <= r[1]; });
+        hit.forEach(function (l) { l.classList.add("qh-cur"); });
+        if (!card) {
+          root.classList.add("qh-sel");
+          hit.forEach(function (l) { l.classList.add("qh-hl"); });
+        }
+        if (hit.length) within(raw, hit[0]);
+        said.push([(said.length ? " · " : "") + "this " + role(part) + ": ", !said.length]);
+        said.push(["line" + (r[0] === r[1] ? " " + r[0] : "s " + r[0] + "–" + r[1]), false]);
+      }
+      say(said);
     });
     arts.addEventListener("keydown", function (e) {
       if (e.key === "Enter" && e.target.classList.contains("qh-art")) e.target.click();
