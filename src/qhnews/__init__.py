@@ -42,6 +42,7 @@ from qhnews._records import (
     Speaker,
     TextBlock,
 )
+from qhnews._report import page_html, write_report
 from qhnews._text import normalize_page
 from qhnews._version import __version__
 
@@ -87,6 +88,7 @@ __all__ = [
     "explain_page",
     "normalize",
     "normalize_page",
+    "page_html",
     "page_to_dict",
     "parse",
     "parse_bag",
@@ -97,4 +99,5 @@ __all__ = [
     "render",
     "split_lines",
     "to_parquet",
+    "write_report",
 ]
