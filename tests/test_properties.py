@@ -177,8 +177,8 @@ def _shows(*names: str) -> Callable[[RenderedPage], bool]:
 class KnownBug:
     """A parser bug, the page feature that sets it off, and its minimal page in ``tests/fixtures/layouts/``.
 
-    ``fixture`` names the minimal page (its stem) when the bug has one there; the
-    fixture test expects it to fail while the bug is open. ``rate`` names the
+    ``fixtures`` names the minimal pages (their stems) the bug has there; the
+    fixture test expects each to fail while the bug is open. ``rate`` names the
     field of ``strategies.Rates`` that draws the feature: the properties draw
     it at zero while the bug is open, so that the pages they check are not
     mostly pages they must leave out (``tests/test_layouts.py`` draws it).
@@ -186,7 +186,7 @@ class KnownBug:
 
     summary: str
     sets_off: Callable[[RenderedPage], bool]
-    fixture: str | None = None
+    fixtures: tuple[str, ...] = ()
     rate: str | None = None
 
 
@@ -204,34 +204,34 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         "a headline group with its heading byline printed after its body (and before the next lead byline) "
         "is no article's headline: it becomes an article with no body, or leftovers",
         _shows("heading-byline group after its body"),
-        "heading-byline-after-body",
+        ("heading-byline-after-body", "heading-byline-and-subtitle-after-body", "heading-byline-after-a-later-article"),
         "byline_group_after",
     ),
     "Q": KnownBug(
         "an article with no byline after another's headline (its own profile line and title after its body) "
         "merges with the article above, whose title becomes a subheading",
         _shows("no byline after another's headline"),
-        "no-byline-after-a-headline",
+        ("no-byline-after-a-headline",),
         "interview_page",
     ),
     "R": KnownBug(
         "a title wrapped over two lines is read as kicker and title",
         _shows("title over two lines"),
-        "title-over-two-lines",
+        ("title-over-two-lines", "kicker-and-title-over-two-lines"),
         "title_break",
     ),
     "S": KnownBug(
         "a plain subtitle line under the title (记…, 访…, …综述 without ——) is read as the title, "
         "the title above it as a kicker",
         _shows("plain subtitle"),
-        "plain-subtitle",
+        ("plain-subtitle",),
         "undashed",
     ),
     "T": KnownBug(
         "a headline printed with no blank line after the previous article's last line (or over the first body "
         "at the page top) is read as that article's paragraph, or as page banners",
         _shows("no blank line between articles", "no blank line under the top headline"),
-        "no-blank-line-between-articles",
+        ("no-blank-line-between-articles", "no-blank-line-at-the-top"),
         "tight",
     ),
 }
