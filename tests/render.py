@@ -58,6 +58,7 @@ __all__ = [
     "render",
     "structures",
     "title_cut",
+    "title_cut_for",
     "undecidable",
     "wrap",
 ]
@@ -223,6 +224,9 @@ class ArticleLayout:
         tight: No blank line before this article's headline group, between
             the group and the body under it, nor before this article's body:
             the headline touches the last line of the text above.
+        title_width: With ``title_break``, cut the title where it passes this
+            many cells (a compositor's headline measure) instead of where
+            [`title_cut`][render.title_cut] finds a phrase end; 0: by phrase.
     """
 
     width: int = 36
@@ -240,6 +244,7 @@ class ArticleLayout:
     title_break: bool = False
     byline_group_after: bool = False
     tight: bool = False
+    title_width: int = 0
 
 
 @attrs.frozen
@@ -510,6 +515,21 @@ def title_cut(title: str) -> int | None:
     return min(cuts, key=lambda k: (abs(2 * k - len(title)), k))
 
 
+def title_cut_for(title: str, lay: ArticleLayout) -> int | None:
+    """Where the layout cuts ``title`` (see ``ArticleLayout.title_break``); None: one line."""
+    if not lay.title_break:
+        return None
+    if lay.title_width <= 0:
+        return title_cut(title)
+    pieces = atoms(title)
+    used = 0
+    for k, piece in enumerate(pieces):
+        used += _w(piece)
+        if used > lay.title_width and 0 < k < len(pieces):
+            return len("".join(pieces[:k]))  # atoms keep a space with both neighbours
+    return None
+
+
 def headline_slots(page: PageSpec) -> list[int]:
     """For each article, how many bodies precede its headline group (kept in article order)."""
     n = len(page.articles)
@@ -577,7 +597,7 @@ def _render_headline(pr: _Printer, page: PageSpec, i: int, exp: dict[str, object
     for k, (role, text) in enumerate(parts):
         if k and lay.headline_gaps:
             pr.blank()
-        cut = title_cut(text) if role == "title" and lay.title_break else None
+        cut = title_cut_for(text, lay) if role == "title" else None
         pieces = [text] if cut is None else [text[:cut], text[cut:]]
         raws = []
         for piece in pieces:  # the two lines of a wrapped title stand together
@@ -884,7 +904,7 @@ def structures(r: RenderedPage) -> frozenset[str]:
             found.add("heading-byline group after its body")
             if slots[i] > i + 1:
                 found.add("heading-byline group after a later article")
-        if lay.title_break and a.title and title_cut(a.title) is not None:
+        if a.title and title_cut_for(a.title, lay) is not None:
             found.add("title over two lines")
         for t in a.subtitles:
             bare = t.removeprefix("——")

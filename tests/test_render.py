@@ -34,7 +34,7 @@ from render import (
     render,
     spec_view,
     structures,
-    title_cut,
+    title_cut_for,
     undecidable,
     wrap,
 )
@@ -121,7 +121,7 @@ def check_page(r: RenderedPage) -> None:
         heads = [k for k, info in enumerate(r.lines) if info.article == i and info.kind in ("headline", "speaker")]
         # headline lines are not wrapped (one line per part), but for a title the layout asks over two lines
         printed = [r.lines[k].canonical for k in heads]
-        broken = page.layouts[i].title_break and article.title is not None and title_cut(article.title) is not None
+        broken = article.title is not None and title_cut_for(article.title, page.layouts[i]) is not None
         assert len(printed) == len(article.headline_lines) + broken
         assert "".join(printed) == "".join(article.headline_lines)
         if broken:
