@@ -1,6 +1,6 @@
 """Accuracy on generated pages: how many pages and articles the parser gets back exactly.
 
-    python benchmarks/roundtrip.py                 # 1000 pages, about 25 s
+    python benchmarks/roundtrip.py                 # 1000 pages, about a minute
     python benchmarks/roundtrip.py --pages 200     # fewer
     python benchmarks/roundtrip.py --show 3        # also print the first 3 pages it gets wrong
     python benchmarks/roundtrip.py --per-form      # also a table per layout structure
