@@ -1,27 +1,24 @@
 """Stage 6, assemble: cut the page into articles and give each its headline.
 
-Two steps.
+The stage runs in four steps, one module each:
 
-**Segment.** Walk the classified units in page order. A lead byline starts an
-article; a trailing byline or a continuation jump ends one; a heading byline
-starts one whose headline is the heading group printed just above it. Heading
-lines met between paragraphs of one article are in-body subheadings unless
-the page says otherwise: a profile line, a subtitle line (——…), a kicker and
-title pair, a headline wider than the column, or a next paragraph that opens
-like a news lead (a date, "记者…获悉") all mark an article boundary. Heading
-lines met at a boundary gather into a *cluster*.
+1. **Segment** (``_segment``): walk the classified units in page order and cut
+   them into article drafts and *clusters* of heading lines met at article
+   boundaries. Where an article starts is decided by the ``BOUNDARY`` rules,
+   whether running text is a paragraph or a subheading by the ``BODY_KIND``
+   rules.
+2. **Bound** (here): keep the ends of an overlong cluster; its middle heads no
+   article.
+3. **Read and attach** (``_headline``, ``_attach``): split each cluster into
+   headline groups, read each group's parts (kicker, title, …) with a shape
+   score, and give each group to an article by one dynamic programme over the
+   page, under the printed order.
+4. **Build** (here): make the articles, with a confidence and notes where the
+   attachment was unsure; a group no article takes at the page top is a page
+   banner, elsewhere a leftover with a diagnostic.
 
-**Attach.** Newspapers print a headline before its body, after it, or grouped
-with other articles' headlines after a later article. Each cluster is split
-into headline groups and each group is given to an article by one dynamic
-programme over the whole page, under the printed order: groups keep the order
-of their articles, an article takes at most one group, a group goes to an
-article before it or to the one right after it. A group scores by how much
-it shares with the article's body (character bigrams weighted by how rare
-they are on the page: names and places weigh most), by position (right after
-or right before the body) and by its inner shape (a kicker that ends "…时强调",
-a "——" subtitle, a profile line above a title). A group no article takes at
-the page top is a page banner.
+Every number of the stage is a field of [`AssembleOptions`][qhnews.AssembleOptions]
+(the role weights of step 3 in its ``roles`` field).
 """
 
 from __future__ import annotations
@@ -30,18 +27,22 @@ from collections.abc import Sequence
 
 import attrs
 
-from qhnews._attach import _Attacher
+from qhnews._attach import Attacher
 from qhnews._classify import Unit
-from qhnews._headline import _Roles
+from qhnews._headline import HeadlineReading, RoleWeights
 from qhnews._records import Article, Diagnostic, Leftover, Span
-from qhnews._segment import _Cluster, _segment
+from qhnews._segment import Cluster, Draft, segment
 
 __all__ = ["AssembleOptions", "Assembled", "assemble"]
 
 
 @attrs.frozen
 class AssembleOptions:
-    """Weights of the headline attachment.
+    """The thresholds and weights of stage 6: article boundaries, headline attachment, confidence.
+
+    Lengths are in characters, widths in display cells (a Chinese character
+    being two). Each field's ``step`` (in its attrs metadata) is the least
+    change that means something: what a tuning or mutation run moves it by.
 
     Attributes:
         reach: How many articles back a headline group may be printed after its body.
@@ -54,16 +55,49 @@ class AssembleOptions:
             programme still goes to a headless article.
         headless_cost: Cost of an article left without any headline group
             (but one continued from another page, 上接…, which may have none).
+        distance_penalty: Cost per article between a group and the body it goes to,
+            when it is not printed right after or right before it.
+        max_group_lines: The most lines one headline group holds.
+        cluster_edge: Heading lines kept at each end of an overlong cluster; a cluster
+            of more than twice as many lines loses its middle to the leftovers.
+        wide_margin: Cells by which a heading line must be wider than its column to be
+            set in headline type (which starts an article).
+        kicker_margin: Characters by which a kicker-like first line must be shorter than
+            its whole heading run for the run to read as kicker and title.
+        subheading_max_chars: The longest running text that ends no sentence and is read
+            as a subheading.
+        lead_in_max_chars: The longest running text ending with —— read as a lead-in subheading.
+        content_confidence_base: Confidence of an article whose headline was attached by
+            content rather than position, before its similarity is added.
+        weak_similarity: Similarity under which a headline attached by position is
+            said to share little with its body.
+        weak_match_confidence: Confidence of an article whose headline shares little with its body.
+        headless_confidence: Confidence of an article without a headline.
+        bodyless_confidence: Confidence of an article without body text.
+        roles: The weights of a headline group's shape (see [`RoleWeights`][qhnews._headline.RoleWeights]).
     """
 
-    reach: int = 8
-    similarity_weight: float = 2.0
-    adjacency_bonus: float = 0.35
-    attach_cost: float = 0.25
-    unattached_cost: float = 0.2
-    banner_score: float = 0.0
-    repair_similarity: float = 0.4
-    headless_cost: float = 0.3
+    reach: int = attrs.field(default=8, metadata={"step": 1})
+    similarity_weight: float = attrs.field(default=2.0, metadata={"step": 0.1})
+    adjacency_bonus: float = attrs.field(default=0.35, metadata={"step": 0.05})
+    attach_cost: float = attrs.field(default=0.25, metadata={"step": 0.05})
+    unattached_cost: float = attrs.field(default=0.2, metadata={"step": 0.05})
+    banner_score: float = attrs.field(default=0.0, metadata={"step": 0.05})
+    repair_similarity: float = attrs.field(default=0.4, metadata={"step": 0.05})
+    headless_cost: float = attrs.field(default=0.3, metadata={"step": 0.05})
+    distance_penalty: float = attrs.field(default=0.05, metadata={"step": 0.01})
+    max_group_lines: int = attrs.field(default=4, metadata={"step": 1})
+    cluster_edge: int = attrs.field(default=32, metadata={"step": 1})
+    wide_margin: int = attrs.field(default=6, metadata={"step": 1})
+    kicker_margin: int = attrs.field(default=2, metadata={"step": 1})
+    subheading_max_chars: int = attrs.field(default=40, metadata={"step": 1})
+    lead_in_max_chars: int = attrs.field(default=50, metadata={"step": 1})
+    content_confidence_base: float = attrs.field(default=0.5, metadata={"step": 0.05})
+    weak_similarity: float = attrs.field(default=0.1, metadata={"step": 0.05})
+    weak_match_confidence: float = attrs.field(default=0.7, metadata={"step": 0.05})
+    headless_confidence: float = attrs.field(default=0.7, metadata={"step": 0.05})
+    bodyless_confidence: float = attrs.field(default=0.3, metadata={"step": 0.05})
+    roles: RoleWeights = attrs.field(factory=RoleWeights)
 
 
 @attrs.frozen
@@ -76,28 +110,77 @@ class Assembled:
     diagnostics: tuple[Diagnostic, ...]
 
 
-_CLUSTER_EDGE = 32  # heading lines kept at each end of an overlong cluster
+@attrs.frozen
+class _Head:
+    """A headline group given to an article."""
+
+    reading: HeadlineReading
+    span: Span
+    similarity: float
+    adjacent: bool  # printed right after or right before the body
 
 
-def _bounded(clusters: list[_Cluster], leftovers: list[Leftover], diagnostics: list[Diagnostic]) -> list[_Cluster]:
+def _bounded(
+    clusters: list[Cluster], edge: int, leftovers: list[Leftover], diagnostics: list[Diagnostic]
+) -> list[Cluster]:
     """Keep the ends of an overlong run of short lines; its middle heads no article.
 
     Headlines printed after their bodies stand at the start of a cluster, the
     headline of the next article at its end; a run of hundreds of short lines
     (a list, a table, verse) holds no headline in its middle.
     """
-    out: list[_Cluster] = []
+    out: list[Cluster] = []
     for cl in clusters:
-        if len(cl.lines) <= 2 * _CLUSTER_EDGE:
+        if len(cl.lines) <= 2 * edge:
             out.append(cl)
             continue
-        middle = cl.lines[_CLUSTER_EDGE:-_CLUSTER_EDGE]
+        middle = cl.lines[edge:-edge]
         leftovers.extend(Leftover(x.text, x.span) for x in middle)
         span = Span.union(x.span for x in middle)
         diagnostics.append(Diagnostic("short-lines-run", f"{len(middle)} short lines taken for no headline", span))
-        out.append(_Cluster(cl.position, cl.lines[:_CLUSTER_EDGE]))
-        out.append(_Cluster(cl.position, cl.lines[-_CLUSTER_EDGE:], forced=cl.forced))
+        out.append(Cluster(cl.position, cl.lines[:edge]))
+        out.append(Cluster(cl.position, cl.lines[-edge:], forced=cl.forced))
     return out
+
+
+def _article(d: Draft, head: _Head | None, opts: AssembleOptions) -> Article:
+    """The article of a draft and the headline it was given, with its confidence and notes."""
+    spans = list(d.spans)
+    notes: list[str] = []
+    confidence = 1.0
+    if head is not None:
+        spans.append(head.span)
+        sim = head.similarity
+        if not head.adjacent:
+            notes.append(f"headline attached by content similarity ({sim:.2f}) rather than position")
+            confidence = min(confidence, opts.content_confidence_base + sim)
+        elif sim < opts.weak_similarity:
+            notes.append(f"headline attached by position; it shares little with the body ({sim:.2f})")
+            confidence = min(confidence, opts.weak_match_confidence)
+    else:
+        notes.append("no headline found for this article")
+        confidence = min(confidence, opts.headless_confidence)
+    if not d.has_text:
+        notes.append("article has no body text")
+        confidence = min(confidence, opts.bodyless_confidence)
+    r = head.reading if head else None
+    return Article(
+        title=r.title if r else None,
+        kicker=r.kicker if r else None,
+        subtitles=r.subtitles if r else (),
+        section=r.section if r else None,
+        bylines=tuple(sorted(d.bylines, key=lambda b: (b.span.start, b.position.value))),
+        speaker=r.speaker if r else None,
+        blocks=tuple(d.blocks),
+        continued_to=d.continued_to,
+        continued_from=d.continued_from,
+        span=Span.union(spans),
+        headline_span=head.span if head else None,
+        confidence=round(confidence, 3),
+        notes=tuple(notes),
+        opened_by=d.opened_by,
+        headline_reasons=r.reasons if r else (),
+    )
 
 
 def assemble(units: Sequence[Unit], options: AssembleOptions | None = None) -> Assembled:
@@ -105,68 +188,30 @@ def assemble(units: Sequence[Unit], options: AssembleOptions | None = None) -> A
 
     Args:
         units: The classified units of one page, in page order.
-        options: Weights of the headline attachment.
+        options: The thresholds and weights of the stage.
 
     Returns:
         The articles in the order of their bodies, page banners and leftovers.
     """
     opts = options or AssembleOptions()
-    drafts, clusters, leftovers = _segment(units)
+    drafts, clusters, leftovers = segment(units, opts)
     diagnostics: list[Diagnostic] = []
-    clusters = _bounded(clusters, leftovers, diagnostics)
-    attacher = _Attacher(drafts, clusters, opts)
-    groups = attacher.solve()
-    heads: dict[int, tuple[_Roles, Span, float, bool]] = {}
+    clusters = _bounded(clusters, opts.cluster_edge, leftovers, diagnostics)
+    attacher = Attacher(drafts, clusters, opts)
+    heads: dict[int, _Head] = {}
     banners: list[str] = []
-    for h, k, t in groups:
-        span = Span.union(x.span for x in attacher.lines[h:k])
+    for h, k, t in attacher.solve():
+        lines = attacher.lines[h:k]
+        span = Span.union(x.span for x in lines)
         assert span is not None
-        if t is None:
-            if attacher.pos[h] == 0:
-                banners.extend(x.text for x in attacher.lines[h:k])
-            else:
-                leftovers.extend(Leftover(x.text, x.span) for x in attacher.lines[h:k])
-                diagnostics.append(Diagnostic("headline-unattached", "no article took this headline", span))
-            continue
-        p = attacher.pos[h]
-        heads[t] = (attacher.roles(h, k), span, attacher.similarity(h, k, t), t in (p - 1, p))
-    articles: list[Article] = []
-    for i, d in enumerate(drafts):
-        spans = list(d.spans)
-        notes: list[str] = []
-        confidence = 1.0
-        roles = None
-        if i in heads:
-            roles, hspan, sim, adjacent = heads[i]
-            spans.append(hspan)
-            if not adjacent:
-                notes.append(f"headline attached by content similarity ({sim:.2f}) rather than position")
-                confidence = min(confidence, 0.5 + sim)
-            elif sim < 0.1:
-                notes.append(f"headline attached by position; it shares little with the body ({sim:.2f})")
-                confidence = min(confidence, 0.7)
+        p = attacher.articles_before[h]
+        if t is not None:
+            heads[t] = _Head(attacher.reading(h, k), span, attacher.similarity(h, k, t), t in (p - 1, p))
+        elif p == 0:
+            banners.extend(x.text for x in lines)
         else:
-            notes.append("no headline found for this article")
-            confidence = min(confidence, 0.7)
-        if not d.has_text:
-            notes.append("article has no body text")
-            confidence = min(confidence, 0.3)
-        articles.append(
-            Article(
-                title=roles.title if roles else None,
-                kicker=roles.kicker if roles else None,
-                subtitles=roles.subtitles if roles else (),
-                section=roles.section if roles else None,
-                bylines=tuple(sorted(d.bylines, key=lambda b: (b.span.start, b.position.value))),
-                speaker=roles.speaker if roles else None,
-                blocks=tuple(d.blocks),
-                continued_to=d.continued_to,
-                continued_from=d.continued_from,
-                span=Span.union(spans),
-                headline_span=heads[i][1] if i in heads else None,
-                confidence=round(confidence, 3),
-                notes=tuple(notes),
-            )
-        )
+            leftovers.extend(Leftover(x.text, x.span) for x in lines)
+            diagnostics.append(Diagnostic("headline-unattached", "no article took this headline", span))
+    articles = [_article(d, heads.get(i), opts) for i, d in enumerate(drafts)]
     leftovers.sort(key=lambda x: x.span.start)
     return Assembled(tuple(articles), tuple(banners), tuple(leftovers), tuple(diagnostics))

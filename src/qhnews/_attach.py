@@ -17,17 +17,22 @@ import bisect
 import itertools
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from qhnews import _patterns as pat
-from qhnews._headline import _Roles, _roles
-from qhnews._segment import _Cluster, _Draft, _HLine
+from qhnews._headline import HeadlineReading, read_headline
+from qhnews._segment import Cluster, Draft, HeadlineLine
 
 if TYPE_CHECKING:
     from qhnews._assemble import AssembleOptions
 
+__all__ = ["Attacher", "Group", "bigrams"]
 
-def _bigrams(text: str) -> set[int]:
+#: A headline group: its first line, its end line and the article it goes to (None: no article).
+Group = tuple[int, int, int | None]
+
+
+def bigrams(text: str) -> set[int]:
     """The pairs of adjacent letters and digits of a text, punctuation and spaces skipped.
 
     A pair is the 64-bit integer of its two UTF-32 code units: read straight
@@ -35,7 +40,7 @@ def _bigrams(text: str) -> set[int]:
     making a string per pair.
 
     Examples:
-        >>> len(_bigrams("青洽会，青洽")), _bigrams("青洽") == _bigrams("，青 洽。")
+        >>> len(bigrams("青洽会，青洽")), bigrams("青洽") == bigrams("，青 洽。")
         (3, True)
     """
     data = pat.NOT_ALNUM.sub("", text).encode("utf-32-le")
@@ -45,7 +50,17 @@ def _bigrams(text: str) -> set[int]:
     return grams
 
 
-class _Attacher:
+class _Ending(NamedTuple):
+    """One way to end the group that starts at a line, scored against each article it may go to."""
+
+    end: int  # the group's end line
+    last: bool  # it ends its cluster
+    idle: float  # the score of leaving it to no article
+    scores: dict[int, float]  # article -> the score of the page from here when the group goes to it
+    best_from: list[tuple[float, int]]  # the best (score, article) from each article of the window on
+
+
+class Attacher:
     """The dynamic programme that gives headline groups to articles.
 
     A group is scored against the bodies within ``reach`` before it only, so
@@ -54,54 +69,57 @@ class _Attacher:
     such bigram, the sorted list of the bodies that have it.
     """
 
-    MAX_GROUP = 4
-
-    def __init__(self, drafts: Sequence[_Draft], clusters: Sequence[_Cluster], opts: AssembleOptions) -> None:
+    def __init__(self, drafts: Sequence[Draft], clusters: Sequence[Cluster], opts: AssembleOptions) -> None:
         self.opts = opts
-        self.m = len(drafts)
+        self.article_count = count = len(drafts)
         self.headless_costs = [0.0 if d.continued_from else opts.headless_cost for d in drafts]
         # The weight of a bigram that n bodies have (a bigram no body has weighs as one that one has).
-        self.idf = [math.log(1 + self.m / max(1, n)) for n in range(self.m + 1)]
-        self.lines: list[_HLine] = []
-        self.pos: list[int] = []
-        self.end: list[int] = []
-        self.forced: list[bool] = []
+        self.idf = [math.log(1 + count / max(1, n)) for n in range(count + 1)]
+        self.lines: list[HeadlineLine] = []
+        self.articles_before: list[int] = []  # by line: the articles before its cluster
+        self.cluster_end: list[int] = []  # by line: the end line of its cluster
+        self.heads_next: list[bool] = []  # by line: its cluster's last group heads the next article
         for cl in clusters:
             stop = len(self.lines) + len(cl.lines)
             for h in cl.lines:
                 self.lines.append(h)
-                self.pos.append(cl.position)
-                self.end.append(stop)
-                self.forced.append(cl.forced)
+                self.articles_before.append(cl.position)
+                self.cluster_end.append(stop)
+                self.heads_next.append(cl.forced)
         # A group joins adjacent lines of one cluster: its bigrams are among its cluster's.
         wanted: set[int] = set()
         for cl in clusters:
-            wanted.update(_bigrams("".join(h.text for h in cl.lines)))
+            wanted.update(bigrams("".join(h.text for h in cl.lines)))
         self.bodies: dict[int, list[int]] = {}  # headline bigram -> the bodies that have it, in order
         for t, d in enumerate(drafts):
-            for g in _bigrams("".join(b.text for b in d.blocks)) & wanted:
+            for g in bigrams("".join(b.text for b in d.blocks)) & wanted:
                 self.bodies.setdefault(g, []).append(t)
-        self._roles: dict[tuple[int, int], _Roles] = {}
+        self._readings: dict[tuple[int, int], HeadlineReading] = {}
         self._sim: dict[tuple[int, int], list[float]] = {}  # by group
         self._grams: dict[str, tuple[dict[int, float], float]] = {}
         self._over: dict[tuple[str, int, int], list[float]] = {}
+        # The programme's table and what it reads (set by solve).
+        self._best: list[dict[int, tuple[float, int, int | None]]] = []
+        self._lows: list[int] = []
+        self._headless: list[float] = []
 
-    def roles(self, h: int, k: int) -> _Roles:
+    def reading(self, h: int, k: int) -> HeadlineReading:
+        """The parts of the group ``h:k`` and its shape score."""
         key = (h, k)
-        if key not in self._roles:
-            self._roles[key] = _roles(self.lines[h:k])
-        return self._roles[key]
+        if key not in self._readings:
+            self._readings[key] = read_headline(self.lines[h:k], self.opts.roles)
+        return self._readings[key]
 
     def window(self, h: int) -> tuple[int, int]:
         """The first and last article that line ``h``'s group may go to."""
-        p = self.pos[h]
-        return max(0, p - self.opts.reach), min(p, self.m - 1)
+        p = self.articles_before[h]
+        return max(0, p - self.opts.reach), min(p, self.article_count - 1)
 
     def _weighted(self, text: str) -> tuple[dict[int, float], float]:
         """A text's bigrams weighted by their rarity among the bodies (idf), and their sum."""
         if text not in self._grams:
             idf, get = self.idf, self.bodies.get
-            weights = {g: idf[len(have)] if (have := get(g)) else idf[0] for g in _bigrams(text)}
+            weights = {g: idf[len(have)] if (have := get(g)) else idf[0] for g in bigrams(text)}
             self._grams[text] = (weights, sum(weights.values()))
         return self._grams[text]
 
@@ -148,9 +166,9 @@ class _Attacher:
     def attach_scores(self, h: int, k: int, top: int) -> list[float]:
         """The score of giving the group ``h:k`` to each article from its window's first to ``top``."""
         o = self.opts
-        p = self.pos[h]
+        p = self.articles_before[h]
         low = self.window(h)[0]
-        shape = self.roles(h, k).shape
+        shape = self.reading(h, k).shape
         sims = self.similarities(h, k)
         out = []
         for t in range(low, top + 1):
@@ -158,16 +176,17 @@ class _Attacher:
             if t in (p - 1, p):
                 score += o.adjacency_bonus
             else:
-                score -= 0.05 * (p - 1 - t)
+                score -= o.distance_penalty * (p - 1 - t)
             out.append(score)
         return out
 
     def idle_score(self, h: int, k: int) -> float:
-        if self.pos[h] == 0:
-            return self.opts.banner_score + min(0.0, self.roles(h, k).shape)
-        return -self.opts.unattached_cost + min(0.0, self.roles(h, k).shape)
+        """The score of leaving the group ``h:k`` to no article (a banner at the page top)."""
+        if self.articles_before[h] == 0:
+            return self.opts.banner_score + min(0.0, self.reading(h, k).shape)
+        return -self.opts.unattached_cost + min(0.0, self.reading(h, k).shape)
 
-    def solve(self) -> list[tuple[int, int, int | None]]:
+    def solve(self) -> list[Group]:
         """Return the groups as (first line, end line, article or None).
 
         ``best[h][a]`` is the best score of lines ``h:`` when no article
@@ -176,67 +195,84 @@ class _Attacher:
         once and ``a`` reads the best of them from a suffix maximum (the lowest
         article wins a tie, as in a plain loop over the articles).
         """
-        n, m = len(self.lines), self.m
-        if m == 0:  # no article to give anything to
+        n = len(self.lines)
+        if self.article_count == 0:  # no article to give anything to
             return [(h, h + 1, None) for h in range(n)]
-        best: list[dict[int, tuple[float, int, int | None]]] = [{} for _ in range(n + 1)]
-        lows = [self.window(h)[0] for h in range(n)]
+        self._best = [{} for _ in range(n + 1)]
+        self._lows = [self.window(h)[0] for h in range(n)]
         # headless[a] is what articles 0..a-1 cost when none gets a headline:
         # skipping articles a..t-1 to give a group to t costs headless[t] - headless[a].
-        headless = list(itertools.accumulate(self.headless_costs, initial=0.0))
-
-        def after(k: int, a: int) -> float:
-            a = min(a, m)
-            if k == n:
-                return headless[a] - headless[m]
-            nxt = max(a, lows[k])
-            return best[k][nxt][0] + headless[a] - headless[nxt]
-
+        self._headless = list(itertools.accumulate(self.headless_costs, initial=0.0))
         for h in range(n - 1, -1, -1):
-            p, low, end = self.pos[h], lows[h], self.end[h]
-            options = []
-            for k in range(h + 1, min(end, h + self.MAX_GROUP) + 1):
-                last = k == end
-                top = min(p, m - 1) if last else min(p - 1, m - 1)  # only a group's last line ends at its own slot
-                scores = {
-                    t: s - headless[t] + after(k, t + 1) for t, s in enumerate(self.attach_scores(h, k, top), start=low)
-                }
-                suffix: list[tuple[float, int]] = []
-                run = (-math.inf, -1)
-                for t in range(top, low - 1, -1):
-                    if scores[t] >= run[0]:
-                        run = (scores[t], t)
-                    suffix.append(run)
-                suffix.reverse()
-                options.append((k, last, self.idle_score(h, k), scores, suffix))
-            for a in range(low, p + 2):
-                choice: tuple[float, int, int | None] = (-math.inf, h + 1, None)
-                skipped = headless[min(a, m)]
-                for k, last, idle, scores, suffix in options:
-                    if self.forced[h] and last and a <= p < m:  # the group ends before article p's body
-                        if scores[p] + skipped > choice[0]:
-                            choice = (scores[p] + skipped, k, p)
-                        continue
-                    s = idle + after(k, a)
-                    if s > choice[0]:
-                        choice = (s, k, None)
-                    if a - low < len(suffix):
-                        s, t = suffix[a - low]
-                        if s + skipped > choice[0]:
-                            choice = (s + skipped, k, t)
-                best[h][a] = choice
-        out: list[tuple[int, int, int | None]] = []
+            endings = self._endings(h)
+            for a in range(self._lows[h], self.articles_before[h] + 2):
+                self._best[h][a] = self._choose(h, a, endings)
+        return self._repair(self._trace())
+
+    def _after(self, k: int, a: int) -> float:
+        """The best score of lines ``k:`` when articles before ``a`` may take none of them."""
+        m, headless = self.article_count, self._headless
+        a = min(a, m)
+        if k == len(self.lines):
+            return headless[a] - headless[m]
+        nxt = max(a, self._lows[k])
+        return self._best[k][nxt][0] + headless[a] - headless[nxt]
+
+    def _endings(self, h: int) -> list[_Ending]:
+        """Every group that starts at line ``h``, scored against each article it may go to."""
+        p, low, end, m = self.articles_before[h], self._lows[h], self.cluster_end[h], self.article_count
+        headless = self._headless
+        out = []
+        for k in range(h + 1, min(end, h + self.opts.max_group_lines) + 1):
+            last = k == end
+            top = min(p, m - 1) if last else min(p - 1, m - 1)  # only a group's last line ends at its own slot
+            scores = {
+                t: s - headless[t] + self._after(k, t + 1)
+                for t, s in enumerate(self.attach_scores(h, k, top), start=low)
+            }
+            best_from: list[tuple[float, int]] = []
+            run = (-math.inf, -1)
+            for t in range(top, low - 1, -1):
+                if scores[t] >= run[0]:
+                    run = (scores[t], t)
+                best_from.append(run)
+            best_from.reverse()
+            out.append(_Ending(k, last, self.idle_score(h, k), scores, best_from))
+        return out
+
+    def _choose(self, h: int, a: int, endings: list[_Ending]) -> tuple[float, int, int | None]:
+        """The best (score, end line, article) for lines ``h:`` when no article before ``a`` may take them."""
+        p, low, m = self.articles_before[h], self._lows[h], self.article_count
+        choice: tuple[float, int, int | None] = (-math.inf, h + 1, None)
+        skipped = self._headless[min(a, m)]
+        for k, last, idle, scores, best_from in endings:
+            if self.heads_next[h] and last and a <= p < m:  # the group ends before article p's body
+                if scores[p] + skipped > choice[0]:
+                    choice = (scores[p] + skipped, k, p)
+                continue
+            s = idle + self._after(k, a)
+            if s > choice[0]:
+                choice = (s, k, None)
+            if a - low < len(best_from):
+                s, t = best_from[a - low]
+                if s + skipped > choice[0]:
+                    choice = (s + skipped, k, t)
+        return choice
+
+    def _trace(self) -> list[Group]:
+        """Read the chosen groups off the programme's table, from the first line on."""
+        out: list[Group] = []
         h, a = 0, 0
-        while h < n:
-            a = max(a, lows[h])
-            _, k, target = best[h][a]
+        while h < len(self.lines):
+            a = max(a, self._lows[h])
+            _, k, target = self._best[h][a]
             out.append((h, k, target))
             if target is not None:
                 a = target + 1
             h = k
-        return self._repair(out)
+        return out
 
-    def _repair(self, groups: list[tuple[int, int, int | None]]) -> list[tuple[int, int, int | None]]:
+    def _repair(self, groups: list[Group]) -> list[Group]:
         """Give a group left over to a headless article it clearly belongs to.
 
         OCR may read headlines grouped after a later article out of their
@@ -247,7 +283,7 @@ class _Attacher:
         taken = {t for _, _, t in groups if t is not None}
         out = list(groups)
         for i, (h, k, t) in enumerate(groups):
-            if t is not None or self.pos[h] == 0:
+            if t is not None or self.articles_before[h] == 0:
                 continue
             low, high = self.window(h)
             free = [c for c in range(low, high + 1) if c not in taken]

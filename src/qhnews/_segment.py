@@ -3,28 +3,43 @@
 Walk the units in page order. A lead byline starts an article; a trailing
 byline or a continuation jump ends one; a heading byline starts one whose
 headline is the heading group printed just above it. Heading lines met
-between paragraphs of one article are in-body subheadings unless the page
-says otherwise; heading lines met at a boundary gather into a *cluster*, whose
-lines the attachment step (``_attach``) gives to articles.
+between paragraphs of one article are in-body subheadings unless one of the
+``BOUNDARY`` rules says the page starts a new article there; heading lines
+met at a boundary gather into a *cluster*, whose lines the attachment step
+(``_attach``) gives to articles. Each paragraph's kind (paragraph or
+subheading) is the verdict of the ``BODY_KIND`` rules.
+
+Every draft keeps the code of the rule or cue that opened it, every body
+block the code of the rule that decided its kind.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
 from qhnews import _patterns as pat
 from qhnews._classify import BylineUnit, FurnitureUnit, HeadingRun, JumpUnit, Para, SpeakerUnit, Unit
 from qhnews._records import BodyBlock, Byline, BylinePosition, Leftover, Span, Speaker
+from qhnews._rules import Rule, first_verdict, reason, rule
+
+if TYPE_CHECKING:
+    from qhnews._assemble import AssembleOptions
+
+__all__ = ["BODY_KIND", "BOUNDARY", "Cluster", "Draft", "HeadlineLine", "segment"]
 
 
 @attrs.define
-class _Draft:
+class Draft:
+    """An article while the walk collects it."""
+
+    opened_by: str
     blocks: list[BodyBlock] = attrs.Factory(list)
     bylines: list[Byline] = attrs.Factory(list)
     spans: list[Span] = attrs.Factory(list)
-    ended: bool = False
+    ended_by: str = ""  # the code of the cue that closed it; "" while it is open
     continued_to: str | None = None
     continued_from: str | None = None
 
@@ -32,154 +47,317 @@ class _Draft:
     def has_text(self) -> bool:
         return any(b.kind == "paragraph" for b in self.blocks)
 
-    @property
-    def has_lead(self) -> bool:
-        return any(b.position is BylinePosition.LEAD for b in self.bylines)
-
 
 @attrs.frozen
-class _HLine:
+class HeadlineLine:
+    """One line of a cluster: a heading line, or a profile line with its speaker."""
+
     text: str
     span: Span
     speaker: Speaker | None = None
 
 
 @attrs.define
-class _Cluster:
+class Cluster:
+    """Heading lines printed together at an article boundary."""
+
     position: int  # articles before it
-    lines: list[_HLine] = attrs.Factory(list)
+    lines: list[HeadlineLine] = attrs.Factory(list)
     forced: bool = False  # its last group heads the next article (a heading byline follows)
 
 
-_WIDE = 6  # cells wider than the column: headline type
-
-# --- segment ---------------------------------------------------------------------
+# --- article boundaries ----------------------------------------------------------------
 
 
-def _subheading_text(run: HeadingRun) -> str:
-    return run.text
+@attrs.frozen
+class _Turn:
+    """Heading lines met before a paragraph (does the paragraph start an article)."""
+
+    items: Sequence[HeadingRun | SpeakerUnit]
+    draft: Draft | None
+    para: Para
+    options: AssembleOptions
 
 
-def _is_boundary(items: Sequence[HeadingRun | SpeakerUnit], cur: _Draft | None, nxt: Para) -> bool:
-    if cur is None or cur.ended or not cur.has_text:
+_AFTER_TRAILING_BYLINE = "boundary.after-trailing-byline"
+_AFTER_JUMP = "boundary.after-jump"
+
+
+@rule("boundary.page-start", "The first text of the page starts an article.")
+def _page_start(s: _Turn) -> bool | None:
+    return True if s.draft is None else None
+
+
+@rule(_AFTER_TRAILING_BYLINE, "A trailing byline, （记者 X）, ends its article: the text after it is another.")
+def _after_trailing_byline(s: _Turn) -> bool | None:
+    return True if s.draft is not None and s.draft.ended_by == _AFTER_TRAILING_BYLINE else None
+
+
+@rule(_AFTER_JUMP, "A continuation jump, （下转N版）, ends its article: the text after it is another.")
+def _after_jump(s: _Turn) -> bool | None:
+    return True if s.draft is not None and s.draft.ended_by == _AFTER_JUMP else None
+
+
+@rule("boundary.no-body-yet", "Heading lines over the first paragraph of an article are its headline.")
+def _no_body_yet(s: _Turn) -> bool | None:
+    return True if s.draft is not None and not s.draft.has_text else None
+
+
+@rule("boundary.several-runs", "Two heading runs in a row (a blank line between) are a headline, not a subheading.")
+def _several_runs(s: _Turn) -> bool | None:
+    return True if len(s.items) != 1 else None
+
+
+@rule("boundary.profile-line", "A profile line (titles and a name) heads an interview piece.")
+def _profile_line(s: _Turn) -> bool | None:
+    return True if isinstance(s.items[0], SpeakerUnit) else None
+
+
+def _run(s: _Turn) -> HeadingRun:
+    run = s.items[0]
+    assert isinstance(run, HeadingRun)  # the rules above took the other cases
+    return run
+
+
+@rule("body.lead-in-run", "A heading run that ends with —— leads into the paragraph below it: a subheading.")
+def _lead_in_run(s: _Turn) -> bool | None:
+    return False if _run(s).text.endswith(("——", "—")) else None
+
+
+@rule("boundary.dash-subtitle", "A line that opens with —— is a headline's subtitle.")
+def _dash_subtitle(s: _Turn) -> bool | None:
+    return True if any(h.text.startswith(("——", "—")) for h in _run(s).lines) else None
+
+
+@rule("boundary.section-label", "An A·B line (尊师重教·感念师恩) is a section label over a headline.")
+def _section_label(s: _Turn) -> bool | None:
+    return True if any(pat.SECTION_DOT.match(h.text) for h in _run(s).lines) else None
+
+
+@rule("boundary.kicker-title", "A kicker (…时强调) over a longer line is a kicker and title.")
+def _kicker_title(s: _Turn) -> bool | None:
+    run = _run(s)
+    first = run.lines[0].text
+    if len(run.lines) > 1 and pat.KICKER_END.search(first) and len(first) < len(run.text) - s.options.kicker_margin:
         return True
-    if len(items) != 1 or isinstance(items[0], SpeakerUnit):
+    return None
+
+
+@rule("boundary.wide-line", "A line wider than its column is set in headline type.")
+def _wide_line(s: _Turn) -> bool | None:
+    wide = s.options.wide_margin
+    return True if any(h.width >= h.column + wide for h in _run(s).lines) else None
+
+
+@rule("boundary.headline-idiom", "Phrases set apart by a space and who-did lines (X主持并讲话) are headline idiom.")
+def _headline_idiom(s: _Turn) -> bool | None:
+    lines = _run(s).lines
+    if len(lines) > 1 and any(pat.HAN_SPACE.search(h.text) or pat.SUBTITLE_WHO.search(h.text) for h in lines):
         return True
-    run = items[0]
-    texts = [h.text for h in run.lines]
-    if run.text.endswith(("——", "—")):
-        return False
-    if any(t.startswith(("——", "—")) or pat.SECTION_DOT.match(t) for t in texts):
-        return True
-    if len(texts) >= 2 and pat.KICKER_END.search(texts[0]) and len(texts[0]) < len(run.text) - 2:
-        return True
-    if any(h.width >= h.column + _WIDE for h in run.lines):
-        return True  # set in a larger type than the body
-    if len(texts) >= 2 and any(pat.HAN_SPACE.search(t) or pat.SUBTITLE_WHO.search(t) for t in texts):
-        return True  # "A B" phrases and who-did lines are headline idiom, not subheadings
-    return pat.DATE_LEAD.match(nxt.text) is not None
+    return None
 
 
-def _reads_as_subheading(text: str) -> bool:
-    """Running text that is a subheading: it ends with "——", or ends no sentence and is short."""
-    if pat.STOPS.search(text):
-        return False
-    if text.endswith(("——", "—")):
-        return len(text) <= 50
-    return len(text) <= 40 and pat.SENTENCE_END.search(text) is None and not pat.clause_open(text)
+@rule("boundary.news-lead", "A paragraph that opens like a news lead (a date, 记者…获悉) starts an article.")
+def _news_lead(s: _Turn) -> bool | None:
+    return True if pat.DATE_LEAD.match(s.para.text) else None
 
 
-def _segment(units: Sequence[Unit]) -> tuple[list[_Draft], list[_Cluster], list[Leftover]]:
-    drafts: list[_Draft] = []
-    clusters: list[_Cluster] = []
-    leftovers: list[Leftover] = []
-    pending: list[HeadingRun | SpeakerUnit] = []
-    forced = False
-    cur: _Draft | None = None
+#: Does the paragraph after heading lines start an article? The first verdict wins.
+BOUNDARY: tuple[Rule[_Turn, bool], ...] = (
+    _page_start,
+    _after_trailing_byline,
+    _after_jump,
+    _no_body_yet,
+    _several_runs,
+    _profile_line,
+    _lead_in_run,
+    _dash_subtitle,
+    _section_label,
+    _kicker_title,
+    _wide_line,
+    _headline_idiom,
+    _news_lead,
+)
+_SUBHEADING_IN_ARTICLE = reason(
+    "body.heading-in-article",
+    "Heading lines between paragraphs of one article, with no cue of a boundary, are a subheading.",
+)
+_PAGE_START = _page_start.code
+_LEAD_BYLINE = reason("boundary.lead-byline", "A lead byline, 本报讯（记者 X）, opens its article.")
+_HEADING_BYLINE = reason("boundary.heading-byline", "A byline on a line of its own under a headline opens its article.")
+_BYLINE_AFTER_HEADINGS = reason(
+    "boundary.byline-after-headings", "A byline under heading lines opens an article, whatever its form."
+)
+_RUN_TOGETHER = reason(
+    "boundary.run-together",
+    "An article whose lead and trailing bylines name other people is two: the second opens at a news lead.",
+)
 
-    def flush_pending(force: bool = False) -> None:
-        nonlocal pending, forced
-        if pending:
-            cl = _Cluster(len(drafts), forced=force)
-            for item in pending:
+
+# --- paragraph or subheading --------------------------------------------------------------
+
+
+@attrs.frozen
+class _Text:
+    text: str
+    options: AssembleOptions
+
+
+@rule("body.has-stops", "Running text with a full stop, ！, ？ or ； in it is a paragraph.")
+def _has_stops(s: _Text) -> str | None:
+    return "paragraph" if pat.STOPS.search(s.text) else None
+
+
+@rule("body.lead-in", "A short line that ends with —— leads into the text below: a subheading.")
+def _lead_in(s: _Text) -> str | None:
+    if s.text.endswith(("——", "—")) and len(s.text) <= s.options.lead_in_max_chars:
+        return "subheading"
+    return None
+
+
+@rule("body.long-lead-in", "A long text that ends with —— is a paragraph.")
+def _long_lead_in(s: _Text) -> str | None:
+    return "paragraph" if s.text.endswith(("——", "—")) else None
+
+
+@rule("body.short-open-line", "A short text that ends no sentence and no clause is a subheading.")
+def _short_open_line(s: _Text) -> str | None:
+    text = s.text
+    if len(text) <= s.options.subheading_max_chars and not pat.SENTENCE_END.search(text) and not pat.clause_open(text):
+        return "subheading"
+    return None
+
+
+#: Is running text a paragraph or a subheading? The first verdict wins.
+BODY_KIND: tuple[Rule[_Text, str], ...] = (_has_stops, _lead_in, _long_lead_in, _short_open_line)
+_PARAGRAPH = reason("body.paragraph", "Running text that is no subheading is a paragraph.")
+
+
+# --- the walk ----------------------------------------------------------------------
+
+
+class _Walk:
+    """The page's units in order, cut into drafts, clusters and leftovers."""
+
+    def __init__(self, options: AssembleOptions) -> None:
+        self.options = options
+        self.drafts: list[Draft] = []
+        self.clusters: list[Cluster] = []
+        self.leftovers: list[Leftover] = []
+        self.pending: list[HeadingRun | SpeakerUnit] = []
+        self.cur: Draft | None = None
+
+    def flush_pending(self, force: bool = False) -> None:
+        if self.pending:
+            cl = Cluster(len(self.drafts), forced=force)
+            for item in self.pending:
                 if isinstance(item, SpeakerUnit):
                     sp = item.speaker
-                    cl.lines.append(_HLine(sp.text, sp.span, speaker=sp))
+                    cl.lines.append(HeadlineLine(sp.text, sp.span, speaker=sp))
                 else:
-                    for h in item.lines:
-                        cl.lines.append(_HLine(h.text, h.span))
-            clusters.append(cl)
-        pending, forced = [], False
+                    cl.lines.extend(HeadlineLine(h.text, h.span) for h in item.lines)
+            self.clusters.append(cl)
+        self.pending = []
 
-    def start(force: bool = False) -> _Draft:
-        nonlocal cur
-        flush_pending(force)
-        cur = _Draft()
-        drafts.append(cur)
+    def start(self, opened_by: str, force: bool = False) -> Draft:
+        self.flush_pending(force)
+        self.cur = Draft(opened_by)
+        self.drafts.append(self.cur)
+        return self.cur
+
+    def byline(self, b: Byline) -> None:
+        cur = self.cur
+        if b.position is BylinePosition.TRAILING and not self.pending:
+            if cur is None:
+                self.leftovers.append(Leftover(b.text, b.span))
+                return
+            cur.ended_by = _AFTER_TRAILING_BYLINE
+            d = cur
+        elif b.position is BylinePosition.LEAD:
+            d = self.start(_LEAD_BYLINE)
+        elif b.position is BylinePosition.HEADING:
+            d = self.start(_HEADING_BYLINE, force=bool(self.pending))
+        else:
+            d = self.start(_BYLINE_AFTER_HEADINGS, force=True)
+        d.bylines.append(b)
+        d.spans.append(b.span)
+
+    def jump(self, unit: JumpUnit) -> None:
+        cur = self.cur
+        if cur is not None and not self.pending and cur.continued_to is None:
+            cur.continued_to = unit.page
+            cur.spans.append(unit.span)
+            cur.ended_by = _AFTER_JUMP
+        else:
+            self.leftovers.append(Leftover(unit.text, unit.span))
+
+    def draft_for(self, para: Para) -> Draft:
+        """The draft a paragraph goes to: the open one, or one it starts."""
+        cur = self.cur
+        if self.pending:
+            opens, code = first_verdict(
+                BOUNDARY, _Turn(self.pending, cur, para, self.options), (False, _SUBHEADING_IN_ARTICLE)
+            )
+            if opens:
+                return self.start(code)
+            assert cur is not None
+            for item in self.pending:
+                assert isinstance(item, HeadingRun)
+                cur.blocks.append(BodyBlock("subheading", item.text, item.span, code))
+                cur.spans.append(item.span)
+            self.pending = []
+            return cur
+        if cur is None:
+            return self.start(_PAGE_START)
+        if cur.ended_by:
+            return self.start(cur.ended_by)
         return cur
 
-    for unit in units:
-        if isinstance(unit, (HeadingRun, SpeakerUnit)):
-            pending.append(unit)
-            continue
-        if isinstance(unit, BylineUnit):
-            b = unit.byline
-            if b.position is BylinePosition.TRAILING and cur is not None and not pending:
-                cur.bylines.append(b)
-                cur.spans.append(b.span)
-                cur.ended = True
-            elif b.position is BylinePosition.TRAILING and cur is None and not pending:
-                leftovers.append(Leftover(b.text, b.span))
-            elif b.position is BylinePosition.LEAD:
-                d = start()
-                d.bylines.append(b)
-                d.spans.append(b.span)
-            else:
-                d = start(force=bool(pending))
-                d.bylines.append(b)
-                d.spans.append(b.span)
-            continue
-        if isinstance(unit, FurnitureUnit):
-            leftovers.append(Leftover(unit.text, unit.span))
-            continue
-        if isinstance(unit, JumpUnit):
-            if cur is not None and not pending and cur.continued_to is None:
-                cur.continued_to = unit.page
-                cur.spans.append(unit.span)
-                cur.ended = True
-            else:
-                leftovers.append(Leftover(unit.text, unit.span))
-            continue
-        para = unit
-        if pending:
-            if _is_boundary(pending, cur, para):
-                d = start()
-            else:
-                assert cur is not None
-                for item in pending:
-                    assert isinstance(item, HeadingRun)
-                    cur.blocks.append(BodyBlock("subheading", _subheading_text(item), item.span))
-                    cur.spans.append(item.span)
-                pending = []
-                d = cur
-        elif cur is None or cur.ended:
-            d = start()
-        else:
-            d = cur
+    def para(self, para: Para) -> None:
+        d = self.draft_for(para)
         if para.jump_from is not None and not d.has_text:
             d.continued_from = para.jump_from
         if para.text:
-            kind = "paragraph"
-            if _reads_as_subheading(para.text):
-                kind = "subheading"
-            d.blocks.append(BodyBlock(kind, para.text, para.span))
+            kind, code = first_verdict(BODY_KIND, _Text(para.text, self.options), ("paragraph", _PARAGRAPH))
+            d.blocks.append(BodyBlock(kind, para.text, para.span, code))
         d.spans.append(para.span)
-    flush_pending()
-    _split_run_together(drafts, clusters)
-    return drafts, clusters, leftovers
+
+    def unit(self, unit: Unit) -> None:
+        if isinstance(unit, (HeadingRun, SpeakerUnit)):
+            self.pending.append(unit)
+        elif isinstance(unit, BylineUnit):
+            self.byline(unit.byline)
+        elif isinstance(unit, FurnitureUnit):
+            self.leftovers.append(Leftover(unit.text, unit.span))
+        elif isinstance(unit, JumpUnit):
+            self.jump(unit)
+        else:
+            self.para(unit)
 
 
-def _split_run_together(drafts: list[_Draft], clusters: list[_Cluster]) -> None:
+def segment(units: Sequence[Unit], options: AssembleOptions) -> tuple[list[Draft], list[Cluster], list[Leftover]]:
+    """Cut the units of a page into article drafts, clusters of heading lines and leftovers."""
+    walk = _Walk(options)
+    for unit in units:
+        walk.unit(unit)
+    walk.flush_pending()
+    _split_run_together(walk.drafts, walk.clusters)
+    return walk.drafts, walk.clusters, walk.leftovers
+
+
+def _run_together_cut(d: Draft) -> int | None:
+    """Where a draft holds two articles that ran together: the first later paragraph that opens like a news lead."""
+    lead = [b for b in d.bylines if b.position is BylinePosition.LEAD]
+    trail = [b for b in d.bylines if b.position is BylinePosition.TRAILING]
+    if not (lead and trail) or {p.name for p in lead[0].people} & {p.name for p in trail[-1].people}:
+        return None
+    return next(
+        (j for j, b in enumerate(d.blocks) if j > 0 and b.kind == "paragraph" and pat.DATE_LEAD.match(b.text)),
+        None,
+    )
+
+
+def _split_run_together(drafts: list[Draft], clusters: list[Cluster]) -> None:
     """Cut apart two articles that ran together without a headline between them.
 
     An article carries a lead byline or a trailing one; one that opens with
@@ -190,29 +368,23 @@ def _split_run_together(drafts: list[_Draft], clusters: list[_Cluster]) -> None:
     i = 0
     while i < len(drafts):
         d = drafts[i]
-        lead = [b for b in d.bylines if b.position is BylinePosition.LEAD]
-        trail = [b for b in d.bylines if b.position is BylinePosition.TRAILING]
-        cut = None
-        if lead and trail and not {p.name for p in lead[0].people} & {p.name for p in trail[-1].people}:
-            cut = next(
-                (j for j, b in enumerate(d.blocks) if j > 0 and b.kind == "paragraph" and pat.DATE_LEAD.match(b.text)),
-                None,
-            )
+        cut = _run_together_cut(d)
         if cut is None:
             i += 1
             continue
         at = d.blocks[cut].span.start
-        second = _Draft(
+        second = Draft(
+            _RUN_TOGETHER,
             blocks=d.blocks[cut:],
             bylines=[b for b in d.bylines if b.span.start >= at],
             spans=[x for x in d.spans if x.start >= at],
-            ended=d.ended,
+            ended_by=d.ended_by,
             continued_to=d.continued_to,
         )
         d.blocks = d.blocks[:cut]
         d.bylines = [b for b in d.bylines if b.span.start < at]
         d.spans = [x for x in d.spans if x.start < at]
-        d.ended, d.continued_to = True, None
+        d.ended_by, d.continued_to = _RUN_TOGETHER, None
         drafts.insert(i + 1, second)
         for cl in clusters:
             if cl.position > i:
