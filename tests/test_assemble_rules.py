@@ -1,8 +1,9 @@
 """Stage 6's rules: fixture files, one per decision, and the bookkeeping of codes and options.
 
 ``fixtures/boundary/*.txt``: a page, and what stage 6 made of it (each
-article with the rule that opened it, its headline parts and the terms that
-read them, its body blocks with the rule that decided their kind).
+article with the rule that opened it and its confidence, its headline parts
+and the terms that read them, its body blocks with the rule that decided
+their kind).
 ``fixtures/headline/*.txt``: a headline group (a line ``@ titles name``
 is a profile line), and its reading. ``fixtures/body/*.txt``: running
 text, and its kind with the rule that decided it.
@@ -30,7 +31,7 @@ STAGE_6 = ("boundary.", "body.", "headline.")
 def rendered_page(page: qhnews.Page) -> str:
     out = []
     for a in page.articles:
-        out.append(f"article {a.opened_by}")
+        out.append(f"article {a.opened_by} (confidence {a.confidence})")
         for part, value in (("section", a.section), ("kicker", a.kicker), ("title", a.title)):
             if value:
                 out.append(f"  {part}: {value}")
