@@ -142,8 +142,10 @@ def test_every_page_record_carries_its_reasons() -> None:
 
 def test_a_weight_is_read_from_the_options() -> None:
     group = headline_group("全民阅读·书香东城\n东城举办读书节")
-    heavier = attrs.evolve(_headline.RoleWeights(), section_label=0.5)
-    assert _headline.read_headline(group, heavier).shape == 0.5
+    weights = _headline.RoleWeights()
+    heavier = attrs.evolve(weights, section_label=weights.section_label + 0.2)
+    assert _headline.read_headline(group, weights).shape == weights.section_label
+    assert _headline.read_headline(group, heavier).shape == heavier.section_label
     shorter = _assemble.AssembleOptions(subheading_max_chars=3)
     assert (
         first_verdict(_segment.BODY_KIND, _segment._Text("读书节的主要活动", shorter), ("paragraph", "-"))[0]
