@@ -327,7 +327,7 @@ class _Walk:
         return cur
 
     def caption(self, caption: Caption) -> None:
-        """A caption goes with the article it is printed in; under a headline of its own it opens one (a picture story)."""
+        """A caption goes with its article; under a headline of its own it opens one (a picture story)."""
         d = self.start(_PICTURE) if self.pending or self.cur is None else self.cur
         d.captions.append(caption)
         d.spans.append(caption.span)
