@@ -11,7 +11,7 @@ Two kinds of check for each layout structure the generator draws (see
   bylines and people).
 
 Where today's parser fails a structure, its bug is registered in
-``test_properties.KNOWN_BUGS`` (P to T) and both checks are strict xfails:
+``test_properties.KNOWN_BUGS`` (P to U) and both checks are strict xfails:
 they fail the run the moment the parser gets them right, so that the entry
 is deleted and the round-trip properties draw the structure again.
 """

@@ -222,10 +222,10 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         "byline_group_after",
     ),
     "Q": KnownBug(
-        "an article with no byline after another's headline (its own profile line and title after its body) "
-        "merges with the article above, whose title becomes a subheading",
+        "an article with no opening byline after another's headline (its own headline above its body, or its "
+        "profile line and title after it) merges with the article above, whose title becomes a subheading",
         _shows("no byline after another's headline"),
-        ("no-byline-after-a-headline",),
+        ("no-byline-after-a-headline", "two-titles-between-bodies-without-bylines"),
         "interview_page",
     ),
     "R": KnownBug(
@@ -248,9 +248,21 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         ("no-blank-line-between-articles", "no-blank-line-at-the-top"),
         "tight",
     ),
+    "U": KnownBug(
+        "the first line of a paragraph cut off by a column break right under its headline group is read as "
+        "the title (the title above it as the kicker)",
+        _shows("column break under a headline"),
+        ("column-break-under-a-headline",),
+    ),
+    "V": KnownBug(
+        "a kicker and title over a body with no byline, right after another article's body, are read as "
+        "subheadings of that article and the two bodies merge",
+        _shows("kicker and title alone between two bodies"),
+        ("kicker-and-title-between-bodies-without-bylines",),
+    ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("B", "O", "P", "Q", "R", "S", "T")
+ARTICLE_BUGS = ("B", "O", "P", "Q", "R", "S", "T", "U", "V")
 TEXT_LAYER_BUGS = ("B",)
 
 
