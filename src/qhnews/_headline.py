@@ -56,6 +56,10 @@ class RoleWeights:
         short_kicker_ratio: A first line shorter than this share of the second
             reads as a kicker over its title.
         extra_lines: A group of more than two lines besides its label and subtitles.
+        wrapped_line: A line that goes on (it ends in 的, 与, 为…, or leaves a quote
+            open) joined with the line under it: one title or kicker set over two lines.
+        plain_subtitle: A last line that says whom the piece is about or what kind
+            of piece it is (记…, 访…, …综述) without "——", under the title: its subtitle.
     """
 
     lone_kicker: float = attrs.field(default=0.0, metadata={"step": 0.1})
@@ -77,6 +81,8 @@ class RoleWeights:
     kicker_over_title: float = attrs.field(default=0.4, metadata={"step": 0.1})
     short_kicker_ratio: float = attrs.field(default=0.75, metadata={"step": 0.05})
     extra_lines: float = attrs.field(default=-0.3, metadata={"step": 0.1})
+    wrapped_line: float = attrs.field(default=0.2, metadata={"step": 0.1})
+    plain_subtitle: float = attrs.field(default=0.3, metadata={"step": 0.1})
 
 
 @attrs.frozen
@@ -89,6 +95,10 @@ class LineShape:
         who_did: It ends like a who-did line ("X主持并讲话").
         kicker_end: It ends like a kicker ("…时强调").
         kicker_only: It can only be a kicker: it heads a title the page may not show.
+        goes_on: It completes no phrase: it ends in a particle, a preposition or a
+            conjunction (的, 之, 与, 为, 在 …), a comma, or leaves a quote or 《 open.
+        plain_subtitle: It opens 记… or 访… (whom a feature is about) or ends …综述,
+            …侧记 (what kind of piece it is), without "——".
     """
 
     section_label: bool
@@ -96,6 +106,8 @@ class LineShape:
     who_did: bool
     kicker_end: bool
     kicker_only: bool
+    goes_on: bool = False
+    plain_subtitle: bool = False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -112,7 +124,13 @@ def line_shape(text: str) -> LineShape:
         who_did=pat.SUBTITLE_WHO.search(text) is not None,
         kicker_end=pat.KICKER_END.search(text) is not None,
         kicker_only=pat.kicker_only(text),
+        goes_on=text.endswith(_GOES_ON) or text.count("“") > text.count("”") or text.count("《") > text.count("》"),
+        plain_subtitle=pat.PLAIN_SUBTITLE.search(text) is not None,
     )
+
+
+#: A headline line that ends in one of these completes no phrase: the next line goes on with it.
+_GOES_ON = (*"的之与和及并或为对在把向从将被让给以于、，", "——")
 
 
 @attrs.frozen
@@ -232,6 +250,13 @@ _WHO_DID_OVER_TITLE = reason(
 _KICKER_OVER_TITLE = reason(
     "headline.kicker-over-title", "A line that ends like a kicker, or is much shorter, over a title is its kicker."
 )
+_WRAPPED_LINE = reason(
+    "headline.wrapped-line",
+    "A headline line that completes no phrase (…的, …与, an open quote) goes on in the line under it.",
+)
+_PLAIN_SUBTITLE = reason(
+    "headline.plain-subtitle", "A last line that opens 记… or 访… under the title is its subtitle, —— or not."
+)
 _EXTRA_LINES = reason("headline.extra-lines", "More than a kicker and a title besides label and subtitles is unusual.")
 
 
@@ -260,8 +285,20 @@ def _section_terms(r: _Reading) -> None:
         r.add(_SECTION_LABEL, r.weights.section_label)
 
 
+def _wrapped_terms(r: _Reading) -> None:
+    """A line that completes no phrase goes on in the line under it: one part set over two lines."""
+    lines: list[str] = []
+    for text in r.lines:
+        if lines and line_shape(lines[-1]).goes_on and not line_shape(text).dash_subtitle:
+            lines[-1] += text
+            r.add(_WRAPPED_LINE, r.weights.wrapped_line)
+        else:
+            lines.append(text)
+    r.lines = lines
+
+
 def _subtitle_terms(r: _Reading) -> None:
-    """Subtitles: every line from the first "——" line on, else a who-did last line."""
+    """Subtitles: every line from the first "——" line on, else a who-did or 记…/访… last line."""
     lines = r.lines
     dash = next((i for i, t in enumerate(lines) if line_shape(t).dash_subtitle), None)
     if dash is not None:
@@ -273,6 +310,9 @@ def _subtitle_terms(r: _Reading) -> None:
     elif len(lines) > 1 and line_shape(lines[-1]).who_did and not line_shape(lines[-2]).kicker_end:
         r.subtitles = [lines.pop()]
         r.add(_WHO_DID_SUBTITLE, r.weights.who_did_subtitle)
+    elif len(lines) > 1 and line_shape(lines[-1]).plain_subtitle and not line_shape(lines[-2]).kicker_only:
+        r.subtitles = [lines.pop()]
+        r.add(_PLAIN_SUBTITLE, r.weights.plain_subtitle)
 
 
 def _kicker_title_terms(r: _Reading) -> None:
@@ -301,7 +341,13 @@ def _kicker_title_terms(r: _Reading) -> None:
 
 
 #: The terms that read a group of several lines, in order: each takes its part off the lines left.
-TERMS: tuple[Callable[[_Reading], None], ...] = (_speaker_terms, _section_terms, _subtitle_terms, _kicker_title_terms)
+TERMS: tuple[Callable[[_Reading], None], ...] = (
+    _speaker_terms,
+    _section_terms,
+    _wrapped_terms,
+    _subtitle_terms,
+    _kicker_title_terms,
+)
 
 
 def read_headline(group: Sequence[HeadlineLine], weights: RoleWeights) -> HeadlineReading:

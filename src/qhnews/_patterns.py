@@ -38,6 +38,7 @@ __all__ = [
     "KICKER_END",
     "KICKER_ONLY",
     "NOT_ALNUM",
+    "PLAIN_SUBTITLE",
     "ROLE",
     "ROLE_CHAR",
     "SPACES",
@@ -193,6 +194,9 @@ KICKER_END = regex.compile(
 )
 #: A line that can only be a kicker: it ends announcing what someone said.
 KICKER_ONLY = regex.compile(either(r"\p{Han}{4,}(?:时|上|中)?(?:强调|指出)$|\p{Han}{4,}时要求$"))
+#: A subtitle printed without its dash that says whom a feature is about (记某村第一书记X, 访X)
+#: or what kind of piece it is (…建设综述, …侧记).
+PLAIN_SUBTITLE = regex.compile(either(r"^(?:记(?!者)|访)\p{Han}{2}|\p{Han}{2}(?:综述|侧记|纪实|巡礼|速写|手记|札记)$"))
 #: A subtitle that says who did what: "陈刚主持并讲话", "X出席".
 SUBTITLE_WHO = regex.compile(either(r"(?:主持|讲话|出席|致辞|会见|会谈|作报告|参加|发言|宣讲)\p{Han}{0,6}$"))
 #: A profile line over an interview piece: "省人大代表、西宁市大通县委副书记、县长 周九".
