@@ -81,19 +81,17 @@ def convert_page(page: Page, to: Script) -> Page:
             out = cache[value] = convert(value) if value else value
         return out
 
-    def walk(value: Any) -> Any:
+    def walk(value: Any, keep: frozenset[str] = _KEEP) -> Any:
         if isinstance(value, str):
             return text(value)
         if isinstance(value, tuple):
             return tuple(walk(v) for v in value)
         if attrs.has(type(value)):
             changes = {
-                f.name: walk(getattr(value, f.name))
-                for f in attrs.fields(type(value))
-                if f.name not in _KEEP and f.init
+                f.name: walk(getattr(value, f.name)) for f in attrs.fields(type(value)) if f.name not in keep and f.init
             }
             return attrs.evolve(value, **changes)
         return value
 
-    converted: Page = walk(attrs.evolve(page, text=""))
-    return attrs.evolve(converted, text=page.text)
+    converted: Page = walk(page, _KEEP | {"text"})  # Page.text: the page as printed
+    return converted
