@@ -33,10 +33,7 @@ METRICS = [
     "page_heading_f1",
 ]
 #: Figures that miss today, and the places in the parser they wait for.
-WAITING = {
-    "people_f1": "_blocks._lead looks for 讯/电 only: the byline of page 000 is not found",
-    "page_heading_f1": "_blocks._lead looks for 讯/电 only: page 000's first line is taken for a banner",
-}
+WAITING: dict[str, str] = {}
 
 
 def _json(path: Path) -> dict[str, Any]:
@@ -101,7 +98,6 @@ def test_the_output_keeps_the_page_script() -> None:
     assert all("报" not in o for o in outlets)
 
 
-@pytest.mark.xfail(strict=True, reason=WAITING["people_f1"])
 def test_every_page_parses_as_its_simplified_twin_converted() -> None:
     """All five sample pages: the traditional parse is the simplified parse converted with OpenCC."""
     pytest.importorskip("opencc")

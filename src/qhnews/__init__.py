@@ -17,7 +17,9 @@ from qhnews._dask import parse_bag, parse_partition
 from qhnews._decode import Decoded, decode
 from qhnews._errors import DecodeError, QhnewsError
 from qhnews._evaluate import Evaluation, evaluate
+from qhnews._explain import LineExplanation, PageExplanation, explain_page
 from qhnews._export import FORMATS, page_to_dict, render
+from qhnews._forms import Forms
 from qhnews._lines import cell_width, split_lines
 from qhnews._normalize import Change, Normalized, NormalizeOptions, explain, normalize
 from qhnews._parquet import to_parquet
@@ -40,6 +42,7 @@ from qhnews._records import (
     Speaker,
     TextBlock,
 )
+from qhnews._report import page_html, write_report
 from qhnews._text import normalize_page
 from qhnews._version import __version__
 
@@ -58,13 +61,16 @@ __all__ = [
     "Decoded",
     "Diagnostic",
     "Evaluation",
+    "Forms",
     "Furniture",
     "FurnitureKind",
     "Leftover",
     "Line",
+    "LineExplanation",
     "NormalizeOptions",
     "Normalized",
     "Page",
+    "PageExplanation",
     "PageResult",
     "ParseOptions",
     "Person",
@@ -79,8 +85,10 @@ __all__ = [
     "decode",
     "evaluate",
     "explain",
+    "explain_page",
     "normalize",
     "normalize_page",
+    "page_html",
     "page_to_dict",
     "parse",
     "parse_bag",
@@ -91,4 +99,5 @@ __all__ = [
     "render",
     "split_lines",
     "to_parquet",
+    "write_report",
 ]

@@ -2,7 +2,9 @@
 
     qhnews parse PAGE... [-f json|jsonl|markdown|text|parquet] [-o OUT] [-j N] [--resume] [-q]
                          [--script simplified|traditional]
+    qhnews parse PAGE... --explain
     qhnews normalize PAGE [--explain]
+    qhnews report PAGE... -o DIR [-j N] [-q]
     qhnews --version
 
 ``PAGE`` is a file (several pages in one file are separated by form feeds and
@@ -26,6 +28,13 @@ default each page keeps its own script.
   "qhnews[parquet]"``): one row per article, see
   [`to_parquet`][qhnews.to_parquet].
 
+``report`` writes a review report into DIR: ``index.html`` (every page with
+its article count, lowest article confidence, diagnostics and leftovers,
+least sure first) and one view per page under ``pages/``, the raw lines
+coloured by what they became beside the parsed articles; a static site that
+opens from disk. It needs ``pip install "qhnews[report]"`` (Jinja2). A page
+that failed is listed in the index with its error.
+
 With ``--jobs N``, N worker processes parse. On a terminal a progress bar on
 standard error shows pages done, pages per second and the time left; it is
 off with ``-q``, when standard error is not a terminal, or when the pages
@@ -37,7 +46,7 @@ Exit codes:
 |---|---|
 | 0 | every page was parsed |
 | 1 | at least one input failed (see below), the others were still parsed; or OUT cannot be written |
-| 2 | the command line is wrong, or asks for what is not installed (pyarrow for parquet) |
+| 2 | the command line is wrong, or asks for what is not installed (pyarrow for parquet, Jinja2 for report) |
 | 130 | interrupted (Ctrl-C) |
 
 An input fails when it is missing, unreadable, empty, blank, undecodable, a
@@ -66,6 +75,7 @@ import attrs
 from qhnews._batch import PageReader, expand_inputs, iter_pages, run_pages
 from qhnews._convert import SCRIPTS, Script, convert_page
 from qhnews._errors import QhnewsError
+from qhnews._explain import explain_page
 from qhnews._export import FORMATS, page_to_dict, render
 from qhnews._normalize import explain
 from qhnews._parquet import ParquetWriter, article_rows
@@ -128,6 +138,17 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="convert the output to one script with OpenCC (default: each page keeps its own)",
     )
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="print every line of each page with what it became and the rules that decided it",
+    )
+
+    r = sub.add_parser("report", help="write a review report: raw lines beside the parsed articles, as HTML")
+    r.add_argument("inputs", nargs="+", metavar="PAGE", help="page files, directories, glob patterns, or - for stdin")
+    r.add_argument("-o", "--output", metavar="DIR", required=True, help="the report's folder (made if missing)")
+    r.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default: 1)")
+    r.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no closing line")
 
     n = sub.add_parser("normalize", help="print a page as normalized, reflowed blocks")
     n.add_argument("input", metavar="PAGE", help="a page file, or - for stdin")
@@ -400,7 +421,24 @@ def _open_sink(args: argparse.Namespace, fmt: str) -> tuple[_Sink, TextIO | None
     return _TextSink(out, fmt), out
 
 
+def _cmd_explain(args: argparse.Namespace) -> int:
+    """``qhnews parse --explain``: each page's lines, what each became and the rules that said so."""
+    out = sys.stdout
+    failed = False
+    for path in expand_inputs(args.inputs):
+        try:
+            for number, (source, text) in enumerate(iter_pages(path)):
+                out.write(("\n" if number else "") + f"== {source}\n{explain_page(text)}\n")
+                out.flush()
+        except QhnewsError as exc:
+            _fail(str(exc))
+            failed = True
+    return EXIT_FAILED if failed else EXIT_OK
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
+    if args.explain:
+        return _cmd_explain(args)
     fmt = _format(args)
     _check(args, fmt)
     paths = _not_the_output(list(expand_inputs(args.inputs)), args.output)
@@ -445,6 +483,58 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- report ----------------------------------------------------------------------------------------------------------
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    if importlib.util.find_spec("jinja2") is None:
+        raise _UsageError('report needs Jinja2: pip install "qhnews[report]"')
+    if os.path.exists(args.output) and not os.path.isdir(args.output):
+        raise _UsageError(f"{args.output}: -o names a file, not a directory")
+    from qhnews._report import ReportWriter, report_work  # noqa: PLC0415 - only the report needs it
+
+    try:
+        writer = ReportWriter(args.output)
+    except OSError as exc:
+        _fail(f"{args.output}: cannot write ({exc.strerror or exc})")
+        return EXIT_FAILED
+    reader = PageReader(list(expand_inputs(args.inputs)))
+    progress = _Progress(reader, sys.stderr, enabled=not args.quiet and sys.stderr.isatty())
+    work = functools.partial(report_work, options=ParseOptions())
+    failed: list[str] = []
+    finished = False
+    try:
+        with contextlib.closing(run_pages(reader, work, jobs=args.jobs)) as results:
+            for source, value, error in results:
+                progress.step()
+                if error is not None or value is None:
+                    failed.append(source)
+                    progress.note(error or f"{source}: failed")
+                    writer.add_error(source, error)
+                else:
+                    writer.add(*value)
+        index = writer.close()
+        finished = True
+    except OSError as exc:
+        progress.note(f"{args.output}: cannot write ({exc.strerror or exc})")
+        return EXIT_FAILED
+    finally:
+        if not finished:
+            with contextlib.suppress(OSError):
+                writer.close()  # an interrupted run still gets an index of the pages written
+        progress.close()
+    if not args.quiet:
+        print(index, flush=True)
+    if failed:
+        if progress.done > 1:
+            names = ", ".join(failed[:_NAMED_FAILURES])
+            more = len(failed) - _NAMED_FAILURES
+            tail = f", and {more} more" if more > 0 else ""
+            _fail(f"{len(failed)} of {progress.done} pages failed: {names}{tail}")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
 # -- normalize -------------------------------------------------------------------------------------------------------
 
 
@@ -478,6 +568,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "parse":
             return _cmd_parse(args)
+        if args.command == "report":
+            return _cmd_report(args)
         return _cmd_normalize(args)
     except _UsageError as exc:
         _fail(str(exc))

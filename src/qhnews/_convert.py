@@ -81,17 +81,19 @@ def convert_page(page: Page, to: Script) -> Page:
             out = cache[value] = convert(value) if value else value
         return out
 
-    def walk(value: Any, keep: frozenset[str] = _KEEP) -> Any:
+    def walk(value: Any) -> Any:
         if isinstance(value, str):
             return text(value)
         if isinstance(value, tuple):
             return tuple(walk(v) for v in value)
         if attrs.has(type(value)):
             changes = {
-                f.name: walk(getattr(value, f.name)) for f in attrs.fields(type(value)) if f.name not in keep and f.init
+                f.name: walk(getattr(value, f.name))
+                for f in attrs.fields(type(value))
+                if f.name not in _KEEP and f.init and not (f.name == "text" and isinstance(value, Page))
             }
             return attrs.evolve(value, **changes)
         return value
 
-    converted: Page = walk(page, _KEEP | {"text"})  # Page.text: the page as printed
+    converted: Page = walk(page)  # the page text stays as it was read: the spans point into it
     return converted

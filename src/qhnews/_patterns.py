@@ -12,6 +12,9 @@ import re
 
 import regex
 
+from qhnews._forms import DEFAULT as DEFAULT_FORMS
+from qhnews._forms import NUMBER as _NUM
+from qhnews._forms import OCR_CONFUSIONS
 from qhnews._script import either, forms
 
 __all__ = [
@@ -24,6 +27,9 @@ __all__ = [
     "DATE_LEAD",
     "FURNITURE",
     "FURNITURE_CHAR",
+    "FURNITURE_EDITORS",
+    "FURNITURE_HEADER",
+    "FURNITURE_OTHER",
     "HAN",
     "HAN_SPACE",
     "JUMP_FROM",
@@ -67,10 +73,10 @@ SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Plain character classes run before (or instead of) the patterns they guard;
 # the standard library's ``re`` scans a line of Chinese for one several times
 # faster than ``regex`` or a set of characters does.
-#: A role word's character: a heading byline names one (记者, 通讯员, 摄影, 编辑, 作者, 实习生, 整理).
-ROLE_CHAR = re.compile(either("[记员生摄编整作]"))
-#: Page furniture has a colon, a weekday or a page number.
-FURNITURE_CHAR = re.compile(either("[：:星周版]"))
+#: A character a role word or a byline's closer starts with, derived from the forms.
+ROLE_CHAR = DEFAULT_FORMS.role_start
+#: Page furniture has a colon or a slash, a weekday or a page number.
+FURNITURE_CHAR = re.compile(either("[：:/／星周版]"))
 #: A mark that ends a sentence or a clause of one: no heading holds one.
 STOPS = re.compile("[。！？；]")
 #: A clause mark of running text.
@@ -135,54 +141,36 @@ def kicker_only(text: str) -> bool:
     return text.removesuffix("\n").endswith(_KICKER_ONLY_ENDS) and KICKER_ONLY.search(text) is not None
 
 
+#: 讯 and 电, in either script (and 讯 as OCR misreads it): a lead byline says one near its start.
+LEAD_MARKS = forms("讯", "电", OCR_CONFUSIONS["讯"])
+
+
+def says_lead_mark(head: str) -> bool:
+    """True when ``head`` holds 讯 or 电 (or 訊, 電): the cheap test before ``BYLINE_LEAD``."""
+    return any(mark in head for mark in LEAD_MARKS)
+
+
 def dash_end(text: str) -> bool:
     """``DASH_END.search(text) is not None``, without running a search over the line."""
     return text.removesuffix("\n").endswith(("—", "--"))
 
 
 # --- bylines ------------------------------------------------------------------
-#: The roles printed before names in a byline (longest first).
-ROLE = regex.compile(
-    either(
-        r"(?:特约通讯员|特约记者|见习记者|实习记者|摄影记者|首席记者|融媒体记者|全媒体记者"
-        r"|通讯员|实习生|记者|摄影|摄|编辑|整理|作者)"
-    )
-)
-_ROLE = ROLE.pattern
-_NAME = r"\p{Han}[\p{Han}·•]{0,5}"
-_HOUSE = r"(?:本报|本刊|本台|本网)"  # "本报记者": the outlet said inside the credit
-_PEOPLE = rf"{_HOUSE}?(?:{_ROLE})\s*{_NAME}(?:[\s、,，]+(?:{_HOUSE}?(?:{_ROLE})\s*)?{_NAME}){{0,7}}"
-_OUTLET = (
-    r"本报|本刊|新华社|中新社|人民网|新华网|央视网|"
-    r"\p{Han}{1,6}?(?:日报|晚报|晨报|时报|商报|都市报|法制报|报社|新闻社|通讯社|电视台|广播电视台|融媒体中心|网)"
-)
-#: A number as printed in a date: 14, 十四, 二十一, 一九五〇.
-_NUM = r"(?:\d{1,4}|[〇零一二三四五六七八九十]{1,4})"
-#: A dateline's date as printed: 7月10日, 10日, 七月十日, 十四日, 一九五〇年七月十日.
-_DATE = rf"(?:{_NUM}年)?(?:{_NUM}月)?{_NUM}日"
+# Built from the words of ``_forms.Forms`` (the defaults here; ParseOptions.forms
+# for a paper that prints others).
+#: A role word printed before names: 记者, 特约通讯员, 全媒体记者 …
+ROLE = DEFAULT_FORMS.role
 #: A lead byline at the start of a paragraph: 本报讯（记者 X）, 本报上海讯(记者 X Y),
-#: 青海日报讯（记者 X）, 新华社北京7月10日电（记者 X）, 【新华社北京十四日电】 in the
-#: square brackets of older pages.
-BYLINE_LEAD = regex.compile(
-    either(
-        rf"^(?P<bracket>[【〔])?据?(?P<outlet>{_OUTLET})(?P<place>\p{{Han}}{{0,6}}?)"
-        rf"(?P<date>{_DATE})?(?P<kind>讯|电)(?(bracket)[】〕])"
-        rf"(?:\s*[（(]\s*(?P<people>{_PEOPLE})\s*[)）])?\s*"
-    )
-)
+#: 青海日报讯（记者 X）, 新华社北京7月10日电（记者 X）, 本报讯 通讯员X、记者Y报道：,
+#: 【新华社北京十四日电】 in the square brackets of older pages.
+BYLINE_LEAD = DEFAULT_FORMS.lead
 #: A byline printed as a line of its own under a headline:
-#: 文/图 本报记者 X, 本报记者 X Y, 图/文 X, 本报通讯员 X.
-BYLINE_HEADING = regex.compile(
-    either(
-        r"^(?:(?P<credit>文/图|图/文|文图|图文|文|图)\s*[/／:：|丨]?\s*)?"
-        rf"(?P<outlet>本报|本刊|新华社|\p{{Han}}{{1,6}}?(?:日报|晚报|晨报|时报)社?)?\s*"
-        rf"(?P<people>{_PEOPLE})$"
-    )
-)
-#: A byline at the end of an article: （记者 X）, (通讯员 X Y).
-BYLINE_TRAILING = regex.compile(either(rf"[（(]\s*(?P<people>{_PEOPLE})\s*[)）]$"))
-#: One role-or-name token inside a byline's people part.
-PEOPLE_TOKEN = regex.compile(either(rf"{_HOUSE}?(?P<role>{_ROLE})|(?P<name>{_NAME})"))
+#: 文/图 本报记者 X, 本报记者 X Y, 图/文 X, 本报通讯员 X, ■解放军报记者 X.
+BYLINE_HEADING = DEFAULT_FORMS.heading
+#: A byline at the end of an article: （记者 X）, (通讯员 X Y), （本报记者 X、Y整理）.
+BYLINE_TRAILING = DEFAULT_FORMS.trailing
+#: One token inside a byline's people part: an outlet and role, a closer, a name.
+PEOPLE_TOKEN = DEFAULT_FORMS.people_token
 
 # --- jumps ----------------------------------------------------------------------
 #: A continuation jump at the end of a paragraph: (下转三版), （转第2版）.
@@ -216,14 +204,37 @@ SPEAKER = regex.compile(
         r"\s+(?P<name>\p{Han}[\p{Han}·]{1,5})$"
     )
 )
-#: Page furniture that belongs to no article: editor credits, folio and date lines.
-FURNITURE = regex.compile(
+#: Editors' credits: 责任编辑：X, 美术编辑：X 校对：X, 值班编委/X 本版编辑/X.
+FURNITURE_EDITORS = regex.compile(
     either(
-        r"^(?:(?:责任编辑|责编|编辑|校对|版式|美编|组版|制图|审读|主编|值班编辑|版面设计|排版|终审|二审|一审)"
-        r"\s*[：:]\s*\S.{0,40}"
-        rf"|(?:{_NUM}年)?{_NUM}月{_NUM}日\s*(?:星期|周)[一二三四五六日天].{{0,30}}"
-        r"|第?\s*[A-Z]?\d{1,3}\s*版(?:\s.{0,20})?)$"
+        r"^(?:责任编辑|责编|编辑|校对|版式|美编|美术编辑|组版|制图|审读|主编|值班编辑|值班编委|本版编辑"
+        r"|版面设计|排版|终审|二审|一审|文检|总值班|值班主任|首席编辑|编审|检校|视觉|设计)"
+        r"\s*[：:/／]\s*\S.{0,60}$"
     )
+)
+_WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
+#: The page header or footer: a date line with its weekday, a folio (第3版, A3版,
+#: 第03版：要闻, 版次：03), a paper's name with its date.
+FURNITURE_HEADER = regex.compile(
+    either(
+        rf"^(?:(?:\S{{1,12}}\s*)?(?:{_NUM}年)?{_NUM}月{_NUM}日\s*(?:农历\S{{1,12}}\s*)?[（(]?{_WEEKDAY}[)）]?.{{0,30}}"
+        rf"|(?:\S{{1,12}}\s*)?\d{{4}}[.\uff0e]\d{{1,2}}[.\uff0e]\d{{1,2}}\s*[（(]?{_WEEKDAY}[)）]?.{{0,20}}"
+        rf"|[（(]{_WEEKDAY}[)）]"
+        r"|第?\s*[A-Z]?\d{1,3}\s*版(?:(?:\s*[：:]\s*|\s+).{1,20})?"
+        r"|第[一二三四五六七八九十]{1,3}版(?:(?:\s*[：:]\s*|\s+).{1,20})?"
+        r"|(?:版次|当前版|版名)\s*[：:]\s*\S{1,8}(?:\s.{0,20})?)$"
+    )
+)
+#: Other furniture: the paper's registration numbers, hotlines, address, price.
+FURNITURE_OTHER = regex.compile(
+    either(
+        r"^(?:国内统一刊号|国内统一连续出版物号|邮发代号|新闻热线|广告热线|订阅热线|发行热线|社址|本报地址|定价|零售价)"
+        r"\s*[：:].{0,60}$"
+    )
+)
+#: Page furniture that belongs to no article: editors' credits, the header, registration lines.
+FURNITURE = regex.compile(
+    f"(?:{FURNITURE_EDITORS.pattern})|(?:{FURNITURE_HEADER.pattern})|(?:{FURNITURE_OTHER.pattern})"
 )
 #: A news lead: the first sentence of a news article often opens with its date.
 DATE_LEAD = regex.compile(

@@ -1,52 +1,85 @@
 """The pipeline: the stage order, written down once.
 
-    decode → normalize → lines → blocks → classify → assemble → export
+    decode → lines (normalized) → cues → blocks → classify → assemble → export
 
-Each stage is a pure function of the stage before it; [`parse`][qhnews.parse]
-runs them in this order and [`Page`][qhnews.Page] keeps the decoded text all
-spans point into.
+[`parse`][qhnews.parse] decodes the page and runs the stages of
+[`STAGES`][qhnews.STAGES] in order, each a pure function of the stage before
+it and the options; [`Page`][qhnews.Page] keeps the decoded text all spans
+point into. Export (JSON, Markdown, Parquet) reads the ``Page``.
 """
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 
-from qhnews._assemble import AssembleOptions, assemble
-from qhnews._blocks import ReflowOptions, analyse, reflow_analysed
+from qhnews._assemble import Assembled, AssembleOptions, assemble
+from qhnews._blocks import ReflowOptions, blocks
 from qhnews._classify import classify
+from qhnews._cues import analyse
 from qhnews._decode import decode, unify_newlines
+from qhnews._forms import Forms
 from qhnews._lines import split_lines
 from qhnews._normalize import NormalizeOptions
 from qhnews._records import Page
 
-__all__ = ["STAGES", "ParseOptions", "parse"]
-
-STAGES: tuple[str, ...] = ("decode", "normalize", "lines", "blocks", "classify", "assemble", "export")
-"""The pipeline's stages in the order the data flows, one private module each."""
+__all__ = ["STAGES", "ParseOptions", "Stage", "page_of", "parse"]
 
 
 @attrs.frozen
 class ParseOptions:
-    """Every setting of the parser, in one immutable record.
+    r"""Every setting of the parser, in one immutable record.
 
     Attributes:
         normalize: Which text rules run on every string.
         reflow: Thresholds of the text layer.
         assemble: Weights of the headline attachment.
+        forms: The words bylines and datelines are read with: roles, outlets,
+            credits (extend them for a paper that prints others).
 
     Examples:
         >>> ParseOptions(normalize=NormalizeOptions(fullwidth_punctuation=False)).normalize.strip
         True
+        >>> opts = ParseOptions(forms=Forms().extend(roles=("主笔",)))
+        >>> [(p.role, p.name) for p in parse("本报讯（主笔 王五）开会。", options=opts).articles[0].bylines[0].people]
+        [('主笔', '王五')]
     """
 
     normalize: NormalizeOptions = attrs.field(factory=NormalizeOptions)
     reflow: ReflowOptions = attrs.field(factory=ReflowOptions)
     assemble: AssembleOptions = attrs.field(factory=AssembleOptions)
+    forms: Forms = attrs.field(factory=Forms)
 
 
 _DEFAULT = ParseOptions()
+
+
+@attrs.frozen
+class Stage:
+    """One stage of the pipeline: a name and a pure function of the stage before and the options.
+
+    Attributes:
+        name: The stage's name, as the docs and ``qhnews parse --explain`` call it.
+        run: The stage function.
+        doc: What the stage does, in one line.
+    """
+
+    name: str
+    run: Callable[[Any, ParseOptions], Any] = attrs.field(repr=False)
+    doc: str = attrs.field(repr=False)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("lines", lambda text, o: split_lines(text, o.normalize), "split the text into lines, each normalized"),
+    Stage("cues", lambda lines, o: analyse(lines, o.reflow, o.forms), "read every line's cues: column, ending, form"),
+    Stage("blocks", lambda infos, o: blocks(infos, o.reflow, o.normalize, o.forms), "reflow lines into paragraphs"),
+    Stage("classify", lambda bs, o: classify(bs, o.forms), "say what each block is"),
+    Stage("assemble", lambda units, o: assemble(units, o.assemble), "cut the page into articles"),
+)
+"""The stages [`parse`][qhnews.parse] runs on the decoded text, in the order the data flows."""
 
 
 def parse(page: str | bytes, *, source: str | None = None, options: ParseOptions | None = None) -> Page:
@@ -88,15 +121,18 @@ def parse(page: str | bytes, *, source: str | None = None, options: ParseOptions
     collecting = gc.isenabled()
     gc.disable()
     try:
-        lines = split_lines(text, opts.normalize)
-        infos = analyse(lines, opts.reflow)
-        columns = {i.line.number: i.column for i in infos}
-        blocks = reflow_analysed(infos, opts.reflow, opts.normalize)
-        units = classify(blocks, columns)
-        result = assemble(units, opts.assemble)
+        value: Any = text
+        for stage in STAGES:
+            value = stage.run(value, opts)
+        result = value
     finally:
         if collecting:
             gc.enable()
+    return page_of(result, text, source)
+
+
+def page_of(result: Assembled, text: str, source: str | None = None) -> Page:
+    """The ``Page`` of an assembled page and the text it was parsed from."""
     return Page(
         articles=result.articles,
         page_headings=result.page_headings,

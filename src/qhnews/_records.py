@@ -8,6 +8,7 @@ Every record built from the page knows where it came from: a
 from __future__ import annotations
 
 import enum
+import html
 from collections.abc import Iterable, Iterator
 
 import attrs
@@ -383,6 +384,18 @@ class Page:
     source: str | None = None
     text: str = attrs.field(default="", repr=False)
     furniture: tuple[Furniture, ...] = ()
+
+    def _repr_html_(self) -> str:
+        """The page view of the review report, for a notebook: raw lines beside the articles.
+
+        Without Jinja2 (the ``report`` extra) it is the page text, escaped, in a ``<pre>``.
+        """
+        try:
+            from qhnews._report import page_fragment  # noqa: PLC0415 - the report imports the records
+
+            return page_fragment(self)
+        except ImportError:
+            return f"<pre>{html.escape(self.text)}</pre>"
 
     def __attrs_post_init__(self) -> None:
         size = len(self.text)
