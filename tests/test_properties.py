@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 import qhnews
 from qhnews._normalize import VERTICAL_FORMS
 from render import ArticleView, PageSpec, RenderedPage, article_view, headline_slots, render
-from script import in_script, is_traditional, scripts
+from script import in_script, scripts
 from strategies import boundary_shown, pages
 
 # --------------------------------------------------------------------------- helpers
@@ -85,7 +85,7 @@ def page_strings(page: qhnews.Page) -> list[str]:
 
 
 #: What a jump mark loses beside the page it names: "(下转三版)" → "三版", "（上接一版）" → "一版".
-JUMP_TO_MARKS = Counter({"(": 1, ")": 1, "下": 1, "接": 1, "转": 1, "至": 1})
+JUMP_TO_MARKS = Counter({"(": 1, ")": 1, "下": 1, "接": 1, "转": 1, "轉": 1, "至": 1})  # 下轉: a traditional page
 JUMP_FROM_MARKS = Counter({"(": 1, ")": 1, "上": 1, "接": 1, "自": 1})
 
 
@@ -170,10 +170,6 @@ def _column_seam(r: RenderedPage) -> bool:
     return not r.spec.unwrapped and any(abs(a.width - b.width) >= 4 for a, b in itertools.pairwise(lays))
 
 
-def _traditional_byline(r: RenderedPage) -> bool:
-    return is_traditional(r.text) and any(a.byline("lead") or a.byline("trailing") for a in r.spec.articles)
-
-
 @attrs.frozen
 class KnownBug:
     summary: str
@@ -189,15 +185,10 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         "the headline group over a heading byline takes the title of the group printed before it as its kicker",
         _group_before_a_heading_byline_group,
     ),
-    "T": KnownBug(
-        "on a traditional page, a lead byline run into its paragraph is not cut off (_blocks._lead looks for 讯 and 电"
-        " only) and （本報記者 X） loses its outlet (_classify._house keys on 本报)",
-        _traditional_byline,
-    ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("B", "O", "T")
-TEXT_LAYER_BUGS = ("B", "T")
+ARTICLE_BUGS = ("B", "O")
+TEXT_LAYER_BUGS = ("B",)
 
 
 def clear_of(r: RenderedPage, bugs: Iterable[str]) -> bool:
@@ -643,10 +634,9 @@ def test_a_kicker_and_title_after_their_body_stay_together() -> None:
     ]
 
 
-@bug("T")
 def test_a_traditional_trailing_byline_keeps_its_outlet() -> None:
-    # Found by the round trip on traditional pages. The lead byline's half of bug T
-    # shows on the traditional sample page 000 (tests/test_traditional.py).
+    # Found by the round trip on traditional pages (bug T, fixed): （本報記者 X） lost its
+    # outlet while _classify._house read 本报 only.
     text = "某地召開工作會議\n\n7月1日，某地召開會議，研究部署工作。（本報記者 王五）"
     (a,) = qhnews.parse(text).articles
     assert [(b.outlet, b.people[0].role) for b in a.bylines] == [("本報", "記者")]
