@@ -47,7 +47,7 @@ def corpus(generated: int) -> dict[str, str]:
     if generated:
         import roundtrip
 
-        for i, (text, _) in enumerate(roundtrip.draw(generated)):
+        for i, (text, *_) in enumerate(roundtrip.draw(generated)):
             pages[f"generated:{i}"] = text
     return pages
 

@@ -39,8 +39,9 @@ def test_a_line_holding_a_lead_byline_and_a_paragraph_says_both() -> None:
     assert ex.lines[2].became == ("article 1: byline (lead)", "article 1: paragraph 1")
     assert {"cut.lead-byline", "byline.lead"} <= set(ex.lines[2].rules)
     assert ex.lines[3].became == ("article 1: paragraph 1",)
-    (joined_by,) = ex.lines[3].rules  # the last line of its paragraph: the rule that saw no break
+    joined_by, kind = ex.lines[3].rules  # the rule that saw no break, and the one that made it a paragraph
     assert joined_by.startswith("break.")
+    assert kind == "body.has-stops"
 
 
 def test_the_table_has_a_row_for_every_non_blank_line() -> None:

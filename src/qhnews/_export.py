@@ -24,6 +24,7 @@ def _byline(b: Byline) -> dict[str, Any]:
         "outlet": b.outlet,
         "place": b.place,
         "people": [{"role": p.role, "name": p.name} for p in b.people],
+        "date": b.date,
         "position": b.position.value,
     }
 
@@ -31,7 +32,8 @@ def _byline(b: Byline) -> dict[str, Any]:
 def article_to_dict(article: Article) -> dict[str, Any]:
     """An article in the shape of the page JSON contract.
 
-    Besides the contract's keys it carries ``continued_from``, ``lines`` and
+    Besides the contract's keys (``captions``, ``continued_from`` and the
+    bylines' ``date`` among them) it carries ``lines`` and
     ``headline_lines`` (first and last line numbers), ``confidence`` and ``notes``,
     and each byline its ``position``.
     """
@@ -46,6 +48,10 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "blocks": [{"kind": b.kind, "text": b.text} for b in article.blocks],
         "continued_to": article.continued_to,
         "continued_from": article.continued_from,
+        "captions": [
+            {"text": c.text, "credit": c.credit, "people": [{"role": p.role, "name": p.name} for p in c.people]}
+            for c in article.captions
+        ],
         "lines": _span(article.span),
         "headline_lines": _span(article.headline_span),
         "confidence": article.confidence,
@@ -56,8 +62,9 @@ def article_to_dict(article: Article) -> dict[str, Any]:
 def page_to_dict(page: Page) -> dict[str, Any]:
     r"""A page in the shape of the page JSON contract.
 
-    Besides the contract's keys it carries ``leftovers`` (text no article took,
-    with its line numbers) and ``diagnostics``.
+    The contract's keys, ``furniture`` (with line numbers) among them; besides
+    them it carries ``leftovers`` (text no article took, with its line numbers)
+    and ``diagnostics``.
 
     Examples:
         >>> from qhnews import parse
@@ -69,6 +76,7 @@ def page_to_dict(page: Page) -> dict[str, Any]:
         "source": page.source,
         "page_headings": list(page.page_headings),
         "articles": [article_to_dict(a) for a in page.articles],
+        "furniture": [{"kind": f.kind.value, "text": f.text, "lines": _span(f.span)} for f in page.furniture],
         "leftovers": [{"text": x.text, "lines": _span(x.span)} for x in page.leftovers],
         "diagnostics": [{"code": d.code, "message": d.message, "lines": _span(d.span)} for d in page.diagnostics],
     }

@@ -1,0 +1,297 @@
+"""Stage 6, assemble, step 2: give each headline group to an article.
+
+Newspapers print a headline before its body, after it, or grouped with other
+articles' headlines after a later article. Each cluster is split into headline
+groups and each group is given to an article by one dynamic programme over the
+whole page, under the printed order: groups keep the order of their articles,
+an article takes at most one group, a group goes to an article before it or to
+the one right after it. A group scores by how much it shares with the article's
+body (character bigrams weighted by how rare they are on the page: names and
+places weigh most), by position (right after or right before the body) and by
+its inner shape (``_headline``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from qhnews import _patterns as pat
+from qhnews._headline import HeadlineReading, read_headline
+from qhnews._segment import Cluster, Draft, HeadlineLine
+
+if TYPE_CHECKING:
+    from qhnews._assemble import AssembleOptions
+
+__all__ = ["Attacher", "Group", "bigrams"]
+
+#: A headline group: its first line, its end line and the article it goes to (None: no article).
+Group = tuple[int, int, int | None]
+
+
+def bigrams(text: str) -> set[int]:
+    """The pairs of adjacent letters and digits of a text, punctuation and spaces skipped.
+
+    A pair is the 64-bit integer of its two UTF-32 code units: read straight
+    from the encoded text, at even and at odd character offsets, without
+    making a string per pair.
+
+    Examples:
+        >>> len(bigrams("青洽会，青洽")), bigrams("青洽") == bigrams("，青 洽。")
+        (3, True)
+    """
+    data = pat.NOT_ALNUM.sub("", text).encode("utf-32-le")
+    view = memoryview(data)
+    grams = set(view[: len(data) // 8 * 8].cast("Q"))
+    grams.update(view[4 : 4 + max(0, len(data) - 4) // 8 * 8].cast("Q"))
+    return grams
+
+
+class _Ending(NamedTuple):
+    """One way to end the group that starts at a line, scored against each article it may go to."""
+
+    end: int  # the group's end line
+    last: bool  # it ends its cluster
+    idle: float  # the score of leaving it to no article
+    scores: dict[int, float]  # article -> the score of the page from here when the group goes to it
+    best_from: list[tuple[float, int]]  # the best (score, article) from each article of the window on
+
+
+class Attacher:
+    """The dynamic programme that gives headline groups to articles.
+
+    A group is scored against the bodies within ``reach`` before it only, so
+    the work per group is bounded however many articles the page holds. The
+    bigrams of the bodies are kept only where a headline has them: for each
+    such bigram, the sorted list of the bodies that have it.
+    """
+
+    def __init__(self, drafts: Sequence[Draft], clusters: Sequence[Cluster], opts: AssembleOptions) -> None:
+        self.opts = opts
+        self.article_count = count = len(drafts)
+        self.headless_costs = [0.0 if d.continued_from else opts.headless_cost for d in drafts]
+        # The weight of a bigram that n bodies have (a bigram no body has weighs as one that one has).
+        self.idf = [math.log(1 + count / max(1, n)) for n in range(count + 1)]
+        self.lines: list[HeadlineLine] = []
+        self.articles_before: list[int] = []  # by line: the articles before its cluster
+        self.cluster_end: list[int] = []  # by line: the end line of its cluster
+        self.heads_next: list[bool] = []  # by line: its cluster's last group heads the next article
+        for cl in clusters:
+            stop = len(self.lines) + len(cl.lines)
+            for h in cl.lines:
+                self.lines.append(h)
+                self.articles_before.append(cl.position)
+                self.cluster_end.append(stop)
+                self.heads_next.append(cl.forced)
+        # A group joins adjacent lines of one cluster: its bigrams are among its cluster's.
+        wanted: set[int] = set()
+        for cl in clusters:
+            wanted.update(bigrams("".join(h.text for h in cl.lines)))
+        self.bodies: dict[int, list[int]] = {}  # headline bigram -> the bodies that have it, in order
+        for t, d in enumerate(drafts):
+            body = "".join([*(b.text for b in d.blocks), *(c.text for c in d.captions)])
+            for g in bigrams(body) & wanted:
+                self.bodies.setdefault(g, []).append(t)
+        self._readings: dict[tuple[int, int], HeadlineReading] = {}
+        self._sim: dict[tuple[int, int], list[float]] = {}  # by group
+        self._grams: dict[str, tuple[dict[int, float], float]] = {}
+        self._over: dict[tuple[str, int, int], list[float]] = {}
+        # The programme's table and what it reads (set by solve).
+        self._best: list[dict[int, tuple[float, int, int | None]]] = []
+        self._lows: list[int] = []
+        self._headless: list[float] = []
+
+    def reading(self, h: int, k: int) -> HeadlineReading:
+        """The parts of the group ``h:k`` and its shape score."""
+        key = (h, k)
+        if key not in self._readings:
+            self._readings[key] = read_headline(self.lines[h:k], self.opts.roles)
+        return self._readings[key]
+
+    def window(self, h: int) -> tuple[int, int]:
+        """The first and last article that line ``h``'s group may go to."""
+        p = self.articles_before[h]
+        return max(0, p - self.opts.reach), min(p, self.article_count - 1)
+
+    def _weighted(self, text: str) -> tuple[dict[int, float], float]:
+        """A text's bigrams weighted by their rarity among the bodies (idf), and their sum."""
+        if text not in self._grams:
+            idf, get = self.idf, self.bodies.get
+            weights = {g: idf[len(have)] if (have := get(g)) else idf[0] for g in bigrams(text)}
+            self._grams[text] = (weights, sum(weights.values()))
+        return self._grams[text]
+
+    def _overlaps(self, text: str, low: int, high: int) -> list[float]:
+        """The weighted share of the text's bigrams that each body ``low..high`` has."""
+        key = (text, low, high)  # one text may stand in clusters with other windows
+        if key in self._over:
+            return self._over[key]
+        weights, total = self._weighted(text)
+        sums: list[float] = [0] * (high - low + 1)  # int 0, as sum() starts
+        if total:
+            get = self.bodies.get
+            for g, w in weights.items():  # in the order of the weights, as a sum over them would add
+                have = get(g)
+                if not have or have[0] > high or have[-1] < low:
+                    continue
+                if low > have[0] or have[-1] > high:  # only part of the list lies in the window
+                    have = have[bisect.bisect_left(have, low) : bisect.bisect_right(have, high)]
+                for t in have:
+                    sums[t - low] += w
+        self._over[key] = out = [s / total if total else 0.0 for s in sums]
+        return out
+
+    def similarities(self, h: int, k: int) -> list[float]:
+        """How much the group ``h:k`` shares with each body in its window (see ``window``).
+
+        The mean of what the whole group shares and what its best line shares.
+        """
+        key = (h, k)
+        if key not in self._sim:
+            low, high = self.window(h)
+            whole = self._overlaps("".join(x.text for x in self.lines[h:k]), low, high)
+            lines = [self._overlaps(self.lines[i].text, low, high) for i in range(h, k)]
+            best = [max(col) for col in zip(*lines, strict=True)]
+            self._sim[key] = [(w + b) / 2 for w, b in zip(whole, best, strict=True)]
+        return self._sim[key]
+
+    def similarity(self, h: int, k: int, t: int) -> float:
+        """How much the group ``h:k`` shares with body ``t`` (an article in its window)."""
+        low, high = self.window(h)
+        assert low <= t <= high, (t, low, high)
+        return self.similarities(h, k)[t - low]
+
+    def attach_scores(self, h: int, k: int, top: int) -> list[float]:
+        """The score of giving the group ``h:k`` to each article from its window's first to ``top``."""
+        o = self.opts
+        p = self.articles_before[h]
+        low = self.window(h)[0]
+        shape = self.reading(h, k).shape
+        sims = self.similarities(h, k)
+        out = []
+        for t in range(low, top + 1):
+            score = o.similarity_weight * sims[t - low] - o.attach_cost + shape
+            if t in (p - 1, p):
+                score += o.adjacency_bonus
+            else:
+                score -= o.distance_penalty * (p - 1 - t)
+            out.append(score)
+        return out
+
+    def idle_score(self, h: int, k: int) -> float:
+        """The score of leaving the group ``h:k`` to no article (a banner at the page top)."""
+        if self.articles_before[h] == 0:
+            return self.opts.banner_score + min(0.0, self.reading(h, k).shape)
+        return -self.opts.unattached_cost + min(0.0, self.reading(h, k).shape)
+
+    def solve(self) -> list[Group]:
+        """Return the groups as (first line, end line, article or None).
+
+        ``best[h][a]`` is the best score of lines ``h:`` when no article
+        before ``a`` may take them any more (the order is kept). An attachment
+        score does not depend on ``a``, so the scores of one group are computed
+        once and ``a`` reads the best of them from a suffix maximum (the lowest
+        article wins a tie, as in a plain loop over the articles).
+        """
+        n = len(self.lines)
+        if self.article_count == 0:  # no article to give anything to
+            return [(h, h + 1, None) for h in range(n)]
+        self._best = [{} for _ in range(n + 1)]
+        self._lows = [self.window(h)[0] for h in range(n)]
+        # headless[a] is what articles 0..a-1 cost when none gets a headline:
+        # skipping articles a..t-1 to give a group to t costs headless[t] - headless[a].
+        self._headless = list(itertools.accumulate(self.headless_costs, initial=0.0))
+        for h in range(n - 1, -1, -1):
+            endings = self._endings(h)
+            for a in range(self._lows[h], self.articles_before[h] + 2):
+                self._best[h][a] = self._choose(h, a, endings)
+        return self._repair(self._trace())
+
+    def _after(self, k: int, a: int) -> float:
+        """The best score of lines ``k:`` when articles before ``a`` may take none of them."""
+        m, headless = self.article_count, self._headless
+        a = min(a, m)
+        if k == len(self.lines):
+            return headless[a] - headless[m]
+        nxt = max(a, self._lows[k])
+        return self._best[k][nxt][0] + headless[a] - headless[nxt]
+
+    def _endings(self, h: int) -> list[_Ending]:
+        """Every group that starts at line ``h``, scored against each article it may go to."""
+        p, low, end, m = self.articles_before[h], self._lows[h], self.cluster_end[h], self.article_count
+        headless = self._headless
+        out = []
+        for k in range(h + 1, min(end, h + self.opts.max_group_lines) + 1):
+            last = k == end
+            top = min(p, m - 1) if last else min(p - 1, m - 1)  # only a group's last line ends at its own slot
+            scores = {
+                t: s - headless[t] + self._after(k, t + 1)
+                for t, s in enumerate(self.attach_scores(h, k, top), start=low)
+            }
+            best_from: list[tuple[float, int]] = []
+            run = (-math.inf, -1)
+            for t in range(top, low - 1, -1):
+                if scores[t] >= run[0]:
+                    run = (scores[t], t)
+                best_from.append(run)
+            best_from.reverse()
+            out.append(_Ending(k, last, self.idle_score(h, k), scores, best_from))
+        return out
+
+    def _choose(self, h: int, a: int, endings: list[_Ending]) -> tuple[float, int, int | None]:
+        """The best (score, end line, article) for lines ``h:`` when no article before ``a`` may take them."""
+        p, low, m = self.articles_before[h], self._lows[h], self.article_count
+        choice: tuple[float, int, int | None] = (-math.inf, h + 1, None)
+        skipped = self._headless[min(a, m)]
+        for k, last, idle, scores, best_from in endings:
+            if self.heads_next[h] and last and a <= p < m:  # the group ends before article p's body
+                if scores[p] + skipped > choice[0]:
+                    choice = (scores[p] + skipped, k, p)
+                continue
+            s = idle + self._after(k, a)
+            if s > choice[0]:
+                choice = (s, k, None)
+            if a - low < len(best_from):
+                s, t = best_from[a - low]
+                if s + skipped > choice[0]:
+                    choice = (s + skipped, k, t)
+        return choice
+
+    def _trace(self) -> list[Group]:
+        """Read the chosen groups off the programme's table, from the first line on."""
+        out: list[Group] = []
+        h, a = 0, 0
+        while h < len(self.lines):
+            a = max(a, self._lows[h])
+            _, k, target = self._best[h][a]
+            out.append((h, k, target))
+            if target is not None:
+                a = target + 1
+            h = k
+        return out
+
+    def _repair(self, groups: list[Group]) -> list[Group]:
+        """Give a group left over to a headless article it clearly belongs to.
+
+        OCR may read headlines grouped after a later article out of their
+        printed order; the programme above keeps the order, so a group it had
+        to leave over still goes to a headless article within reach when it
+        shares much with that article's body.
+        """
+        taken = {t for _, _, t in groups if t is not None}
+        out = list(groups)
+        for i, (h, k, t) in enumerate(groups):
+            if t is not None or self.articles_before[h] == 0:
+                continue
+            low, high = self.window(h)
+            free = [c for c in range(low, high + 1) if c not in taken]
+            scored = [(self.similarity(h, k, c), c) for c in free]
+            if scored:
+                sim, c = max(scored)
+                if sim >= self.opts.repair_similarity:
+                    out[i] = (h, k, c)
+                    taken.add(c)
+        return out
