@@ -4,6 +4,7 @@
     python benchmarks/roundtrip.py --pages 200     # fewer
     python benchmarks/roundtrip.py --show 3        # also print the first 3 pages it gets wrong
     python benchmarks/roundtrip.py --per-form      # also a table per layout structure
+    python benchmarks/roundtrip.py --script traditional   # the same pages in traditional characters
 
 The pages are drawn by the property tests' own generator
 (``tests/strategies.py``: articles of every kind, headlines before, after or
@@ -42,6 +43,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 
 import qhnews  # noqa: E402
 from render import STRUCTURES, ArticleView, article_view, render, structures  # noqa: E402
+from script import in_script  # noqa: E402
 from strategies import pages  # noqa: E402
 
 FIELDS = ("title", "kicker", "subtitles", "section", "bylines", "speaker", "blocks", "continued_to")
@@ -54,8 +56,11 @@ ISSUE_14 = frozenset(STRUCTURES) - {
 }
 
 
-def draw(count: int) -> list[tuple[str, list[ArticleView], frozenset[str]]]:
-    """``count`` rendered pages, the same ones on every run, with the structures each shows."""
+def draw(count: int, script: str = "simplified") -> list[tuple[str, list[ArticleView], frozenset[str]]]:
+    """``count`` rendered pages, the same ones on every run, with the structures each shows.
+
+    ``script``: "simplified", "traditional" or "mixed" (both scripts), as ``tests/script.py`` converts.
+    """
     out: list[tuple[str, list[ArticleView], frozenset[str]]] = []
 
     @settings(
@@ -67,7 +72,7 @@ def draw(count: int) -> list[tuple[str, list[ArticleView], frozenset[str]]]:
     )
     @given(pages())
     def collect(spec: object) -> None:
-        r = render(spec)  # type: ignore[arg-type]
+        r = in_script(render(spec), script)  # type: ignore[arg-type]
         out.append((r.text, list(r.expected), structures(r)))
 
     collect()
@@ -79,9 +84,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", type=int, default=1000, help="how many pages to draw (default 1000)")
     ap.add_argument("--show", type=int, default=0, help="print the text and the differences of this many wrong pages")
     ap.add_argument("--per-form", action="store_true", help="also a table per layout structure")
+    ap.add_argument(
+        "--script",
+        choices=("simplified", "traditional", "mixed"),
+        default="simplified",
+        help="draw the pages in this script (default simplified; the same pages in each)",
+    )
     args = ap.parse_args(argv)
 
-    rendered = draw(args.pages)
+    rendered = draw(args.pages, args.script)
     exact_pages = articles = exact_articles = wrong_count = 0
     fields: Counter[str] = Counter()
     shown = 0
@@ -113,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {counts}; banners {page.page_headings}; leftovers {len(page.leftovers)}\n")
 
     n = len(rendered)
-    print(f"qhnews {qhnews.__version__}: {n} generated pages, {articles} articles")
+    print(f"qhnews {qhnews.__version__}: {n} generated pages ({args.script}), {articles} articles")
     print(f"pages exact     {exact_pages}/{n} ({exact_pages / n:.1%})")
     print(f"articles exact  {exact_articles}/{articles} ({exact_articles / articles:.1%})")
     print(f"pages with the wrong article count: {wrong_count}")

@@ -21,10 +21,10 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from qhnews._script import TRADITIONAL, VARIANTS
+from qhnews._script import VARIANTS
 from render import RenderedPage
 
-__all__ = ["SCRIPTS", "in_script", "is_traditional", "scripts", "traditional_char"]
+__all__ = ["SCRIPTS", "in_script", "scripts", "traditional_char"]
 
 #: The scripts a generated page is drawn in; simplified most often.
 SCRIPTS = ("simplified", "simplified", "simplified", "traditional", "mixed")
@@ -53,11 +53,6 @@ def traditional_char(ch: str) -> str:
 
 def _convert(text: str, mixed: bool) -> str:
     return "".join(traditional_char(c) if not mixed or ord(c) % 2 else c for c in text)
-
-
-def is_traditional(text: str) -> bool:
-    """True when ``text`` holds a traditional form of a cue character (報, 訊, 記 …)."""
-    return not TRADITIONAL.isdisjoint(text)
 
 
 def _walk(value: Any, mixed: bool) -> Any:
