@@ -1,6 +1,6 @@
 """Stage 1, decode: every supported encoding, line ends, odd characters, and the one error type.
 
-Bytes go through [`decode`][qhnews.decode]; a ``str`` of any content parses;
+Bytes go through ``qhnews.stages.decode``; a ``str`` of any content parses;
 anything else is a TypeError. Undecodable bytes raise
 [`DecodeError`][qhnews.DecodeError] naming the byte offset and the encodings
 tried, and the error survives pickling (worker processes send it back).
@@ -14,7 +14,8 @@ import pickle
 import pytest
 
 import qhnews
-from qhnews import DecodeError, QhnewsError, decode
+from qhnews import DecodeError, QhnewsError
+from qhnews.stages import decode
 
 TEXT = "本报讯（记者 施翔）7月10日，会议召开。\n\n市委召开专题会议\n"
 
@@ -51,7 +52,7 @@ def test_bom_is_not_part_of_the_text() -> None:
 def test_gb18030_only_characters() -> None:
     """Characters outside GBK (four-byte GB18030 sequences) decode too."""
     text = "𠀀㐀€本报"
-    assert decode(text.encode("gb18030")) == qhnews.Decoded(text, "gb18030")
+    assert decode(text.encode("gb18030")) == qhnews.stages.Decoded(text, "gb18030")
 
 
 @pytest.mark.parametrize("kind", [bytes, bytearray, memoryview])
@@ -216,7 +217,7 @@ def test_decode_error_pickles_after_being_raised() -> None:
 @pytest.mark.parametrize("text", ["讯", "本报讯", "记者 施翔"])
 def test_short_gb18030_that_is_also_valid_utf8(text: str) -> None:
     data = text.encode("gb18030")
-    assert decode(data) == qhnews.Decoded(text, "gb18030")
+    assert decode(data) == qhnews.stages.Decoded(text, "gb18030")
 
 
 @pytest.mark.parametrize("text", ["héllo", "Ѷ 本报", "naïve café"])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import attrs
 
-from qhnews import BlockKind, normalize_page
 from qhnews._blocks import analyse
 from qhnews._lines import split_lines
+from qhnews.stages import BlockKind, normalize_page
 
 
 def texts(page: str) -> list[str]:

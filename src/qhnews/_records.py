@@ -1,14 +1,17 @@
 """The immutable records that flow through the pipeline.
 
-Every record built from the page knows where it came from: a
-[`Span`][qhnews.Span] of character offsets into the decoded page text and the
-1-based line numbers it covers.
+Every record built from the page knows where it came from: a ``Span`` of
+character offsets into the decoded page text and the 1-based line numbers it
+covers. The kinds and positions of records are string enums
+(``BylinePosition``, ``BodyKind``, ``BlockKind``): each member equals its
+JSON value (``BodyKind.PARAGRAPH == "paragraph"``).
 """
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -16,9 +19,13 @@ __all__ = [
     "Article",
     "BlockKind",
     "BodyBlock",
+    "BodyKind",
     "Byline",
     "BylinePosition",
+    "Caption",
     "Diagnostic",
+    "Furniture",
+    "FurnitureKind",
     "Leftover",
     "Line",
     "Page",
@@ -98,8 +105,8 @@ class Line:
         return Span(self.start, self.end, self.number, self.number)
 
 
-class BlockKind(enum.Enum):
-    """What the text layer made of a run of lines."""
+class BlockKind(str, enum.Enum):
+    """What the text layer made of a run of lines; each member equals its value."""
 
     FLOW = "flow"
     """Running text: a paragraph, possibly wrapped over many lines and blank lines."""
@@ -153,8 +160,8 @@ class Person:
     name: str
 
 
-class BylinePosition(enum.Enum):
-    """Where a byline stands in its article."""
+class BylinePosition(str, enum.Enum):
+    """Where a byline stands in its article; each member equals its JSON value (``"lead"``, …)."""
 
     LEAD = "lead"
     """At the head of the first paragraph: 本报讯（记者 X）."""
@@ -176,6 +183,7 @@ class Byline:
         place: Dateline place of "本报上海讯" ("上海"), else None.
         people: Each person with their role.
         span: Where it is on the page.
+        date: The dateline's date as printed ("11月5日", "十四日"), else None.
     """
 
     text: str
@@ -185,6 +193,7 @@ class Byline:
     place: str | None
     people: tuple[Person, ...]
     span: Span
+    date: str | None = None
 
 
 @attrs.frozen
@@ -204,17 +213,80 @@ class Speaker:
     span: Span
 
 
+class BodyKind(str, enum.Enum):
+    """What a block of an article's body is; each member equals its JSON value.
+
+    Examples:
+        >>> BodyKind.PARAGRAPH == "paragraph", BodyKind("subheading")
+        (True, <BodyKind.SUBHEADING: 'subheading'>)
+    """
+
+    PARAGRAPH = "paragraph"
+    """Running text."""
+    SUBHEADING = "subheading"
+    """A heading inside the body (小标题)."""
+
+
 @attrs.frozen
 class BodyBlock:
     """One block of an article's body.
 
     Attributes:
-        kind: "paragraph" or "subheading".
+        kind: Paragraph or subheading; the strings "paragraph" and
+            "subheading" are taken and made ``BodyKind`` members.
+        text: The normalized text.
+        span: Where it is on the page.
+
+    Examples:
+        >>> BodyBlock("paragraph", "开会。", Span(0, 3, 1, 1)).kind
+        <BodyKind.PARAGRAPH: 'paragraph'>
+    """
+
+    kind: BodyKind = attrs.field(converter=BodyKind)
+    text: str
+    span: Span
+
+
+@attrs.frozen
+class Caption:
+    """A photo caption: not a paragraph of the article.
+
+    Attributes:
+        text: The whole caption as normalized text, its credit line included
+            ("图为会场。本报记者 X 摄").
+        credit: "摄", "图", … or None.
+        people: Who is credited, each with their role.
+        span: Where it is on the page.
+    """
+
+    text: str
+    credit: str | None
+    people: tuple[Person, ...]
+    span: Span
+
+
+class FurnitureKind(str, enum.Enum):
+    """What a line of page furniture is; each member equals its JSON value."""
+
+    HEADER = "header"
+    """The page's header or footer: date, 星期, 版次, 版名."""
+    EDITORS = "editors"
+    """An editors' credit: 责任编辑 X, 美术编辑 X, 校对 X."""
+    OTHER = "other"
+    """Any other furniture."""
+
+
+@attrs.frozen
+class Furniture:
+    """A line of page furniture: neither a page heading nor article text.
+
+    Attributes:
+        kind: Header, editors or other; the strings are taken too.
         text: The normalized text.
         span: Where it is on the page.
     """
 
-    kind: str
+    kind: FurnitureKind = attrs.field(converter=FurnitureKind)
     text: str
     span: Span
 
@@ -253,6 +325,7 @@ class Article:
             subtitles, speaker) stand; they may be far from the body.
         confidence: How sure the parser is of this article, from 0 to 1.
         notes: Why the confidence is below 1, one reason per entry.
+        captions: Photo captions that belong to the article.
     """
 
     title: str | None = None
@@ -268,6 +341,7 @@ class Article:
     headline_span: Span | None = None
     confidence: float = 1.0
     notes: tuple[str, ...] = ()
+    captions: tuple[Caption, ...] = ()
 
     @property
     def body(self) -> str:
@@ -277,7 +351,7 @@ class Article:
     @property
     def paragraphs(self) -> tuple[str, ...]:
         """The texts of the paragraph blocks."""
-        return tuple(b.text for b in self.blocks if b.kind == "paragraph")
+        return tuple(b.text for b in self.blocks if b.kind is BodyKind.PARAGRAPH)
 
 
 @attrs.frozen
@@ -304,6 +378,8 @@ class Page:
         diagnostics: What the parser noticed on the way.
         source: Name of the page's file, if known.
         text: The decoded page text all spans point into.
+        furniture: Page header and footer lines and editors' credits, in
+            reading order.
     """
 
     articles: tuple[Article, ...] = ()
@@ -312,3 +388,16 @@ class Page:
     diagnostics: tuple[Diagnostic, ...] = ()
     source: str | None = None
     text: str = attrs.field(default="", repr=False)
+    furniture: tuple[Furniture, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        r"""The page as the JSON output's object (the same as ``qhnews.page_to_dict(page)``).
+
+        Examples:
+            >>> import qhnews
+            >>> qhnews.parse("会议召开\n\n本报讯（记者 王五）开会。").to_dict()["articles"][0]["title"]
+            '会议召开'
+        """
+        from qhnews._export import page_to_dict  # noqa: PLC0415 - the export imports the records
+
+        return page_to_dict(self)
