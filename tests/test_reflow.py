@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import attrs
 
-from qhnews._blocks import analyse
+import qhnews
+from qhnews._cues import analyse
 from qhnews._lines import split_lines
 from qhnews.stages import BlockKind, normalize_page
 
@@ -79,4 +80,12 @@ def test_every_nonblank_line_is_in_one_block() -> None:
 def test_remeasured_is_evolve_with_other_columns() -> None:
     # remeasured spells out every field for speed; it must stay what attrs.evolve would give
     (info,) = analyse(split_lines("本报讯（记者 王五）好。"))
-    assert info.remeasured(7, 9) == attrs.evolve(info, column=7, ahead=9)
+    assert info.remeasured(7, 9, 100) == attrs.evolve(info, column=7, ahead=9)
+    assert info.remeasured(120, 9, 100) == attrs.evolve(info, column=120, ahead=9, unwrapped=True)
+
+
+def test_every_threshold_of_the_reflow_is_a_documented_field_with_a_step() -> None:
+    doc = qhnews.ReflowOptions.__doc__ or ""
+    for field in attrs.fields(qhnews.ReflowOptions):
+        assert field.metadata.get("step") == 1, f"{field.name}: no mutation step"
+        assert f"        {field.name}: " in doc, f"{field.name} is not documented"

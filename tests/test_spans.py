@@ -61,3 +61,16 @@ def test_a_lead_byline_and_its_paragraph_split_where_the_byline_ends(text: str, 
     assert _rebuilt(text, byline.span.start, byline.span.end) == byline.text
     assert text[block.span.start :].startswith(opening)
     assert block.span.end == len(text)
+
+
+@pytest.mark.parametrize("args", [(5, 4, 1, 1), (0, 4, 3, 2), (-1, 4, 1, 1), (0, 4, 0, 1)])
+def test_a_span_out_of_order_is_refused_where_it_is_made(args: tuple[int, int, int, int]) -> None:
+    with pytest.raises(ValueError, match="in order"):
+        qhnews.Span(*args)
+
+
+def test_a_page_refuses_a_span_past_its_text() -> None:
+    leftover = qhnews.Leftover("标题", qhnews.Span(0, 9, 1, 1))
+    with pytest.raises(ValueError, match="past the page's end"):
+        qhnews.Page(leftovers=(leftover,), text="标题")
+    assert qhnews.Page(leftovers=(qhnews.Leftover("标题", qhnews.Span(0, 2, 1, 1)),), text="标题").leftovers

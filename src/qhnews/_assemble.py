@@ -110,7 +110,6 @@ class _HLine:
     text: str
     span: Span
     speaker: Speaker | None = None
-    wide: bool = False
 
 
 @attrs.define
@@ -176,7 +175,7 @@ def _segment(units: Sequence[Unit]) -> tuple[list[_Draft], list[_Cluster], list[
                     cl.lines.append(_HLine(sp.text, sp.span, speaker=sp))
                 else:
                     for h in item.lines:
-                        cl.lines.append(_HLine(h.text, h.span, wide=h.width >= h.column + _WIDE))
+                        cl.lines.append(_HLine(h.text, h.span))
             clusters.append(cl)
         pending, forced = [], False
 

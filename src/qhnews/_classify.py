@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-import regex
 
 from qhnews import _patterns as pat
-from qhnews._normalize import NormalizeOptions, normalize
-from qhnews._records import BlockKind, Byline, BylinePosition, Line, Person, Span, Speaker, TextBlock
+from qhnews._blocks import CUT_JUMP, CUT_LEAD, CUT_TRAILING, Block
+from qhnews._bylines import parse_byline, parse_people
+from qhnews._cues import FURNITURE, JUMP, SPEAKER, LineInfo
+from qhnews._normalize import normalize
+from qhnews._records import BlockKind, Byline, Line, Span, Speaker, TextBlock
 
 __all__ = [
     "BylineUnit",
@@ -95,96 +97,6 @@ class FurnitureUnit:
 Unit = Para | HeadingRun | BylineUnit | SpeakerUnit | JumpUnit | FurnitureUnit
 
 
-def parse_people(text: str) -> tuple[Person, ...]:
-    """Split a byline's people part into people with roles.
-
-    Examples:
-        >>> parse_people("记者 孙八 钱七 通讯员 王五")
-        (Person(role='记者', name='孙八'), Person(role='记者', name='钱七'), Person(role='通讯员', name='王五'))
-    """
-    people: list[Person] = []
-    role: str | None = None
-    for m in pat.PEOPLE_TOKEN.finditer(text):
-        if m.group("role"):
-            role = m.group("role")
-        else:
-            people.append(Person(role, m.group("name")))
-    return tuple(people)
-
-
-def _span_of(lines: Sequence[Line]) -> Span:
-    return Span(lines[0].start, lines[-1].end, lines[0].number, lines[-1].number)
-
-
-def parse_byline(
-    text: str, span: Span | None = None, *, normalized: NormalizeOptions | bool | None = None
-) -> Byline | None:
-    """Parse a byline in any of the forms qhnews knows; None if ``text`` is not one.
-
-    ``text`` is normalized first (with ``normalized`` as the options, if it is a
-    [`NormalizeOptions`][qhnews.NormalizeOptions]); pass ``normalized=True`` for
-    text that already is.
-
-    The forms: lead (本报讯（记者 X）, 本报上海讯（记者 X Y）, 青海日报讯（记者 X）,
-    新华社北京7月10日电（记者 X）), heading (文/图 本报记者 X, 本报记者 X Y) and
-    trailing (（记者 X）).
-
-    Examples:
-        >>> b = parse_byline("本报上海讯(记者 孙八 钱七)")
-        >>> b.outlet, b.place, [p.name for p in b.people], b.text
-        ('本报', '上海', ['孙八', '钱七'], '本报上海讯（记者 孙八 钱七）')
-        >>> b = parse_byline("文/图 本报记者 赵六")
-        >>> b.credit, b.outlet, b.people[0].role
-        ('文/图', '本报', '记者')
-    """
-    if isinstance(normalized, NormalizeOptions):
-        text = normalize(text, normalized)
-    elif not normalized:
-        text = normalize(text)
-    where = span or Span(0, len(text), 1, 1)
-    m = pat.BYLINE_LEAD.match(text)
-    if m and m.end() == len(text):
-        return Byline(
-            text,
-            BylinePosition.LEAD,
-            None,
-            m.group("outlet"),
-            m.group("place") or None,
-            parse_people(m.group("people") or ""),
-            where,
-        )
-    m = pat.BYLINE_HEADING.match(text)
-    if m and _heading_byline_ok(m):
-        return Byline(
-            text,
-            BylinePosition.HEADING,
-            m.group("credit"),
-            m.group("outlet"),
-            None,
-            parse_people(m.group("people")),
-            where,
-        )
-    m = pat.BYLINE_TRAILING.search(text)
-    if m and m.start() == 0:
-        people = m.group("people")
-        return Byline(text, BylinePosition.TRAILING, None, _house(people), None, parse_people(people), where)
-    return None
-
-
-def _house(people: str) -> str | None:
-    """The outlet a credit names inside its brackets: "（本报记者 X）" → "本报"."""
-    return people[:2] if people.startswith(("本报", "本刊", "本台", "本网")) else None
-
-
-def _heading_byline_ok(m: regex.Match[str]) -> bool:
-    """A bare "role name" line is a byline only with a credit, an outlet or a space after the role."""
-    if m.group("credit") or m.group("outlet"):
-        return True
-    people = m.group("people")
-    role = pat.ROLE.match(people)
-    return role is not None and people[role.end() : role.end() + 1].isspace()
-
-
 def _classify_flow(block: TextBlock) -> Para:
     text = block.text
     m = pat.JUMP_FROM.match(text)
@@ -193,44 +105,68 @@ def _classify_flow(block: TextBlock) -> Para:
     return Para(text, block.span, None, block.lines)
 
 
-def classify(blocks: Sequence[TextBlock], columns: dict[int, int] | None = None) -> tuple[Unit, ...]:
-    """Classify reflowed blocks into units the assembler works with.
+_PIECES = frozenset((CUT_LEAD, CUT_TRAILING, CUT_JUMP))
+
+
+def _piece(block: TextBlock, infos: Sequence[LineInfo]) -> Unit:
+    """A byline or jump the text layer cut off a paragraph, read as the form it was cut as."""
+    if block.reason == CUT_JUMP:
+        m = pat.JUMP_TO.search(block.text)
+        if m is not None:
+            return JumpUnit(m.group("page"), block.text, block.span)
+    byline = parse_byline(block.text, block.span, normalized=True)
+    if byline is not None:
+        return BylineUnit(byline)
+    return _heading_run(block, infos)
+
+
+def _line_form(block: TextBlock, form: str) -> Unit | None:
+    """A standalone line in the form its cues say, or None when it is in none."""
+    text, span = block.text, block.span
+    if form == SPEAKER:
+        m = pat.SPEAKER.match(text)
+        if m is not None:
+            return SpeakerUnit(Speaker(text, m.group("titles"), m.group("name"), span))
+    elif form == FURNITURE:
+        return FurnitureUnit(text, span)
+    elif form == JUMP:
+        m = pat.JUMP_TO.search(text)
+        if m is not None:
+            return JumpUnit(m.group("page"), text, span)
+    elif form:
+        byline = parse_byline(text, span, normalized=True)
+        if byline is not None:
+            return BylineUnit(byline)
+    return None
+
+
+def _heading_run(block: TextBlock, infos: Sequence[LineInfo]) -> HeadingRun:
+    heads = tuple(Heading(i.line.text, i.line.span, i.line.width, i.column) for i in infos)
+    return HeadingRun(heads, normalize("".join(h.text for h in heads)), block.span)
+
+
+def classify(blocks: Sequence[Block]) -> tuple[Unit, ...]:
+    """Stage 5: say what each block of the page is, from the cues stage 4 read.
 
     Args:
-        blocks: The text layer's blocks in page order.
-        columns: Column width by line number, to tell wide headline type from body width.
+        blocks: Stage 4's blocks in page order, with the cues of their lines.
 
     Examples:
         >>> from qhnews._lines import split_lines
-        >>> from qhnews._blocks import reflow
-        >>> units = classify(reflow(split_lines("本报讯（记者 王五）7 月 10 日，开会。")))
+        >>> from qhnews._cues import analyse
+        >>> from qhnews._blocks import blocks
+        >>> units = classify(blocks(analyse(split_lines("本报讯（记者 王五）7 月 10 日，开会。"))))
         >>> units[0].byline.people[0].name, units[1].text
         ('王五', '7月10日，开会。')
     """
-    cols = columns or {}
     units: list[Unit] = []
-    for block in blocks:
+    for b in blocks:
+        block = b.block
         if block.kind is BlockKind.FLOW:
             units.append(_classify_flow(block))
-            continue
-        text = block.text
-        span = block.span
-        if "\n" not in text:  # one line, or a byline the text layer cut off a wrapped paragraph
-            m = pat.SPEAKER.match(text)
-            if m:
-                units.append(SpeakerUnit(Speaker(text, m.group("titles"), m.group("name"), span)))
-                continue
-            if pat.FURNITURE.match(text):
-                units.append(FurnitureUnit(text, span))
-                continue
-            m = pat.JUMP_TO.search(text)
-            if m and m.start() == 0:
-                units.append(JumpUnit(m.group("page"), text, span))
-                continue
-            byline = parse_byline(text, span, normalized=True)
-            if byline is not None:
-                units.append(BylineUnit(byline))
-                continue
-        heads = tuple(Heading(ln.text, ln.span, ln.width, cols.get(ln.number, ln.width)) for ln in block.lines)
-        units.append(HeadingRun(heads, normalize("".join(h.text for h in heads)), span))
+        elif block.reason in _PIECES:
+            units.append(_piece(block, b.infos))
+        else:
+            unit = _line_form(block, b.infos[0].form) if len(b.infos) == 1 else None
+            units.append(unit or _heading_run(block, b.infos))
     return tuple(units)

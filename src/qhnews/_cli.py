@@ -1,6 +1,7 @@
 """The ``qhnews`` command.
 
     qhnews parse PAGE... [-f json|jsonl|markdown|text|parquet] [-o OUT] [-j N] [--resume] [--strict] [-q]
+    qhnews parse PAGE... --explain
     qhnews normalize PAGE... [--explain] [--strict]
     qhnews --version
 
@@ -61,7 +62,9 @@ from typing import Any, TextIO
 
 import attrs
 
-from qhnews._batch import PageReader, expand_inputs, run_pages
+from qhnews._batch import PageReader, expand_inputs, iter_pages, run_pages
+from qhnews._errors import QhnewsError
+from qhnews._explain import explain_page
 from qhnews._export import FORMATS, page_to_dict, render
 from qhnews._normalize import explain
 from qhnews._parquet import ParquetWriter, article_rows
@@ -119,6 +122,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--resume", action="store_true", help="skip pages already recorded in OUT (jsonl)")
     p.add_argument("--strict", action="store_true", help=_STRICT_HELP)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no resume summary")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="print every line of each page with what it became and the rules that decided it",
+    )
 
     n = sub.add_parser("normalize", help="print pages as normalized, reflowed blocks")
     n.add_argument("inputs", nargs="+", metavar="PAGE", help="page files, directories, glob patterns, or - for stdin")
@@ -395,7 +403,24 @@ def _open_sink(args: argparse.Namespace, fmt: str) -> tuple[_Sink, TextIO | None
     return _TextSink(out, fmt), out
 
 
+def _cmd_explain(args: argparse.Namespace) -> int:
+    """``qhnews parse --explain``: each page's lines, what each became and the rules that said so."""
+    out = sys.stdout
+    failed = False
+    for path in expand_inputs(args.inputs):
+        try:
+            for number, (source, text) in enumerate(iter_pages(path, strict=args.strict)):
+                out.write(("\n" if number else "") + f"== {source}\n{explain_page(text)}\n")
+                out.flush()
+        except QhnewsError as exc:
+            _fail(str(exc))
+            failed = True
+    return EXIT_FAILED if failed else EXIT_OK
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
+    if args.explain:
+        return _cmd_explain(args)
     fmt = _format(args)
     _check(args, fmt)
     paths = _not_the_output(list(expand_inputs(args.inputs)), args.output)

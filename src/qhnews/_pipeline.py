@@ -1,30 +1,31 @@
 """The pipeline: the stage order, written down once.
 
-    decode → normalize → lines → blocks → classify → assemble → export
+    decode → lines (normalized) → cues → blocks → classify → assemble → export
 
-Each stage is a pure function of the stage before it; [`parse`][qhnews.parse]
-runs them in this order and [`Page`][qhnews.Page] keeps the decoded text all
-spans point into.
+[`parse`][qhnews.parse] decodes the page and runs the stages of
+[`STAGES`][qhnews.STAGES] in order, each a pure function of the stage before
+it and the options; [`Page`][qhnews.Page] keeps the decoded text all spans
+point into. Export (JSON, Markdown, Parquet) reads the ``Page``.
 """
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 
-from qhnews._assemble import AssembleOptions, assemble
-from qhnews._blocks import ReflowOptions, analyse, reflow_analysed
+from qhnews._assemble import Assembled, AssembleOptions, assemble
+from qhnews._blocks import ReflowOptions, blocks
 from qhnews._classify import classify
+from qhnews._cues import analyse
 from qhnews._decode import decode, unify_newlines
 from qhnews._lines import split_lines
 from qhnews._normalize import NormalizeOptions
 from qhnews._records import Page
 
-__all__ = ["STAGES", "ParseOptions", "parse"]
-
-STAGES: tuple[str, ...] = ("decode", "normalize", "lines", "blocks", "classify", "assemble", "export")
-"""The pipeline's stages in the order the data flows, one private module each."""
+__all__ = ["STAGES", "ParseOptions", "Stage", "page_of", "parse"]
 
 
 @attrs.frozen
@@ -47,6 +48,31 @@ class ParseOptions:
 
 
 _DEFAULT = ParseOptions()
+
+
+@attrs.frozen
+class Stage:
+    """One stage of the pipeline: a name and a pure function of the stage before and the options.
+
+    Attributes:
+        name: The stage's name, as the docs and ``qhnews parse --explain`` call it.
+        run: The stage function.
+        doc: What the stage does, in one line.
+    """
+
+    name: str
+    run: Callable[[Any, ParseOptions], Any] = attrs.field(repr=False)
+    doc: str = attrs.field(repr=False)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("lines", lambda text, o: split_lines(text, o.normalize), "split the text into lines, each normalized"),
+    Stage("cues", lambda lines, o: analyse(lines, o.reflow), "read every line's cues: column, ending, form"),
+    Stage("blocks", lambda infos, o: blocks(infos, o.reflow, o.normalize), "reflow lines into paragraphs"),
+    Stage("classify", lambda bs, o: classify(bs), "say what each block is"),
+    Stage("assemble", lambda units, o: assemble(units, o.assemble), "cut the page into articles"),
+)
+"""The stages [`parse`][qhnews.parse] runs on the decoded text, in the order the data flows."""
 
 
 def parse(page: str | bytes, *, source: str | None = None, options: ParseOptions | None = None) -> Page:
@@ -88,15 +114,18 @@ def parse(page: str | bytes, *, source: str | None = None, options: ParseOptions
     collecting = gc.isenabled()
     gc.disable()
     try:
-        lines = split_lines(text, opts.normalize)
-        infos = analyse(lines, opts.reflow)
-        columns = {i.line.number: i.column for i in infos}
-        blocks = reflow_analysed(infos, opts.reflow, opts.normalize)
-        units = classify(blocks, columns)
-        result = assemble(units, opts.assemble)
+        value: Any = text
+        for stage in STAGES:
+            value = stage.run(value, opts)
+        result = value
     finally:
         if collecting:
             gc.enable()
+    return page_of(result, text, source)
+
+
+def page_of(result: Assembled, text: str, source: str | None = None) -> Page:
+    """The ``Page`` of an assembled page and the text it was parsed from."""
     return Page(
         articles=result.articles,
         page_headings=result.page_headings,

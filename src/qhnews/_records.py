@@ -3,14 +3,14 @@
 Every record built from the page knows where it came from: a ``Span`` of
 character offsets into the decoded page text and the 1-based line numbers it
 covers. The kinds and positions of records are string enums
-(``BylinePosition``, ``BodyKind``, ``BlockKind``): each member equals its
-JSON value (``BodyKind.PARAGRAPH == "paragraph"``).
+(``BylinePosition``, ``BodyKind``, ``FurnitureKind``, ``BlockKind``): each
+member equals its JSON value (``BodyKind.PARAGRAPH == "paragraph"``).
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -55,6 +55,15 @@ class Span:
     end: int
     first_line: int
     last_line: int
+
+    def __attrs_post_init__(self) -> None:
+        # Checked where every span is made: a span the parser got wrong fails
+        # here, at its source, not later in a reader's slice of the page.
+        if not 0 <= self.start <= self.end or not 1 <= self.first_line <= self.last_line:
+            raise ValueError(
+                f"a span runs from offset {self.start} to {self.end} and from line {self.first_line} "
+                f"to {self.last_line}: offsets must be >= 0 and line numbers >= 1, each pair in order"
+            )
 
     def cover(self, other: Span) -> Span:
         """The smallest span that holds both spans."""
@@ -127,6 +136,7 @@ class TextBlock:
             line (a paragraph after a lead byline); else that line's start.
         end: Offset where the block ends, when it ends inside its last line
             (a paragraph before a trailing byline); else that line's end.
+        reason: The rule that made the block (a reason code: see the list of rules).
     """
 
     kind: BlockKind
@@ -134,6 +144,7 @@ class TextBlock:
     text: str
     start: int | None = None
     end: int | None = None
+    reason: str = ""
 
     @property
     def span(self) -> Span:
@@ -184,6 +195,7 @@ class Byline:
         people: Each person with their role.
         span: Where it is on the page.
         date: The dateline's date as printed ("11月5日", "十四日"), else None.
+        reason: The form it was read in (a reason code: see the list of rules).
     """
 
     text: str
@@ -194,6 +206,7 @@ class Byline:
     people: tuple[Person, ...]
     span: Span
     date: str | None = None
+    reason: str = ""
 
 
 @attrs.frozen
@@ -236,6 +249,7 @@ class BodyBlock:
             "subheading" are taken and made ``BodyKind`` members.
         text: The normalized text.
         span: Where it is on the page.
+        reason: The rule that decided its kind (a reason code: see the list of rules).
 
     Examples:
         >>> BodyBlock("paragraph", "开会。", Span(0, 3, 1, 1)).kind
@@ -245,17 +259,17 @@ class BodyBlock:
     kind: BodyKind = attrs.field(converter=BodyKind)
     text: str
     span: Span
+    reason: str = ""
 
 
 @attrs.frozen
 class Caption:
-    """A photo caption: not a paragraph of the article.
+    """A photo caption: the text under a picture and its credit.
 
     Attributes:
-        text: The whole caption as normalized text, its credit line included
-            ("图为会场。本报记者 X 摄").
-        credit: "摄", "图", … or None.
-        people: Who is credited, each with their role.
+        text: The whole caption as normalized text, its credit line included.
+        credit: "摄", "图", "文/图" … or None.
+        people: Who took the picture, with their roles.
         span: Where it is on the page.
     """
 
@@ -269,16 +283,16 @@ class FurnitureKind(str, enum.Enum):
     """What a line of page furniture is; each member equals its JSON value."""
 
     HEADER = "header"
-    """The page's header or footer: date, 星期, 版次, 版名."""
+    """The page header or footer: date, 星期, 版次, 版名."""
     EDITORS = "editors"
-    """An editors' credit: 责任编辑 X, 美术编辑 X, 校对 X."""
+    """Editors' credits: 责任编辑 X, 美术编辑 X, 校对 X."""
     OTHER = "other"
-    """Any other furniture."""
+    """Any other furniture line."""
 
 
 @attrs.frozen
 class Furniture:
-    """A line of page furniture: neither a page heading nor article text.
+    """A line of page furniture: no article's text, no page heading.
 
     Attributes:
         kind: Header, editors or other; the strings are taken too.
@@ -325,7 +339,9 @@ class Article:
             subtitles, speaker) stand; they may be far from the body.
         confidence: How sure the parser is of this article, from 0 to 1.
         notes: Why the confidence is below 1, one reason per entry.
-        captions: Photo captions that belong to the article.
+        captions: Photo captions printed with it.
+        opened_by: The rule that found where the article starts (a reason code).
+        headline_reasons: The rules that read its headline lines' parts (reason codes).
     """
 
     title: str | None = None
@@ -342,6 +358,8 @@ class Article:
     confidence: float = 1.0
     notes: tuple[str, ...] = ()
     captions: tuple[Caption, ...] = ()
+    opened_by: str = ""
+    headline_reasons: tuple[str, ...] = ()
 
     @property
     def body(self) -> str:
@@ -378,8 +396,7 @@ class Page:
         diagnostics: What the parser noticed on the way.
         source: Name of the page's file, if known.
         text: The decoded page text all spans point into.
-        furniture: Page header and footer lines and editors' credits, in
-            reading order.
+        furniture: Page header and footer lines and editors' credits, in reading order.
     """
 
     articles: tuple[Article, ...] = ()
@@ -389,6 +406,12 @@ class Page:
     source: str | None = None
     text: str = attrs.field(default="", repr=False)
     furniture: tuple[Furniture, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        size = len(self.text)
+        for span in _spans(self):
+            if span.end > size:
+                raise ValueError(f"a record's span ends at offset {span.end}, past the page's end ({size})")
 
     def to_dict(self) -> dict[str, Any]:
         r"""The page as the JSON output's object (the same as ``qhnews.page_to_dict(page)``).
@@ -401,3 +424,17 @@ class Page:
         from qhnews._export import page_to_dict  # noqa: PLC0415 - the export imports the records
 
         return page_to_dict(self)
+
+
+def _spans(page: Page) -> Iterator[Span]:
+    """Every span a page's records hold."""
+    for a in page.articles:
+        yield from (s for s in (a.span, a.headline_span) if s is not None)
+        yield from (b.span for b in a.bylines)
+        yield from (b.span for b in a.blocks)
+        yield from (c.span for c in a.captions)
+        if a.speaker is not None:
+            yield a.speaker.span
+    yield from (x.span for x in page.leftovers)
+    yield from (x.span for x in page.furniture)
+    yield from (d.span for d in page.diagnostics if d.span is not None)

@@ -1,0 +1,220 @@
+"""Stage 4a: the cues of every line, read once and carried on a record.
+
+A typesetter leaves cues on each line that the later decisions read: how
+wide the column around it is, whether it ends a sentence, and whether it is a
+form of its own — a lead byline opening a paragraph (本报讯（记者 X）…), a
+trailing byline or a jump closing one, or a line that stands alone: a heading
+byline, a profile line, page furniture. Every pattern of those forms runs here
+once per line; the reflow, the classifier and the assembler read the result.
+
+Column width is measured in display cells (a Chinese character is two, a
+digit one), per line, as the upper quartile of the widths of its neighbours,
+so articles of different widths on one page each get their own.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import attrs
+
+from qhnews import _patterns as pat
+from qhnews._bylines import heading_byline_ok
+from qhnews._options import ReflowOptions
+from qhnews._records import Line
+from qhnews._rules import reason
+
+__all__ = ["FORMS", "LineInfo", "analyse", "column_widths", "quartile"]
+
+# The forms a line may be read in on its own, in the order the classifier
+# tries them (the first that matches is the line's form).
+SPEAKER = reason("form.speaker", "a profile line over an interview: titles, then the name after a space")
+FURNITURE = reason("form.furniture", "page furniture: an editor's credit, a folio or a date line")
+JUMP = reason("form.jump", "a continuation jump on a line of its own: （下转三版）")
+LEAD = reason("form.lead-byline", "a lead byline that fills its line: 本报讯（记者 X）")
+HEADING = reason("form.heading-byline", "a byline under a headline: 文/图 本报记者 X")
+TRAILING = reason("form.trailing-byline", "a trailing byline on a line of its own: （记者 X）")
+FORMS = (SPEAKER, FURNITURE, JUMP, LEAD, HEADING, TRAILING)
+
+
+@attrs.frozen
+class LineInfo:
+    """What the cues of one non-blank line say.
+
+    Attributes:
+        line: The line.
+        column: Estimated column width around it, in cells.
+        ahead: Estimated column width of it and the lines after it (the column
+            of the paragraph it may open).
+        gap_before: Blank lines between it and the previous non-blank line.
+        ends_sentence: Ends with sentence-final punctuation.
+        lead_byline: Opens with a lead byline (本报讯（记者 X）…).
+        alone: A line that always stands alone: a heading byline, a lone
+            trailing byline, a profile line or a lone jump.
+        closes: Ends with a trailing byline or a continuation jump.
+        form: The form the whole line reads as, one of ``FORMS`` (its reason
+            code), or "" for none.
+        unwrapped: The column is at least ``ReflowOptions.unwrapped_width``
+            wide: wider than any printed column, the OCR did not wrap it.
+    """
+
+    line: Line
+    column: int
+    ahead: int
+    gap_before: int
+    ends_sentence: bool
+    lead_byline: bool
+    alone: bool
+    closes: bool
+    form: str
+    unwrapped: bool
+
+    def remeasured(self, column: int, ahead: int, unwrapped_width: int) -> LineInfo:
+        """The same line with other column widths (``attrs.evolve``, without its introspection)."""
+        return LineInfo(
+            self.line,
+            column,
+            ahead,
+            self.gap_before,
+            self.ends_sentence,
+            self.lead_byline,
+            self.alone,
+            self.closes,
+            self.form,
+            column >= unwrapped_width,
+        )
+
+    def short(self, margin: int) -> bool:
+        """True when the line is ``margin`` cells or more narrower than its column."""
+        return self.line.width <= self.column - margin
+
+
+def column_widths(widths: Sequence[int], window: int, behind: int) -> list[int]:
+    """Per line, the upper quartile of the widths from ``behind`` lines before to ``window`` after.
+
+    The upper quartile is robust to the short lines that end paragraphs and to
+    the odd wide headline.
+
+    Examples:
+        >>> column_widths([30, 30, 12, 30, 31], 2, 2)
+        [30, 30, 30, 31, 31]
+    """
+    n = len(widths)
+    near = sorted(widths[: window + 1])  # the window of line 0, kept sorted as it slides
+    out: list[int] = []
+    for i in range(n):
+        size = len(near)
+        half = size // 2
+        out.append(near[half + (size - half) // 2])  # as quartile(near)
+        if i + window + 1 < n:
+            bisect.insort(near, widths[i + window + 1])
+        if i - behind >= 0:
+            del near[bisect.bisect_left(near, widths[i - behind])]
+    return out
+
+
+def quartile(widths: Sequence[int]) -> int:
+    """The median of the upper half of ``widths``."""
+    near = sorted(widths)
+    half = len(near) // 2
+    return near[half + (len(near) - half) // 2]
+
+
+#: A line that BYLINE_TRAILING or JUMP_TO can match ends in one of these (``$`` also matches before a final newline).
+_CLOSING_ENDS = (")", "）", ")\n", "）\n")
+_SENTENCE_MARKS = frozenset("。！？!?…：；:;")
+_CLOSER_MARKS = frozenset(pat.CLOSERS)
+
+
+def _ends_sentence(text: str) -> bool:
+    last = text[-1:]
+    if last in _SENTENCE_MARKS:
+        return True
+    return bool(last) and last in _CLOSER_MARKS and pat.SENTENCE_END.search(text) is not None
+
+
+def _lead(text: str, within: int) -> tuple[int, bool]:
+    """Where the lead byline a line opens with ends, 0 for none; and whether it fills the line.
+
+    A lead byline says 讯 or 电 within its first ``within`` characters: most
+    lines need no match.
+    """
+    head = text[:within]
+    if "讯" not in head and "电" not in head:
+        return 0, False
+    m = pat.BYLINE_LEAD.match(text)
+    if m is None:
+        return 0, False
+    fills = m.end() == len(text)
+    if m.group("people") is not None or not fills:
+        return m.end(), fills
+    return 0, fills
+
+
+def _closing(text: str, lead: int) -> tuple[int | None, int | None]:
+    """Where a trailing byline and a jump that close the line start (None for none)."""
+    if not text.endswith(_CLOSING_ENDS):  # both end in a closing bracket: most lines need neither search
+        return None, None
+    trailing = pat.BYLINE_TRAILING.search(text)
+    jump = pat.JUMP_TO.search(text)
+    # the people of a lead byline that fills its line are no trailing byline: 本报讯（记者 X）
+    keep = trailing is not None and trailing.start() >= lead
+    return (trailing.start() if keep and trailing else None), (jump.start() if jump else None)
+
+
+def _info(line: Line, column: int, ahead: int, gap: int, opts: ReflowOptions) -> LineInfo:
+    text = line.text
+    lead, lead_fills = _lead(text, opts.lead_search_chars)
+    trailing, jump = _closing(text, lead)
+    speaker = " " in text and pat.SPEAKER.match(text) is not None
+    furniture = pat.FURNITURE_CHAR.search(text) is not None and pat.FURNITURE.match(text) is not None
+    heading = pat.BYLINE_HEADING.match(text) if pat.ROLE_CHAR.search(text) else None
+    lone_jump, lone_trailing = jump == 0, trailing == 0
+    # the first form that holds, in the order of FORMS
+    held = (
+        speaker,
+        furniture,
+        lone_jump,
+        lead_fills,
+        heading is not None and heading_byline_ok(heading),
+        lone_trailing,
+    )
+    form = next((f for f, holds in zip(FORMS, held, strict=True) if holds), "") if any(held) else ""
+    alone = lone_trailing or lone_jump or heading is not None or speaker or furniture
+    closes = trailing is not None or jump is not None
+    # positional: the keywords would cost a third more on every line
+    return LineInfo(
+        line,
+        column,
+        ahead,
+        gap,
+        _ends_sentence(text),
+        lead > 0,
+        alone,
+        closes,
+        form,
+        column >= opts.unwrapped_width,
+    )
+
+
+def analyse(lines: Sequence[Line], options: ReflowOptions | None = None) -> tuple[LineInfo, ...]:
+    r"""Read the cues of every non-blank line: its column, its gap, its ending, its form.
+
+    Examples:
+        >>> from qhnews._lines import split_lines
+        >>> [(i.ends_sentence, i.alone, i.form) for i in analyse(split_lines("好。\n\n（记者 王五）"))]
+        [(True, False, ''), (False, True, 'form.trailing-byline')]
+    """
+    opts = options or ReflowOptions()
+    nonblank = [ln for ln in lines if ln.text]
+    widths = [ln.width for ln in nonblank]
+    columns = column_widths(widths, opts.window, opts.window)
+    ahead = column_widths(widths, opts.window, 0)
+    infos: list[LineInfo] = []
+    prev_number = None
+    for ln, col, col_ahead in zip(nonblank, columns, ahead, strict=True):
+        gap = 0 if prev_number is None else ln.number - prev_number - 1
+        prev_number = ln.number
+        infos.append(_info(ln, col, col_ahead, gap, opts))
+    return tuple(infos)

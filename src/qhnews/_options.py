@@ -1,0 +1,67 @@
+"""The thresholds of the text layer (stages 4 and 5), in one immutable record.
+
+Every number a rule of the reflow reads is a field here, with the step a
+mutation run moves it by (``metadata["step"]``): a test pins each field by a
+fixture that changes when it moves one step either way.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["ReflowOptions", "step"]
+
+
+def step(default: int, by: int = 1) -> int:
+    """An integer options field with its mutation step (1 for counts and widths)."""
+    return attrs.field(default=default, metadata={"step": by})
+
+
+@attrs.frozen
+class ReflowOptions:
+    """Thresholds of the reflow, in display cells (a Chinese character is two) or characters.
+
+    Attributes:
+        window: How many non-blank lines on each side inform a line's column width.
+        short_margin: A line at least this much narrower than its column is short
+            (a paragraph's last line, or its first, which lost its indent).
+        unwrapped_width: Columns at least this wide mean the OCR did not wrap the
+            text (one paragraph a line): no printed column is so wide.
+        headline_max_lines: The most lines a headline or subheading group may have.
+        stacked_max_lines: The most lines of the headlines of two articles printed
+            one over the other without a blank line (see the parsing guide).
+        lead_search_chars: A lead byline says 讯 or 电 within this many characters
+            of its start (本报上海7月10日讯…); lines without either are no lead byline.
+        heading_max_width: The widest line, in cells, that may be a heading.
+        heading_max_chars: The longest subheading, in characters, printed without
+            a blank line above the paragraph it heads.
+        dash_heading_max_chars: The longest text a subheading ending in "——" may close.
+        heading_margin: A line ending no sentence this much short of its column,
+            above a line of a paragraph's first-line width, is a heading.
+        far_margin: Far short: a line this much short of its column is no
+            paragraph's first line (that one falls short by its indent only).
+        first_line_margin: A paragraph's first line short by more than this has
+            ended its paragraph: it was a one-line paragraph.
+        indent_tolerance: A line within this many cells of its column's width is
+            as wide as running text (its indent and a character).
+        fill_tolerance: A line within this many cells of its column fills it.
+        hang_cells: Punctuation may hang this far past the column's edge.
+        clause_commas: A line with this many commas or more is running text.
+    """
+
+    window: int = step(8)
+    short_margin: int = step(3)
+    unwrapped_width: int = step(100)
+    headline_max_lines: int = step(4)
+    stacked_max_lines: int = step(8)
+    lead_search_chars: int = step(40)
+    heading_max_width: int = step(120)
+    heading_max_chars: int = step(40)
+    dash_heading_max_chars: int = step(50)
+    heading_margin: int = step(9)
+    far_margin: int = step(12)
+    first_line_margin: int = step(7)
+    indent_tolerance: int = step(6)
+    fill_tolerance: int = step(2)
+    hang_cells: int = step(2)
+    clause_commas: int = step(2)

@@ -1,0 +1,205 @@
+"""Stage 4b: where a paragraph breaks, as ordered rules.
+
+Two decisions are made at every seam between two lines of running text, each
+an ordered list of named rules (the first verdict wins):
+
+* ``HEADS``: is the one line gathered so far a heading printed right above
+  this line, without a blank line between them?
+* ``BREAKS``: does a new paragraph start at this line?
+
+The conventions they follow: a line that ends no sentence goes on below, also
+across the blank lines a column break leaves; a sentence-final line short of
+its column ends its paragraph; a paragraph's first line is short of the column
+by its dropped indent, and only its first line is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
+
+from qhnews import _patterns as pat
+from qhnews._cues import LineInfo
+from qhnews._options import ReflowOptions
+from qhnews._rules import Rule, first_verdict, reason, rule
+
+__all__ = ["BREAKS", "HEADS", "Seam", "breaks", "heads", "left_open", "open_quotes"]
+
+
+class Seam(NamedTuple):
+    """Two adjacent lines of running text, and what the rules need around them.
+
+    Attributes:
+        prev: The line before the seam (``first``, the block's only line, for ``HEADS``).
+        cur: The line after it.
+        nxt: The line after ``cur``, if any.
+        text: The text of the block gathered so far, ``prev`` included.
+        opts: The thresholds.
+        quotes: Counts the quotes and brackets the block has opened and not closed.
+    """
+
+    prev: LineInfo
+    cur: LineInfo
+    nxt: LineInfo | None
+    text: str
+    opts: ReflowOptions
+    quotes: Callable[[], int]
+
+
+def open_quotes(text: str) -> int:
+    """How many “quotes” and （brackets） a text opens and does not close."""
+    return text.count("“") - text.count("”") + text.count("（") - text.count("）")
+
+
+def left_open(texts: Iterable[str]) -> bool:
+    """True when the lines open a “quote”, a （bracket） or a 《title mark》 they do not close.
+
+    A heading closes what it opens, if over two lines; running text that a
+    column break cut goes on below ("“印发《…实施意" / "见》，…").
+    """
+    text = "".join(texts)
+    return open_quotes(text) > 0 or text.count("《") > text.count("》")
+
+
+# --- HEADS: a heading printed without a blank line ------------------------------------------
+
+
+@rule("heads.not-heading-shaped", "a line that ends a sentence, has a clause mark or leaves a quote open is text")
+def _not_heading_shaped(s: Seam) -> bool | None:
+    first, text = s.prev, s.prev.line.text
+    if (
+        s.cur.gap_before
+        or first.unwrapped
+        or first.ends_sentence
+        or first.closes
+        or first.lead_byline
+        or pat.CLAUSE_MARK.search(text)
+        or pat.clause_open(text)
+        or left_open((text,))  # a heading closes the quote it opens; running text goes on below
+    ):
+        return False
+    return None
+
+
+@rule("heads.far-short", "a paragraph's first line is short by its indent at most: a far shorter line is a heading")
+def _far_short(s: Seam) -> bool | None:
+    return True if s.prev.line.width <= s.prev.ahead - s.opts.far_margin else None
+
+
+@rule("heads.short-over-short", "a short line over another short line that a paragraph follows stands apart")
+def _short_over_short(s: Seam) -> bool | None:
+    m = s.opts.short_margin
+    return (
+        s.prev.short(m)
+        and s.cur.short(m)
+        and not s.cur.short(s.opts.far_margin)
+        and not s.cur.ends_sentence
+        and s.nxt is not None
+        and s.nxt.gap_before == 0
+        and not s.nxt.short(m)
+    )
+
+
+HEADS: tuple[Rule[Seam, bool], ...] = (_not_heading_shaped, _far_short, _short_over_short)
+
+
+def heads(seam: Seam) -> bool:
+    """Whether ``seam.prev``, a block's only line so far, is a heading printed right above ``seam.cur``."""
+    return first_verdict(HEADS, seam, (False, ""))[0]
+
+
+# --- BREAKS: where a paragraph starts ----------------------------------------------------
+
+
+@rule("break.byline-or-close", "a lead byline opens a paragraph; a trailing byline or a jump closes one")
+def _byline_or_close(s: Seam) -> bool | None:
+    return True if s.cur.lead_byline or s.prev.closes else None
+
+
+@rule("break.after-dash-subheading", "a short line ending in —— is a subheading: the text below starts afresh")
+def _after_dash(s: Seam) -> bool | None:
+    if pat.dash_end(s.prev.line.text) and len(s.text) <= s.opts.dash_heading_max_chars and "。" not in s.text:
+        return True
+    return None
+
+
+@rule(
+    "break.mid-sentence",
+    "a line that ends no sentence goes on below, but for a heading set without a blank line above a paragraph",
+)
+def _mid_sentence(s: Seam) -> bool | None:
+    if s.prev.ends_sentence:
+        return None
+    return s.cur.gap_before == 0 and _heading_above(s)
+
+
+def _heading_above(s: Seam) -> bool:
+    """``prev``, ending no sentence, is a heading set right above the paragraph ``cur`` opens."""
+    prev, cur, text, o = s.prev, s.cur, s.text, s.opts
+    # A single line with a comma reads as a paragraph's opening line unless it
+    # is far shorter: that line is short by its indent and by the unbreakable
+    # number or word the column could not take ("同时，完成平台599公").
+    return (
+        not prev.unwrapped
+        and prev.short(o.heading_margin)
+        and cur.short(o.short_margin)
+        and (
+            not cur.short(o.far_margin)  # a paragraph's first line, short by its indent
+            # or a one-line paragraph, under a line that stands alone after a finished one
+            or (cur.ends_sentence and text == prev.line.text and "，" not in text)
+        )
+        and len(text) <= o.heading_max_chars
+        and ("，" not in text or text != prev.line.text or prev.short(o.far_margin))
+        and open_quotes(prev.line.text) <= 0  # a bracket or quote the line opens goes on below
+        and not pat.clause_open(prev.line.text)
+        and not pat.STOPS.search(text)
+    )
+
+
+@rule("break.unwrapped", "where the OCR did not wrap the text, every sentence-final line ends its paragraph")
+def _unwrapped(s: Seam) -> bool | None:
+    return True if s.prev.unwrapped else None
+
+
+@rule("break.short-line", "a sentence-final line short of its column ends its paragraph, unless it is the first")
+def _short_line(s: Seam) -> bool | None:
+    prev, cur, o = s.prev, s.cur, s.opts
+    if not prev.short(o.short_margin):
+        return None
+    # A paragraph's first line is short by its dropped indent: it ends the
+    # paragraph only if it is shorter still, or the next line starts afresh.
+    first = s.text == prev.line.text
+    return not first or cur.gap_before > 0 or prev.short(o.first_line_margin) or cur.short(o.short_margin)
+
+
+@rule("break.blank-line", "a blank line after a sentence end ends the paragraph, but inside an open quote")
+def _blank_line(s: Seam) -> bool | None:
+    if s.cur.gap_before <= 0:
+        return None
+    return not (s.quotes() > 0 and not s.cur.short(s.opts.short_margin))
+
+
+@rule("break.lost-indent", "a sentence ends at the column edge and the next line is short: it lost its indent")
+def _lost_indent(s: Seam) -> bool | None:
+    if not s.cur.short(s.opts.short_margin):
+        return None
+    last_line = s.cur.ends_sentence and (s.nxt is None or s.nxt.gap_before > 0)
+    return not last_line
+
+
+JOINS = reason("break.none", "a sentence ends at the column edge and the next line fills its column: text goes on")
+
+BREAKS: tuple[Rule[Seam, bool], ...] = (
+    _byline_or_close,
+    _after_dash,
+    _mid_sentence,
+    _unwrapped,
+    _short_line,
+    _blank_line,
+    _lost_indent,
+)
+
+
+def breaks(seam: Seam) -> tuple[bool, str]:
+    """Whether a new paragraph starts at ``seam.cur``, and the rule that said so."""
+    return first_verdict(BREAKS, seam, (False, JOINS))

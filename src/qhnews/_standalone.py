@@ -1,0 +1,295 @@
+"""Stage 4c: which runs of lines stand alone as headline or subheading groups.
+
+A *run* is a stretch of adjacent non-blank lines, cut before bylines and
+standalone lines. A run stands alone when it is *shaped* like headlines (few
+lines, short, no sentence punctuation, nothing left open) and the page around
+it says so: it stands right above a byline or a profile line (*firm*), or it
+follows a finished paragraph and keeps apart from the text below. Each run's
+verdict is recorded with its reason code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from qhnews import _patterns as pat
+from qhnews._cues import SPEAKER, LineInfo, quartile
+from qhnews._options import ReflowOptions
+from qhnews._paragraphs import left_open
+from qhnews._rules import reason
+
+__all__ = ["columns_between_headings", "standalone_runs"]
+
+ALONE = reason("standalone.form", "a byline, profile line, jump or furniture line stands alone")
+FIRM = reason("standalone.over-byline", "heading-shaped lines that end at a byline, a profile line or the page end")
+AFTER_HEADING = reason("standalone.after-heading", "heading-shaped lines under a profile line or a kicker")
+KEPT_APART = reason("standalone.kept-apart", "heading-shaped lines after a finished paragraph, apart from the text")
+LAST_OPENS = reason(
+    "standalone.last-line-opens-paragraph",
+    "a heading group's short last line that the paragraph below continues is that paragraph's first line",
+)
+
+
+def split_runs(infos: Sequence[LineInfo]) -> list[list[int]]:
+    """Runs of adjacent non-blank lines, cut before bylines and standalone lines."""
+    runs: list[list[int]] = []
+    for i, info in enumerate(infos):
+        cut = info.gap_before > 0 or info.lead_byline or info.alone
+        if not runs or cut or infos[i - 1].alone or infos[i - 1].closes:
+            runs.append([i])
+        else:
+            runs[-1].append(i)
+    return runs
+
+
+def _firm(info: LineInfo) -> bool:
+    """A line that only a headline group stands right above: a lead or heading byline, a profile line."""
+    return info.lead_byline or info.alone
+
+
+def _heading_like(info: LineInfo, opts: ReflowOptions) -> bool:
+    text = info.line.text
+    if info.ends_sentence or info.alone or info.lead_byline or info.closes:
+        return info.form == SPEAKER
+    if pat.clause_open(text) or "。" in text or "；" in text:
+        return False
+    return info.line.width <= opts.heading_max_width
+
+
+def _headline_idiom(text: str) -> bool:
+    """A line only headlines have: a kicker (…时强调), a who-did line (X主持并讲话), spaced phrases, a dash."""
+    return (
+        " " in text
+        or text.startswith(("——", "—"))
+        or pat.KICKER_END.search(text) is not None
+        or pat.SUBTITLE_WHO.search(text) is not None
+    )
+
+
+def _has_comma(info: LineInfo) -> bool:
+    return "，" in info.line.text
+
+
+def _fits(infos: Sequence[LineInfo], run: list[int], nxt: LineInfo | None, opts: ReflowOptions) -> bool:
+    """Few enough lines for a headline group.
+
+    Headlines of two articles may be stacked without a blank line: a longer
+    run is a headline group right above a byline or profile line, or when no
+    line of it has a comma and one reads as headline idiom (a list or verse
+    has neither kickers nor who-did lines nor spaced phrases).
+    """
+    if len(run) <= opts.headline_max_lines:
+        return True
+    if len(run) > opts.stacked_max_lines or nxt is None:
+        return False
+    if _firm(nxt):
+        return True
+    return not any(_has_comma(infos[i]) for i in run) and any(_headline_idiom(infos[i].line.text) for i in run)
+
+
+def _shaped(infos: Sequence[LineInfo], runs: list[list[int]], r: int, opts: ReflowOptions) -> bool:
+    run = runs[r]
+    nxt = infos[runs[r + 1][0]] if r + 1 < len(runs) else None
+    return (
+        _fits(infos, run, nxt, opts)
+        and not infos[run[0]].lead_byline
+        and not infos[run[0]].alone
+        and all(_heading_like(infos[i], opts) for i in run)
+        and not left_open(infos[i].line.text for i in run)
+        and (nxt is None or nxt.gap_before > 0 or _firm(nxt))
+    )
+
+
+def _kicker_only(info: LineInfo) -> bool:
+    """A line that can only be a kicker (…时强调): the line under it is a title."""
+    return pat.kicker_only(info.line.text)
+
+
+def _comma_line_is_text(info: LineInfo, single: bool, nxt: LineInfo | None, opts: ReflowOptions) -> bool:
+    """A heading line with a comma that reads as running text.
+
+    Running text has commas; a heading with one is short or wide. In
+    unwrapped text a lone line with a comma may be a paragraph a column break
+    cut; lines wrapped there were wrapped as printed: a heading.
+    """
+    return (
+        # a line in or right above unwrapped text (a wide column, or a wide line next)
+        (single and (info.unwrapped or (nxt is not None and nxt.line.width >= opts.unwrapped_width)))
+        # a paragraph's opening line falls short by its indent and a character
+        or abs(info.line.width - info.column) <= opts.indent_tolerance
+        # at a seam between articles, the column of the paragraph below
+        or abs(info.line.width - info.ahead) <= opts.indent_tolerance
+        # clause after clause: running text
+        or info.line.text.count("，") >= opts.clause_commas
+    )
+
+
+def _keeps_apart(
+    infos: Sequence[LineInfo],
+    run: list[int],
+    nxt: LineInfo | None,
+    *,
+    strong_next: bool,
+    next_shaped: bool,
+    opts: ReflowOptions,
+) -> bool:
+    """Tell a headline from a paragraph fragment that a column break left alone."""
+    if not strong_next and any(
+        _has_comma(infos[i]) and _comma_line_is_text(infos[i], len(run) == 1, nxt, opts) for i in run
+    ):
+        return False
+    if strong_next or nxt is None:
+        return True
+    if len(run) == 1 and not next_shaped and _starts_flow(infos[run[0]], nxt, opts):
+        return False  # a first line whose paragraph goes on past a column break
+    # Lines that fill the column and go on past a break are running text.
+    return not (
+        len(run) > 1
+        and all(abs(infos[i].line.width - infos[i].column) <= opts.fill_tolerance for i in run)
+        and not nxt.short(opts.short_margin)
+        and not nxt.unwrapped
+    )
+
+
+def _starts_flow(last: LineInfo, nxt: LineInfo, opts: ReflowOptions) -> bool:
+    """True when the last line of a heading group is really the first line of the next paragraph."""
+    text = last.line.text
+    return (
+        last.short(opts.short_margin)
+        and " " not in text
+        and "·" not in text
+        and last.form != SPEAKER
+        and last.line.width <= last.column
+        and not last.unwrapped
+        and not (nxt.lead_byline or nxt.alone)
+        and not nxt.short(opts.short_margin)
+        and nxt.line.width <= nxt.column + opts.hang_cells
+        and " " not in nxt.line.text
+        and not nxt.ends_sentence
+        and pat.DATE_LEAD.match(nxt.line.text) is None
+    )
+
+
+def _firm_chain(infos: Sequence[LineInfo], runs: list[list[int]], shaped: list[bool]) -> list[bool]:
+    """A chain of heading-shaped runs that ends at a byline, a profile line or the page end is a headline group."""
+    firm = [False] * (len(runs) + 1)
+    firm[len(runs)] = True
+    for r in range(len(runs) - 1, -1, -1):
+        nxt = infos[runs[r + 1][0]] if r + 1 < len(runs) else None
+        firm[r] = shaped[r] and (nxt is None or _firm(nxt) or firm[r + 1])
+    return firm
+
+
+def standalone_runs(infos: Sequence[LineInfo], opts: ReflowOptions) -> dict[int, tuple[list[int], str]]:
+    """Decide which runs of lines stand alone as headline or subheading groups.
+
+    Returns a map from the index of a group's first line to the indices of its
+    lines and the reason code that made it stand alone.
+    """
+    runs = split_runs(infos)
+    shaped = [_shaped(infos, runs, r, opts) for r in range(len(runs))]
+    firm = _firm_chain(infos, runs, shaped)
+    groups: dict[int, tuple[list[int], str]] = {}
+    closed = True  # the text before is a finished paragraph (or the page top)
+    after_heading = False  # the run before stood alone as a profile line or a kicker
+    for r, run in enumerate(runs):
+        first = infos[run[0]]
+        if first.alone:
+            groups[run[0]] = (run, ALONE)
+            closed, after_heading = True, first.form == SPEAKER
+            continue
+        nxt = infos[runs[r + 1][0]] if r + 1 < len(runs) else None
+        next_shaped = r + 1 < len(runs) and shaped[r + 1]
+        why = ""
+        if closed and shaped[r]:
+            why = _stands_alone(
+                infos,
+                run,
+                nxt,
+                firm=firm[r],
+                next_firm=firm[r + 1],
+                next_shaped=next_shaped,
+                after_heading=after_heading,
+                opts=opts,
+            )
+        if why == LAST_OPENS:
+            groups[run[0]] = (run[:-1], why)  # the last line opens the paragraph that follows
+            closed = after_heading = False
+        elif why:
+            groups[run[0]] = (run, why)
+            # "X在Y调研时强调" is a kicker: the title it heads comes next
+            closed, after_heading = True, _kicker_only(infos[run[-1]])
+        else:
+            last = infos[run[-1]]
+            after_heading = False
+            closed = last.ends_sentence or last.closes or pat.dash_end(last.line.text)
+    return groups
+
+
+def _stands_alone(
+    infos: Sequence[LineInfo],
+    run: list[int],
+    nxt: LineInfo | None,
+    *,
+    firm: bool,
+    next_firm: bool,
+    next_shaped: bool,
+    after_heading: bool,
+    opts: ReflowOptions,
+) -> str:
+    """The reason a shaped run after a finished paragraph stands alone, or "" when it does not."""
+    if firm:
+        return FIRM
+    strong_next = nxt is not None and (_firm(nxt) or next_firm)
+    if not after_heading and not _keeps_apart(
+        infos, run, nxt, strong_next=strong_next, next_shaped=next_shaped, opts=opts
+    ):
+        return ""
+    if (
+        not next_shaped
+        and len(run) > 1
+        and nxt is not None
+        and _starts_flow(infos[run[-1]], nxt, opts)
+        and not _kicker_only(infos[run[-2]])
+    ):
+        return LAST_OPENS
+    return AFTER_HEADING if after_heading else KEPT_APART
+
+
+def columns_between_headings(
+    infos: Sequence[LineInfo], groups: dict[int, tuple[list[int], str]], opts: ReflowOptions
+) -> list[LineInfo]:
+    """Measure columns again, this time not across standalone lines, lead bylines and article ends.
+
+    Articles of different widths meet at their headlines and bylines, and
+    after a trailing byline or a jump; a column measured across that seam
+    mixes both widths.
+    """
+    standalone = {i for members, _ in groups.values() for i in members}
+    out = list(infos)
+    segment: list[int] = []
+    w = opts.window
+
+    def measure() -> None:
+        # A line whose window lies inside the segment keeps its measure; only
+        # lines within a window of the segment's ends are measured again.
+        n = len(segment)
+        if n:
+            widths = [infos[i].line.width for i in segment]
+            for j in (*range(min(w, n)), *range(max(w, n - w), n)):
+                info = infos[segment[j]]
+                col = quartile(widths[max(0, j - w) : j + w + 1])
+                col_ahead = quartile(widths[j : j + w + 1])
+                if col != info.column or col_ahead != info.ahead:
+                    out[segment[j]] = info.remeasured(col, col_ahead, opts.unwrapped_width)
+            segment.clear()
+
+    for i, info in enumerate(infos):
+        if i in standalone or info.lead_byline:
+            measure()
+        if i not in standalone:
+            segment.append(i)
+            if info.closes:  # a trailing byline or a jump ends an article: the next may be set narrower
+                measure()
+    measure()
+    return out
