@@ -201,7 +201,7 @@ def test_stdin_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     assert list(iter_pages("-")) == [("<stdin>", "一"), ("<stdin>#2", "二")]
 
 
-# ---------------------------------------------------------------- the reader and its estimate
+# ---------------------------------------------------------------- the reader and its counts
 
 
 def test_reader_counts_files_before_reading(archive: Path) -> None:
