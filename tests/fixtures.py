@@ -19,6 +19,8 @@ from pathlib import Path
 
 import attrs
 
+import qhnews
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
@@ -65,3 +67,27 @@ def cases(kind: str) -> list[Case]:
     files = sorted((FIXTURES / kind).glob("*.txt"))
     assert files, f"no fixture files under {FIXTURES / kind}"
     return [c for f in files for c in read_cases(f)]
+
+
+def page_outline(page: qhnews.Page) -> str:
+    """A parsed page as indented lines: what each article holds, then furniture and leftovers."""
+    out = [f"page heading: {h}" for h in page.page_headings]
+    for a in page.articles:
+        out.append("article")
+        heads = [("section", a.section), ("kicker", a.kicker), ("title", a.title)]
+        heads += [("subtitle", s) for s in a.subtitles]
+        out += [f"  {k}: {v}" for k, v in heads if v]
+        if a.continued_from:
+            out.append(f"  continued from: {a.continued_from}")
+        for b in a.bylines:
+            people = ", ".join(f"{p.role or '-'} {p.name}" for p in b.people) or "-"
+            out.append(f"  byline ({b.position.value}): {b.outlet or '-'} | {b.place or '-'} | {people}")
+        if a.speaker:
+            out.append(f"  speaker: {a.speaker.text}")
+        out += [f"  {b.kind}: {b.text}" for b in a.blocks]
+        out += [f"  caption: {c.text}" for c in a.captions]
+        if a.continued_to:
+            out.append(f"  continued to: {a.continued_to}")
+    out += [f"furniture ({f.kind.value}): {f.text}" for f in page.furniture]
+    out += [f"leftover: {x.text}" for x in page.leftovers]
+    return "\n".join(out)

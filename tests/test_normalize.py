@@ -11,6 +11,7 @@ import pytest
 
 import qhnews
 from qhnews import NormalizeOptions, explain, normalize
+from qhnews._normalize import VERTICAL_FORMS
 
 DATA = Path(__file__).resolve().parent / "data" / "normalize"
 
@@ -54,9 +55,10 @@ def test_explain_agrees_and_maps_back(case: dict[str, Any]) -> None:
     assert len(n.origins) == len(n.text) + 1
     for i, ch in enumerate(n.text):
         src = case["input"][n.source_offset(i)]
-        # A kept character maps to itself; a replaced mark maps to the half-width one it replaced.
+        # A kept character maps to itself; a replaced mark maps to the half-width or vertical one it replaced.
         assert (
             src == ch
+            or VERTICAL_FORMS.get(src) == ch
             or {src: ch} in ({",": "，"}, {"(": "（"}, {")": "）"}, {":": "："}, {";": "；"}, {"?": "？"}, {"!": "！"})
             or src.isspace()
         )
@@ -78,6 +80,7 @@ def test_source_offset_out_of_range() -> None:
     ("rule", "text"),
     [
         ("fullwidth_punctuation", "你好,世界"),
+        ("vertical_forms", "他說︰﹁好﹂"),
         ("cjk_alnum_spaces", "7 月"),
         ("cjk_punct_spaces", "好 。"),
         ("collapse_spaces", "好  好"),
@@ -111,3 +114,21 @@ def test_line_breaks_are_kept() -> None:
 
 def test_public_names() -> None:
     assert qhnews.normalize is normalize
+
+
+@pytest.mark.parametrize(("vertical", "horizontal"), sorted(VERTICAL_FORMS.items()))
+def test_every_vertical_form_has_a_golden_case(vertical: str, horizontal: str) -> None:
+    assert any(vertical in c["input"] and horizontal in c["expected"] for c in CASES), vertical
+    n = explain(f"好{vertical}好")
+    assert n.text == f"好{horizontal}好"
+    assert [(c.rule, c.before, c.after) for c in n.changes] == [("vertical_forms", vertical, horizontal)]
+
+
+def test_the_fast_path_sees_every_vertical_form() -> None:
+    from qhnews import _patterns as pat
+
+    for vertical in VERTICAL_FORMS:
+        assert pat.NOTHING_TO_NORMALIZE.match(f"好{vertical}") is None
+    for kept in "「」『』﹅﹆﹉﹏":
+        assert pat.NOTHING_TO_NORMALIZE.match(f"好{kept}") is not None
+        assert normalize(f"好{kept}") == f"好{kept}"

@@ -2,8 +2,11 @@ r"""qhnews: raw OCR text of a printed Chinese newspaper page in, typed articles 
 
 The top level holds what a user calls: ``parse`` (one page's text or bytes),
 ``parse_file`` (one file), ``parse_many`` (many files, lazily), ``normalize``
-and ``explain`` (the text rules alone), ``render`` and ``page_to_dict`` (the
-output formats), ``evaluate``, the records, the options and the errors.
+and ``explain`` (the text rules alone), ``explain_page`` (every line and the
+rules that decided it), ``render``, ``page_to_dict``, ``page_html`` and
+``write_report`` (the output formats and the review report),
+``convert_page`` (traditional and simplified script), ``evaluate``, the
+records, the options and the errors.
 Three public submodules hold the rest:
 
 - ``qhnews.stages``: the pipeline's stages one by one (decode, lines, reflow, …);
@@ -26,9 +29,12 @@ from qhnews import stages as stages
 from qhnews._assemble import AssembleOptions
 from qhnews._batch import InputError, PageResult, parse_file, parse_many
 from qhnews._blocks import ReflowOptions
+from qhnews._convert import convert_page
 from qhnews._errors import DecodeError, QhnewsError
 from qhnews._evaluate import Evaluation, evaluate
+from qhnews._explain import LineExplanation, PageExplanation, explain_page
 from qhnews._export import FORMATS, SCHEMA_VERSION, page_to_dict, render
+from qhnews._forms import Forms
 from qhnews._normalize import Change, Normalized, NormalizeOptions, explain, normalize
 from qhnews._pipeline import ParseOptions, parse
 from qhnews._records import (
@@ -47,6 +53,7 @@ from qhnews._records import (
     Span,
     Speaker,
 )
+from qhnews._report import page_html, write_report
 from qhnews._version import __version__
 
 __all__ = [
@@ -63,13 +70,16 @@ __all__ = [
     "DecodeError",
     "Diagnostic",
     "Evaluation",
+    "Forms",
     "Furniture",
     "FurnitureKind",
     "InputError",
     "Leftover",
+    "LineExplanation",
     "NormalizeOptions",
     "Normalized",
     "Page",
+    "PageExplanation",
     "PageResult",
     "ParseOptions",
     "Person",
@@ -78,14 +88,18 @@ __all__ = [
     "Span",
     "Speaker",
     "__version__",
+    "convert_page",
     "evaluate",
     "explain",
+    "explain_page",
     "normalize",
+    "page_html",
     "page_to_dict",
     "parse",
     "parse_file",
     "parse_many",
     "render",
+    "write_report",
 ]
 
 #: The public submodules, imported on first use (``qhnews.dask``, ``qhnews.parquet``; ``qhnews.stages`` always).

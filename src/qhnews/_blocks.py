@@ -20,6 +20,7 @@ import attrs
 
 from qhnews import _patterns as pat
 from qhnews._cues import LineInfo, analyse
+from qhnews._forms import DEFAULT, BylinePatterns, Forms, compiled
 from qhnews._normalize import NormalizeOptions, explain, normalize
 from qhnews._options import ReflowOptions
 from qhnews._paragraphs import HEADS, Seam, breaks, open_quotes
@@ -51,14 +52,14 @@ class Block:
     joins: tuple[str, ...] = ()
 
 
-def _split_ends(block: Block, options: NormalizeOptions, within: int) -> list[Block]:
+def _split_ends(block: Block, options: NormalizeOptions, within: int, patterns: BylinePatterns) -> list[Block]:
     """Cut a lead byline off a paragraph's head, and a trailing byline or jump off its tail.
 
     They become standalone blocks of their own that share the paragraph's
     first or last line; the offsets of the cut are mapped back to the source.
     """
-    head, block, start = _cut_head(block, options, within)
-    tail, block, end = _cut_tail(block, options)
+    head, block, start = _cut_head(block, options, within, patterns)
+    tail, block, end = _cut_tail(block, options, patterns)
     infos = block.infos
     body = TextBlock(BlockKind.FLOW, block.block.lines, block.block.text, start, end, block.block.reason)
     return [*head, Block(body, infos, block.joins), *tail]
@@ -70,12 +71,14 @@ def _rest(block: Block, lines: tuple[Line, ...], text: str) -> Block:
     return Block(attrs.evolve(block.block, lines=lines, text=text), block.infos[drop:], block.joins[drop:])
 
 
-def _cut_head(block: Block, options: NormalizeOptions, within: int) -> tuple[list[Block], Block, int | None]:
+def _cut_head(
+    block: Block, options: NormalizeOptions, within: int, patterns: BylinePatterns
+) -> tuple[list[Block], Block, int | None]:
     """The lead byline cut off a paragraph's head, the rest, and the offset the rest starts at."""
     lines, text, infos = block.block.lines, block.block.text, block.infos
     # A lead byline says 讯 or 电 near its start (it may wrap: 新华社北京7月 / 10日电…).
     head_text = text[:within]
-    m = pat.BYLINE_LEAD.match(text) if "讯" in head_text or "电" in head_text else None
+    m = patterns.lead.match(text) if pat.says_lead_mark(head_text) else None
     if m is None or m.end() >= len(text):
         return [], block, None
     first = lines[0]
@@ -95,14 +98,16 @@ def _cut_head(block: Block, options: NormalizeOptions, within: int) -> tuple[lis
     return [cut], _rest(block, lines, text[m.end() :].lstrip()), start
 
 
-def _cut_tail(block: Block, options: NormalizeOptions) -> tuple[list[Block], Block, int | None]:
+def _cut_tail(
+    block: Block, options: NormalizeOptions, patterns: BylinePatterns
+) -> tuple[list[Block], Block, int | None]:
     """The trailing byline and jump cut off a paragraph's tail, the rest, and the offset the rest ends at."""
     lines, text = block.block.lines, block.block.text
     tail: list[Block] = []
     end = None
     for _ in range(2):  # a paragraph may close with a trailing byline and a jump
         jump = pat.JUMP_TO.search(text)
-        m = jump or pat.BYLINE_TRAILING.search(text)
+        m = jump or patterns.trailing.search(text)
         if not m or m.start() == 0:
             break
         piece = text[m.start() :].strip()
@@ -156,8 +161,10 @@ def _standalone(infos: Sequence[LineInfo], why: str) -> Block:
 class _Walk:
     """The walk over a page's lines that gathers them into blocks."""
 
-    def __init__(self, infos: Sequence[LineInfo], opts: ReflowOptions, nopts: NormalizeOptions) -> None:
-        self.infos, self.opts, self.nopts = infos, opts, nopts
+    def __init__(
+        self, infos: Sequence[LineInfo], opts: ReflowOptions, nopts: NormalizeOptions, patterns: BylinePatterns
+    ) -> None:
+        self.infos, self.opts, self.nopts, self.patterns = infos, opts, nopts, patterns
         self.out: list[Block] = []
         self.current: list[int] = []
         self.joins: list[str] = []
@@ -182,7 +189,7 @@ class _Walk:
                 lines = tuple(i.line for i in infos)
                 text = normalize("".join(ln.raw.strip() for ln in lines), self.nopts)
                 flow = Block(TextBlock(BlockKind.FLOW, lines, text, reason=self.why), infos, tuple(self.joins))
-                self.out.extend(_split_ends(flow, self.nopts, self.opts.lead_search_chars))
+                self.out.extend(_split_ends(flow, self.nopts, self.opts.lead_search_chars, self.patterns))
         self.current, self.joins, self.text, self.quotes, self.counted = [], [], "", 0, 0
 
     def add(self, i: int) -> None:
@@ -208,14 +215,17 @@ class _Walk:
 
 
 def blocks(
-    infos: Sequence[LineInfo], options: ReflowOptions | None = None, normalize_options: NormalizeOptions | None = None
+    infos: Sequence[LineInfo],
+    options: ReflowOptions | None = None,
+    normalize_options: NormalizeOptions | None = None,
+    forms: Forms | None = None,
 ) -> tuple[Block, ...]:
-    """Stage 4: the page's lines, their cues read, gathered into blocks."""
+    """Stage 4: the page's lines, their cues read, gathered into blocks (``forms``: the byline words)."""
     opts = options or ReflowOptions()
     nopts = normalize_options or NormalizeOptions()
     groups = standalone_runs(infos, opts)
     infos = columns_between_headings(infos, groups, opts)
-    walk = _Walk(infos, opts, nopts)
+    walk = _Walk(infos, opts, nopts, DEFAULT if forms is None else compiled(forms))
     i = 0
     while i < len(infos):
         if i in groups:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from qhnews import _patterns as pat
+from qhnews._forms import DEFAULT, BylinePatterns, Forms, compiled
 from qhnews._normalize import NormalizeOptions, normalize
 from qhnews._records import Byline, BylinePosition, Person, Span
 from qhnews._rules import reason
@@ -20,43 +20,55 @@ LEAD = reason("byline.lead", "a dateline opening the first paragraph: outlet, pl
 HEADING = reason("byline.heading", "a credit line under a headline: credit, outlet, roles and names")
 TRAILING = reason("byline.trailing", "bracketed roles and names closing the last paragraph")
 
-#: The outlets a credit may name inside its brackets: "（本报记者 X）" → "本报".
-_HOUSES = ("本报", "本刊", "本台", "本网")
 
-
-def parse_people(text: str) -> tuple[Person, ...]:
+def parse_people(text: str, forms: Forms | None = None) -> tuple[Person, ...]:
     """Split a byline's people part into people with roles.
+
+    A role goes with every name after it up to the next role; a name before
+    any role has none. Words that close a byline (报道, 整理, 摄 …) name nobody.
 
     Examples:
         >>> parse_people("记者 孙八 钱七 通讯员 王五")
         (Person(role='记者', name='孙八'), Person(role='记者', name='钱七'), Person(role='通讯员', name='王五'))
+        >>> parse_people("赵六、记者钱七整理")
+        (Person(role=None, name='赵六'), Person(role='记者', name='钱七'))
     """
+    return _people(text, _patterns(forms))[0]
+
+
+def _people(text: str, patterns: BylinePatterns) -> tuple[tuple[Person, ...], str | None]:
+    """The people of a byline's people part, and the outlet it names first (本报记者 X → 本报)."""
     people: list[Person] = []
     role: str | None = None
-    for m in pat.PEOPLE_TOKEN.finditer(text):
+    outlet: str | None = None
+    for m in patterns.people_token.finditer(text):
         if m.group("role"):
             role = m.group("role")
-        else:
+            outlet = outlet or m.group("outlet")
+        elif m.group("name"):
             people.append(Person(role, m.group("name")))
-    return tuple(people)
+    return tuple(people), outlet
 
 
-def heading_byline_ok(m: regex.Match[str]) -> bool:
+def _patterns(forms: Forms | None) -> BylinePatterns:
+    return DEFAULT if forms is None else compiled(forms)
+
+
+def heading_byline_ok(m: regex.Match[str], forms: Forms | None = None) -> bool:
     """A bare "role name" line is a byline only with a credit, an outlet or a space after the role."""
     if m.group("credit") or m.group("outlet"):
         return True
     people = m.group("people")
-    role = pat.ROLE.match(people)
+    role = _patterns(forms).role.match(people)
     return role is not None and people[role.end() : role.end() + 1].isspace()
 
 
-def _house(people: str) -> str | None:
-    """The outlet a credit names inside its brackets: "（本报记者 X）" → "本报"."""
-    return people[:2] if people.startswith(_HOUSES) else None
-
-
 def parse_byline(
-    text: str, span: Span | None = None, *, normalized: NormalizeOptions | bool | None = None
+    text: str,
+    span: Span | None = None,
+    *,
+    normalized: NormalizeOptions | bool | None = None,
+    forms: Forms | None = None,
 ) -> Byline | None:
     """Parse a byline in any of the forms qhnews knows; None if ``text`` is not one.
 
@@ -66,7 +78,8 @@ def parse_byline(
 
     The forms: lead (本报讯（记者 X）, 本报上海讯（记者 X Y）, 青海日报讯（记者 X）,
     新华社北京7月10日电（记者 X）), heading (文/图 本报记者 X, 本报记者 X Y) and
-    trailing (（记者 X）).
+    trailing (（记者 X）). ``forms`` names the roles and outlets to know
+    (the defaults, when None).
 
     Examples:
         >>> b = parse_byline("本报上海讯(记者 孙八 钱七)")
@@ -81,20 +94,19 @@ def parse_byline(
     elif not normalized:
         text = normalize(text)
     where = span or Span(0, len(text), 1, 1)
-    m = pat.BYLINE_LEAD.match(text)
+    patterns = _patterns(forms)
+    m = patterns.lead.match(text)
     if m and m.end() == len(text):
-        people = parse_people(m.group("people") or "")
+        people, _ = _people(m.group("people") or m.group("reported") or "", patterns)
         place = m.group("place") or None
-        return Byline(text, BylinePosition.LEAD, None, m.group("outlet"), place, people, where, None, LEAD)
-    m = pat.BYLINE_HEADING.match(text)
-    if m and heading_byline_ok(m):
-        people = parse_people(m.group("people"))
-        return Byline(
-            text, BylinePosition.HEADING, m.group("credit"), m.group("outlet"), None, people, where, None, HEADING
-        )
-    m = pat.BYLINE_TRAILING.search(text)
+        return Byline(text, BylinePosition.LEAD, None, m.group("outlet"), place, people, where, m.group("date"), LEAD)
+    m = patterns.heading.match(text)
+    if m and heading_byline_ok(m, forms):
+        people, house = _people(m.group("people"), patterns)
+        outlet = m.group("outlet") or house
+        return Byline(text, BylinePosition.HEADING, m.group("credit"), outlet, None, people, where, None, HEADING)
+    m = patterns.trailing.search(text)
     if m and m.start() == 0:
-        people_text = m.group("people")
-        people = parse_people(people_text)
-        return Byline(text, BylinePosition.TRAILING, None, _house(people_text), None, people, where, None, TRAILING)
+        people, house = _people(m.group("people"), patterns)
+        return Byline(text, BylinePosition.TRAILING, None, house, None, people, where, None, TRAILING)
     return None

@@ -16,8 +16,9 @@ from qhnews import _patterns as pat
 from qhnews._blocks import CUT_JUMP, CUT_LEAD, CUT_TRAILING, Block
 from qhnews._bylines import parse_byline, parse_people
 from qhnews._cues import FURNITURE, JUMP, SPEAKER, LineInfo
+from qhnews._forms import Forms
 from qhnews._normalize import normalize
-from qhnews._records import BlockKind, Byline, Line, Span, Speaker, TextBlock
+from qhnews._records import BlockKind, Byline, FurnitureKind, Line, Span, Speaker, TextBlock
 
 __all__ = [
     "BylineUnit",
@@ -92,6 +93,16 @@ class FurnitureUnit:
 
     text: str
     span: Span
+    kind: FurnitureKind = FurnitureKind.OTHER
+
+
+def furniture_kind(text: str) -> FurnitureKind:
+    """What a furniture line is: editors' credits, the page header, or other."""
+    if pat.FURNITURE_EDITORS.match(text):
+        return FurnitureKind.EDITORS
+    if pat.FURNITURE_HEADER.match(text):
+        return FurnitureKind.HEADER
+    return FurnitureKind.OTHER
 
 
 Unit = Para | HeadingRun | BylineUnit | SpeakerUnit | JumpUnit | FurnitureUnit
@@ -108,19 +119,19 @@ def _classify_flow(block: TextBlock) -> Para:
 _PIECES = frozenset((CUT_LEAD, CUT_TRAILING, CUT_JUMP))
 
 
-def _piece(block: TextBlock, infos: Sequence[LineInfo]) -> Unit:
+def _piece(block: TextBlock, infos: Sequence[LineInfo], forms: Forms | None) -> Unit:
     """A byline or jump the text layer cut off a paragraph, read as the form it was cut as."""
     if block.reason == CUT_JUMP:
         m = pat.JUMP_TO.search(block.text)
         if m is not None:
             return JumpUnit(m.group("page"), block.text, block.span)
-    byline = parse_byline(block.text, block.span, normalized=True)
+    byline = parse_byline(block.text, block.span, normalized=True, forms=forms)
     if byline is not None:
         return BylineUnit(byline)
     return _heading_run(block, infos)
 
 
-def _line_form(block: TextBlock, form: str) -> Unit | None:
+def _line_form(block: TextBlock, form: str, forms: Forms | None) -> Unit | None:
     """A standalone line in the form its cues say, or None when it is in none."""
     text, span = block.text, block.span
     if form == SPEAKER:
@@ -128,13 +139,13 @@ def _line_form(block: TextBlock, form: str) -> Unit | None:
         if m is not None:
             return SpeakerUnit(Speaker(text, m.group("titles"), m.group("name"), span))
     elif form == FURNITURE:
-        return FurnitureUnit(text, span)
+        return FurnitureUnit(text, span, furniture_kind(text))
     elif form == JUMP:
         m = pat.JUMP_TO.search(text)
         if m is not None:
             return JumpUnit(m.group("page"), text, span)
     elif form:
-        byline = parse_byline(text, span, normalized=True)
+        byline = parse_byline(text, span, normalized=True, forms=forms)
         if byline is not None:
             return BylineUnit(byline)
     return None
@@ -145,11 +156,12 @@ def _heading_run(block: TextBlock, infos: Sequence[LineInfo]) -> HeadingRun:
     return HeadingRun(heads, normalize("".join(h.text for h in heads)), block.span)
 
 
-def classify(blocks: Sequence[Block]) -> tuple[Unit, ...]:
+def classify(blocks: Sequence[Block], forms: Forms | None = None) -> tuple[Unit, ...]:
     """Stage 5: say what each block of the page is, from the cues stage 4 read.
 
     Args:
         blocks: Stage 4's blocks in page order, with the cues of their lines.
+        forms: The words bylines are read with (the defaults, when None).
 
     Examples:
         >>> from qhnews._lines import split_lines
@@ -165,8 +177,8 @@ def classify(blocks: Sequence[Block]) -> tuple[Unit, ...]:
         if block.kind is BlockKind.FLOW:
             units.append(_classify_flow(block))
         elif block.reason in _PIECES:
-            units.append(_piece(block, b.infos))
+            units.append(_piece(block, b.infos, forms))
         else:
-            unit = _line_form(block, b.infos[0].form) if len(b.infos) == 1 else None
+            unit = _line_form(block, b.infos[0].form, forms) if len(b.infos) == 1 else None
             units.append(unit or _heading_run(block, b.infos))
     return tuple(units)

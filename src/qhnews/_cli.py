@@ -1,8 +1,10 @@
 """The ``qhnews`` command.
 
     qhnews parse PAGE... [-f json|jsonl|markdown|text|parquet] [-o OUT] [-j N] [--resume] [--strict] [-q]
+                         [--script simplified|traditional]
     qhnews parse PAGE... --explain
     qhnews normalize PAGE... [--explain] [--strict]
+    qhnews report PAGE... -o DIR [-j N] [-q]
     qhnews --version
 
 ``PAGE`` is a file (several pages in one file are separated by form feeds and
@@ -22,8 +24,19 @@ before it are done:
   line for a source supersedes the earlier one. A resume ends with a line
   saying what it skipped and what it did.
 - ``markdown``, ``text``: for reading.
+
+``--script simplified`` or ``--script traditional`` converts every page's
+output to that script with OpenCC (``pip install "qhnews[opencc]"``); by
+default each page keeps its own script.
 - ``parquet`` (the default for ``-o *.parquet``; needs ``pip install
   "qhnews[parquet]"``): one row per article, see ``qhnews.parquet``.
+
+``report`` writes a review report into DIR: ``index.html`` (every page with
+its article count, lowest article confidence, diagnostics and leftovers,
+least sure first) and one view per page under ``pages/``, the raw lines
+coloured by what they became beside the parsed articles; a static site that
+opens from disk. It needs ``pip install "qhnews[report]"`` (Jinja2). A page
+that failed is listed in the index with its error.
 
 With ``--jobs N``, N worker processes parse. On a terminal a progress bar on
 standard error shows files done out of all files (counted before the first
@@ -37,7 +50,7 @@ Exit codes:
 |---|---|
 | 0 | every page was parsed |
 | 1 | at least one input failed (see below), the others were still parsed; or OUT cannot be written |
-| 2 | the command line is wrong, or asks for what is not installed (pyarrow for parquet) |
+| 2 | the command line is wrong, or asks for what is not installed (pyarrow for parquet, Jinja2 for report) |
 | 130 | interrupted (Ctrl-C) |
 
 An input fails when it is missing, unreadable, undecodable, a directory
@@ -63,6 +76,7 @@ from typing import Any, TextIO
 import attrs
 
 from qhnews._batch import PageReader, expand_inputs, iter_pages, run_pages
+from qhnews._convert import SCRIPTS, Script, convert_page
 from qhnews._errors import QhnewsError
 from qhnews._explain import explain_page
 from qhnews._export import FORMATS, page_to_dict, render
@@ -123,10 +137,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help=_STRICT_HELP)
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no resume summary")
     p.add_argument(
+        "--script",
+        choices=tuple(SCRIPTS),
+        default=None,
+        help="convert the output to one script with OpenCC (default: each page keeps its own)",
+    )
+    p.add_argument(
         "--explain",
         action="store_true",
         help="print every line of each page with what it became and the rules that decided it",
     )
+
+    r = sub.add_parser("report", help="write a review report: raw lines beside the parsed articles, as HTML")
+    r.add_argument("inputs", nargs="+", metavar="PAGE", help="page files, directories, glob patterns, or - for stdin")
+    r.add_argument("-o", "--output", metavar="DIR", required=True, help="the report's folder (made if missing)")
+    r.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default: 1)")
+    r.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no closing line")
 
     n = sub.add_parser("normalize", help="print pages as normalized, reflowed blocks")
     n.add_argument("inputs", nargs="+", metavar="PAGE", help="page files, directories, glob patterns, or - for stdin")
@@ -299,9 +325,11 @@ class _ParquetSink(_Sink):
 # -- worker side: what each page becomes -----------------------------------------------------------------------------
 
 
-def _work(source: str, text: str, *, fmt: str, options: ParseOptions) -> Any:
+def _work(source: str, text: str, *, fmt: str, options: ParseOptions, script: Script | None = None) -> Any:
     """Parse and render one page in a worker, so only the rendering travels back."""
     page = parse(text, source=source, options=options)
+    if script is not None:
+        page = convert_page(page, script)
     if fmt == "parquet":
         return article_rows(page_to_dict(page))
     return render(page, fmt)
@@ -325,6 +353,8 @@ def _check(args: argparse.Namespace, fmt: str) -> None:
             raise _UsageError("--format parquet needs -o OUT")
         if importlib.util.find_spec("pyarrow") is None:
             raise _UsageError('--format parquet needs pyarrow: pip install "qhnews[parquet]"')
+    if args.script and importlib.util.find_spec("opencc") is None:
+        raise _UsageError(f'--script {args.script} needs opencc: pip install "qhnews[opencc]"')
     if args.resume and (not args.output or fmt != "jsonl"):
         raise _UsageError("--resume needs -o OUT with --format jsonl")
     if args.output and os.path.isdir(args.output):
@@ -433,7 +463,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     reader = PageReader(paths, recorded.done, strict=args.strict)
     to_terminal = args.output is None and sys.stdout.isatty()
     progress = _Progress(reader, sys.stderr, enabled=not args.quiet and sys.stderr.isatty() and not to_terminal)
-    work = functools.partial(_work, fmt=fmt, options=ParseOptions())
+    work = functools.partial(_work, fmt=fmt, options=ParseOptions(), script=args.script)
     failed: list[str] = []
     again = 0  # pages OUT records as failed that failed again, and are not written again
     finished = False
@@ -483,6 +513,58 @@ def _resume_summary(output: str, skipped: int, done: int, failed: int, again: in
     return f"{output}: resumed: skipped {_pages(skipped)} already done; {did}"
 
 
+# -- report ----------------------------------------------------------------------------------------------------------
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    if importlib.util.find_spec("jinja2") is None:
+        raise _UsageError('report needs Jinja2: pip install "qhnews[report]"')
+    if os.path.exists(args.output) and not os.path.isdir(args.output):
+        raise _UsageError(f"{args.output}: -o names a file, not a directory")
+    from qhnews._report import ReportWriter, report_work  # noqa: PLC0415 - only the report needs it
+
+    try:
+        writer = ReportWriter(args.output)
+    except OSError as exc:
+        _fail(f"{args.output}: cannot write ({exc.strerror or exc})")
+        return EXIT_FAILED
+    reader = PageReader(list(expand_inputs(args.inputs)))
+    progress = _Progress(reader, sys.stderr, enabled=not args.quiet and sys.stderr.isatty())
+    work = functools.partial(report_work, options=ParseOptions())
+    failed: list[str] = []
+    finished = False
+    try:
+        with contextlib.closing(run_pages(reader, work, jobs=args.jobs)) as results:
+            for source, value, error in results:
+                progress.step()
+                if error is not None or value is None:
+                    failed.append(source)
+                    progress.note(error or f"{source}: failed")
+                    writer.add_error(source, error)
+                else:
+                    writer.add(*value)
+        index = writer.close()
+        finished = True
+    except OSError as exc:
+        progress.note(f"{args.output}: cannot write ({exc.strerror or exc})")
+        return EXIT_FAILED
+    finally:
+        if not finished:
+            with contextlib.suppress(OSError):
+                writer.close()  # an interrupted run still gets an index of the pages written
+        progress.close(finished=finished)
+    if not args.quiet:
+        print(index, flush=True)
+    if failed:
+        if progress.done > 1:
+            names = ", ".join(failed[:_NAMED_FAILURES])
+            more = len(failed) - _NAMED_FAILURES
+            tail = f", and {more} more" if more > 0 else ""
+            _fail(f"{len(failed)} of {progress.done} pages failed: {names}{tail}")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
 # -- normalize -------------------------------------------------------------------------------------------------------
 
 
@@ -521,6 +603,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "parse":
             return _cmd_parse(args)
+        if args.command == "report":
+            return _cmd_report(args)
         return _cmd_normalize(args)
     except _UsageError as exc:
         _fail(str(exc))

@@ -21,6 +21,7 @@ import attrs
 
 from qhnews import _patterns as pat
 from qhnews._bylines import heading_byline_ok
+from qhnews._forms import DEFAULT, BylinePatterns, Forms, compiled
 from qhnews._options import ReflowOptions
 from qhnews._records import Line
 from qhnews._rules import reason
@@ -134,42 +135,43 @@ def _ends_sentence(text: str) -> bool:
     return bool(last) and last in _CLOSER_MARKS and pat.SENTENCE_END.search(text) is not None
 
 
-def _lead(text: str, within: int) -> tuple[int, bool]:
+def _lead(text: str, within: int, patterns: BylinePatterns) -> tuple[int, bool]:
     """Where the lead byline a line opens with ends, 0 for none; and whether it fills the line.
 
     A lead byline says 讯 or 电 within its first ``within`` characters: most
     lines need no match.
     """
     head = text[:within]
-    if "讯" not in head and "电" not in head:
+    if not pat.says_lead_mark(head):
         return 0, False
-    m = pat.BYLINE_LEAD.match(text)
+    m = patterns.lead.match(text)
     if m is None:
         return 0, False
     fills = m.end() == len(text)
-    if m.group("people") is not None or not fills:
+    if m.group("people") is not None or m.group("reported") is not None or not fills:
         return m.end(), fills
     return 0, fills
 
 
-def _closing(text: str, lead: int) -> tuple[int | None, int | None]:
+def _closing(text: str, lead: int, patterns: BylinePatterns) -> tuple[int | None, int | None]:
     """Where a trailing byline and a jump that close the line start (None for none)."""
     if not text.endswith(_CLOSING_ENDS):  # both end in a closing bracket: most lines need neither search
         return None, None
-    trailing = pat.BYLINE_TRAILING.search(text)
+    trailing = patterns.trailing.search(text)
     jump = pat.JUMP_TO.search(text)
     # the people of a lead byline that fills its line are no trailing byline: 本报讯（记者 X）
     keep = trailing is not None and trailing.start() >= lead
     return (trailing.start() if keep and trailing else None), (jump.start() if jump else None)
 
 
-def _info(line: Line, column: int, ahead: int, gap: int, opts: ReflowOptions) -> LineInfo:
+def _info(line: Line, column: int, ahead: int, gap: int, opts: ReflowOptions, *, forms: Forms | None) -> LineInfo:
     text = line.text
-    lead, lead_fills = _lead(text, opts.lead_search_chars)
-    trailing, jump = _closing(text, lead)
+    patterns = DEFAULT if forms is None else compiled(forms)
+    lead, lead_fills = _lead(text, opts.lead_search_chars, patterns)
+    trailing, jump = _closing(text, lead, patterns)
     speaker = " " in text and pat.SPEAKER.match(text) is not None
     furniture = pat.FURNITURE_CHAR.search(text) is not None and pat.FURNITURE.match(text) is not None
-    heading = pat.BYLINE_HEADING.match(text) if pat.ROLE_CHAR.search(text) else None
+    heading = patterns.heading.match(text) if patterns.role_start.search(text) else None
     lone_jump, lone_trailing = jump == 0, trailing == 0
     # the first form that holds, in the order of FORMS
     held = (
@@ -177,7 +179,7 @@ def _info(line: Line, column: int, ahead: int, gap: int, opts: ReflowOptions) ->
         furniture,
         lone_jump,
         lead_fills,
-        heading is not None and heading_byline_ok(heading),
+        heading is not None and heading_byline_ok(heading, forms),
         lone_trailing,
     )
     form = next((f for f, holds in zip(FORMS, held, strict=True) if holds), "") if any(held) else ""
@@ -198,8 +200,12 @@ def _info(line: Line, column: int, ahead: int, gap: int, opts: ReflowOptions) ->
     )
 
 
-def analyse(lines: Sequence[Line], options: ReflowOptions | None = None) -> tuple[LineInfo, ...]:
+def analyse(
+    lines: Sequence[Line], options: ReflowOptions | None = None, forms: Forms | None = None
+) -> tuple[LineInfo, ...]:
     r"""Read the cues of every non-blank line: its column, its gap, its ending, its form.
+
+    ``forms`` names the roles and outlets bylines are read with (the defaults, when None).
 
     Examples:
         >>> from qhnews._lines import split_lines
@@ -216,5 +222,5 @@ def analyse(lines: Sequence[Line], options: ReflowOptions | None = None) -> tupl
     for ln, col, col_ahead in zip(nonblank, columns, ahead, strict=True):
         gap = 0 if prev_number is None else ln.number - prev_number - 1
         prev_number = ln.number
-        infos.append(_info(ln, col, col_ahead, gap, opts))
+        infos.append(_info(ln, col, col_ahead, gap, opts, forms=forms))
     return tuple(infos)

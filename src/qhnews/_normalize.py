@@ -6,6 +6,7 @@ every change and maps each output offset back to the source.
 
 | rule | what it does |
 |---|---|
+| ``vertical_forms`` | vertical presentation forms (︵ ︶ ﹁ ﹂ ︰ …) become horizontal ones (（ ） 「 」 ： …) |
 | ``unify_spaces`` | tabs, no-break spaces, U+3000 and other spaces become U+0020 |
 | ``collapse_spaces`` | runs of spaces become one |
 | ``fullwidth_punctuation`` | half-width ``, ( ) : ; ? !`` in Chinese text become full-width |
@@ -15,7 +16,8 @@ every change and maps each output offset back to the source.
 | ``strip`` | spaces at the start and end of every line go |
 
 A single space between two Chinese characters is kept; nothing else is
-rewritten. Normalization is idempotent: ``normalize(normalize(s)) == normalize(s)``.
+rewritten: characters stay in the page's own script, and 「」『』 stay.
+Normalization is idempotent: ``normalize(normalize(s)) == normalize(s)``.
 """
 
 from __future__ import annotations
@@ -29,12 +31,54 @@ from qhnews import _patterns as pat
 
 __all__ = [
     "RULES",
+    "VERTICAL_FORMS",
     "Change",
     "NormalizeOptions",
     "Normalized",
     "explain",
     "normalize",
 ]
+
+#: Each vertical-text presentation form and the horizontal form it becomes. Unicode's
+#: compatibility decomposition (NFKC) gives the half-width mark for some (︵ → "("), the
+#: horizontal Chinese text uses the full-width one (（); each was checked by hand.
+#: The rest of U+FE30–FE4F (sesame dots ﹅﹆, overlines ﹉–﹌, low lines ﹍–﹏) are
+#: horizontal marks already and stay.
+VERTICAL_FORMS: dict[str, str] = {
+    "\ufe10": "，",  # ︐ vertical comma
+    "\ufe11": "、",  # ︑ vertical ideographic comma
+    "\ufe12": "。",  # ︒ vertical ideographic full stop
+    "\ufe13": "：",  # ︓ vertical colon
+    "\ufe14": "；",  # ︔ vertical semicolon
+    "\ufe15": "！",  # ︕ vertical exclamation mark
+    "\ufe16": "？",  # ︖ vertical question mark
+    "\ufe17": "〖",  # ︗ vertical left white lenticular bracket
+    "\ufe18": "〗",  # ︘ vertical right white lenticular bracket
+    "\ufe19": "…",  # ︙ vertical horizontal ellipsis
+    "\ufe30": "：",  # ︰ vertical two dot leader: the colon of vertical text
+    "\ufe31": "—",  # ︱ vertical em dash
+    "\ufe32": "–",  # ︲ vertical en dash
+    "\ufe33": "＿",  # ︳ vertical low line
+    "\ufe34": "﹏",  # ︴ vertical wavy low line
+    "\ufe35": "（",  # ︵ vertical left parenthesis
+    "\ufe36": "）",  # ︶ vertical right parenthesis
+    "\ufe37": "｛",  # ︷ vertical left curly bracket
+    "\ufe38": "｝",  # ︸ vertical right curly bracket
+    "\ufe39": "〔",  # ︹ vertical left tortoise shell bracket
+    "\ufe3a": "〕",  # ︺ vertical right tortoise shell bracket
+    "\ufe3b": "【",  # ︻ vertical left black lenticular bracket
+    "\ufe3c": "】",  # ︼ vertical right black lenticular bracket
+    "\ufe3d": "《",  # ︽ vertical left double angle bracket
+    "\ufe3e": "》",  # ︾ vertical right double angle bracket
+    "\ufe3f": "〈",  # ︿ vertical left angle bracket
+    "\ufe40": "〉",  # ﹀ vertical right angle bracket
+    "\ufe41": "「",  # ﹁ vertical left corner bracket
+    "\ufe42": "」",  # ﹂ vertical right corner bracket
+    "\ufe43": "『",  # ﹃ vertical left white corner bracket
+    "\ufe44": "』",  # ﹄ vertical right white corner bracket
+    "\ufe47": "［",  # ﹇ vertical left square bracket
+    "\ufe48": "］",  # ﹈ vertical right square bracket
+}
 
 _FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 
@@ -44,6 +88,7 @@ class NormalizeOptions:
     """Which normalization rules run. Every rule is on by default.
 
     Attributes:
+        vertical_forms: Vertical presentation forms (︵ ﹁ ︰ …) become horizontal ones (（ 「 ： …).
         unify_spaces: Tabs, no-break spaces and U+3000 become plain spaces.
         collapse_spaces: Runs of spaces become one.
         fullwidth_punctuation: Half-width ``, ( ) : ; ? !`` in Chinese text become full-width.
@@ -56,6 +101,7 @@ class NormalizeOptions:
         '7 月 10 日'
     """
 
+    vertical_forms: bool = True
     unify_spaces: bool = True
     collapse_spaces: bool = True
     fullwidth_punctuation: bool = True
@@ -124,6 +170,11 @@ def _regex_rule(pattern: regex.Pattern[str], repl: str) -> Callable[[str], list[
     return rule
 
 
+def _vertical_forms(text: str) -> list[Edit]:
+    """Vertical presentation forms become the horizontal forms of ``VERTICAL_FORMS``."""
+    return [(m.start(), m.end(), VERTICAL_FORMS[m.group()]) for m in pat.VERTICAL_FORM.finditer(text)]
+
+
 def _is_cjk(ch: str) -> bool:
     return bool(ch) and pat.CJK_CHAR.match(ch) is not None
 
@@ -180,6 +231,7 @@ def _fullwidth_punctuation(text: str) -> list[Edit]:
 
 #: The rules in the order they run: (name, function from text to edits).
 RULES: tuple[tuple[str, Callable[[str], list[Edit]]], ...] = (
+    ("vertical_forms", _vertical_forms),
     ("unify_spaces", _regex_rule(pat.OTHER_SPACE, " ")),
     ("collapse_spaces", _regex_rule(pat.SPACE_RUN, " ")),
     ("fullwidth_punctuation", _fullwidth_punctuation),

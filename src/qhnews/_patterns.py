@@ -12,6 +12,11 @@ import re
 
 import regex
 
+from qhnews._forms import DEFAULT as DEFAULT_FORMS
+from qhnews._forms import NUMBER as _NUM
+from qhnews._forms import OCR_CONFUSIONS
+from qhnews._script import either, forms
+
 __all__ = [
     "BYLINE_HEADING",
     "BYLINE_LEAD",
@@ -22,6 +27,9 @@ __all__ = [
     "DATE_LEAD",
     "FURNITURE",
     "FURNITURE_CHAR",
+    "FURNITURE_EDITORS",
+    "FURNITURE_HEADER",
+    "FURNITURE_OTHER",
     "HAN",
     "HAN_SPACE",
     "JUMP_FROM",
@@ -65,10 +73,10 @@ SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Plain character classes run before (or instead of) the patterns they guard;
 # the standard library's ``re`` scans a line of Chinese for one several times
 # faster than ``regex`` or a set of characters does.
-#: A role word's character: a heading byline names one (记者, 通讯员, 摄影, 编辑, 作者, 实习生, 整理).
-ROLE_CHAR = re.compile("[记员生摄编整作]")
-#: Page furniture has a colon, a weekday or a page number.
-FURNITURE_CHAR = re.compile("[：:星周版]")
+#: A character a role word or a byline's closer starts with, derived from the forms.
+ROLE_CHAR = DEFAULT_FORMS.role_start
+#: Page furniture has a colon or a slash, a weekday or a page number.
+FURNITURE_CHAR = re.compile(either("[：:/／星周版]"))
 #: A mark that ends a sentence or a clause of one: no heading holds one.
 STOPS = re.compile("[。！？；]")
 #: A clause mark of running text.
@@ -81,8 +89,12 @@ NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 # --- normalization ---------------------------------------------------------
 #: Any space character other than U+0020.
 OTHER_SPACE = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-#: Text no rule changes: no space of any kind and no half-width , : ; ? ! ( ).
-NOTHING_TO_NORMALIZE = regex.compile(r"[^ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000,:;?!()]*+\Z")
+#: A vertical-text presentation form (︵ ︶ ﹁ ﹂ ︰ …) that has a horizontal form.
+VERTICAL_FORM = regex.compile(r"[\ufe10-\ufe19\ufe30-\ufe44\ufe47\ufe48]")
+#: Text no rule changes: no space of any kind, no half-width , : ; ? ! ( ) and no vertical form.
+NOTHING_TO_NORMALIZE = regex.compile(
+    r"[^ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000,:;?!()\ufe10-\ufe19\ufe30-\ufe44\ufe47\ufe48]*+\Z"
+)
 #: A run of half-width punctuation marks (that may need to become full-width),
 #: with the spaces between them; it starts and ends with a mark.
 MARK_RUN = regex.compile(r"[,:;?!()](?:[,:;?!() ]*[,:;?!()])?")
@@ -121,9 +133,21 @@ def clause_open(text: str) -> bool:
     return _last(text) in _CLAUSE_OPENERS
 
 
+_KICKER_ONLY_ENDS = forms("强调", "指出", "时要求")
+
+
 def kicker_only(text: str) -> bool:
     """``KICKER_ONLY.search(text) is not None``; the cheap end test first keeps long lines linear."""
-    return text.removesuffix("\n").endswith(("强调", "指出", "时要求")) and KICKER_ONLY.search(text) is not None
+    return text.removesuffix("\n").endswith(_KICKER_ONLY_ENDS) and KICKER_ONLY.search(text) is not None
+
+
+#: 讯 and 电, in either script (and 讯 as OCR misreads it): a lead byline says one near its start.
+LEAD_MARKS = forms("讯", "电", OCR_CONFUSIONS["讯"])
+
+
+def says_lead_mark(head: str) -> bool:
+    """True when ``head`` holds 讯 or 电 (or 訊, 電): the cheap test before ``BYLINE_LEAD``."""
+    return any(mark in head for mark in LEAD_MARKS)
 
 
 def dash_end(text: str) -> bool:
@@ -132,76 +156,93 @@ def dash_end(text: str) -> bool:
 
 
 # --- bylines ------------------------------------------------------------------
-#: The roles printed before names in a byline (longest first).
-ROLE = regex.compile(
-    r"(?:特约通讯员|特约记者|见习记者|实习记者|摄影记者|首席记者|融媒体记者|全媒体记者"
-    r"|通讯员|实习生|记者|摄影|摄|编辑|整理|作者)"
-)
-_ROLE = ROLE.pattern
-_NAME = r"\p{Han}[\p{Han}·•]{0,5}"
-_HOUSE = r"(?:本报|本刊|本台|本网)"  # "本报记者": the outlet said inside the credit
-_PEOPLE = rf"{_HOUSE}?(?:{_ROLE})\s*{_NAME}(?:[\s、,，]+(?:{_HOUSE}?(?:{_ROLE})\s*)?{_NAME}){{0,7}}"
-_OUTLET = (
-    r"本报|本刊|新华社|中新社|人民网|新华网|央视网|"
-    r"\p{Han}{1,6}?(?:日报|晚报|晨报|时报|商报|都市报|法制报|报社|新闻社|通讯社|电视台|广播电视台|融媒体中心|网)"
-)
+# Built from the words of ``_forms.Forms`` (the defaults here; ParseOptions.forms
+# for a paper that prints others).
+#: A role word printed before names: 记者, 特约通讯员, 全媒体记者 …
+ROLE = DEFAULT_FORMS.role
 #: A lead byline at the start of a paragraph: 本报讯（记者 X）, 本报上海讯(记者 X Y),
-#: 青海日报讯（记者 X）, 新华社北京7月10日电（记者 X）.
-BYLINE_LEAD = regex.compile(
-    rf"^据?(?P<outlet>{_OUTLET})(?P<place>\p{{Han}}{{0,6}}?)"
-    r"(?P<date>\d{1,2}月\d{1,2}日)?(?P<kind>讯|电)"
-    rf"(?:\s*[（(]\s*(?P<people>{_PEOPLE})\s*[)）])?\s*"
-)
+#: 青海日报讯（记者 X）, 新华社北京7月10日电（记者 X）, 本报讯 通讯员X、记者Y报道：,
+#: 【新华社北京十四日电】 in the square brackets of older pages.
+BYLINE_LEAD = DEFAULT_FORMS.lead
 #: A byline printed as a line of its own under a headline:
-#: 文/图 本报记者 X, 本报记者 X Y, 图/文 X, 本报通讯员 X.
-BYLINE_HEADING = regex.compile(
-    r"^(?:(?P<credit>文/图|图/文|文图|图文|文|图)\s*[/／:：|丨]?\s*)?"
-    rf"(?P<outlet>本报|本刊|新华社|\p{{Han}}{{1,6}}?(?:日报|晚报|晨报|时报)社?)?\s*"
-    rf"(?P<people>{_PEOPLE})$"
-)
-#: A byline at the end of an article: （记者 X）, (通讯员 X Y).
-BYLINE_TRAILING = regex.compile(rf"[（(]\s*(?P<people>{_PEOPLE})\s*[)）]$")
-#: One role-or-name token inside a byline's people part.
-PEOPLE_TOKEN = regex.compile(rf"{_HOUSE}?(?P<role>{_ROLE})|(?P<name>{_NAME})")
+#: 文/图 本报记者 X, 本报记者 X Y, 图/文 X, 本报通讯员 X, ■解放军报记者 X.
+BYLINE_HEADING = DEFAULT_FORMS.heading
+#: A byline at the end of an article: （记者 X）, (通讯员 X Y), （本报记者 X、Y整理）.
+BYLINE_TRAILING = DEFAULT_FORMS.trailing
+#: One token inside a byline's people part: an outlet and role, a closer, a name.
+PEOPLE_TOKEN = DEFAULT_FORMS.people_token
 
 # --- jumps ----------------------------------------------------------------------
 #: A continuation jump at the end of a paragraph: (下转三版), （转第2版）.
-JUMP_TO = regex.compile(r"\s*[（(]\s*(?:下|接)?转(?:至)?\s*(?P<page>[^（）()\s]{1,8}?版)\s*[)）]$")
+JUMP_TO = regex.compile(either(r"\s*[（(]\s*(?:下|接)?转(?:至)?\s*(?P<page>[^（）()\s]{1,8}?版)\s*[)）]$"))
 #: A continuation mark at the start of a paragraph: (上接一版).
-JUMP_FROM = regex.compile(r"^[（(]\s*(?:上)?接(?:自)?\s*(?P<page>[^（）()\s]{1,8}?版)\s*[)）]\s*")
+JUMP_FROM = regex.compile(either(r"^[（(]\s*(?:上)?接(?:自)?\s*(?P<page>[^（）()\s]{1,8}?版)\s*[)）]\s*"))
 
 # --- headline parts ---------------------------------------------------------------
 #: A kicker's typical end: "X在Y调研时强调", "X指出".
 KICKER_END = regex.compile(
-    r"(?:强调|指出|表示|要求|提出|希望|寄语|说|时|之际|期间|前夕|侧记|纪实|综述|巡礼|速写|手记)"
-    r"(?:\s|$)"
+    either(
+        r"(?:强调|指出|表示|要求|提出|希望|寄语|说|时|之际|期间|前夕|侧记|纪实|综述|巡礼|速写|手记)"
+        r"(?:\s|$)"
+    )
 )
 #: A line that can only be a kicker: it ends announcing what someone said.
-KICKER_ONLY = regex.compile(r"\p{Han}{4,}(?:时|上|中)?(?:强调|指出)$|\p{Han}{4,}时要求$")
+KICKER_ONLY = regex.compile(either(r"\p{Han}{4,}(?:时|上|中)?(?:强调|指出)$|\p{Han}{4,}时要求$"))
 #: A subtitle that says who did what: "陈刚主持并讲话", "X出席".
-SUBTITLE_WHO = regex.compile(r"(?:主持|讲话|出席|致辞|会见|会谈|作报告|参加|发言|宣讲)\p{Han}{0,6}$")
+SUBTITLE_WHO = regex.compile(either(r"(?:主持|讲话|出席|致辞|会见|会谈|作报告|参加|发言|宣讲)\p{Han}{0,6}$"))
 #: A profile line over an interview piece: "省人大代表、西宁市大通县委副书记、县长 周九".
 SPEAKER = regex.compile(
-    # The lookahead is a cheap necessary condition: 4 to 63 characters of titles
-    # and role, spaces, a name, the end. It fails most lines within 64 characters
-    # instead of trying every title length against every role.
-    r"^(?=\S{4,63}\s+\p{Han}[\p{Han}·]{1,5}$)"
-    r"(?P<titles>[\p{Han}A-Za-z0-9“”、·（）()]{2,60}?"
-    r"(?:代表|委员|书记|县长|区长|市长|省长|州长|镇长|乡长|村长|主任|局长|厅长|部长|处长|科长|"
-    r"经理|董事长|总裁|院长|校长|所长|站长|馆长|社长|会长|主席|教授|研究员|专家|负责人|"
-    r"队长|班长|组长|行长|总监|总工|工程师|医生|教师|老师|党员|干部|居民|村民|群众|学生))"
-    r"\s+(?P<name>\p{Han}[\p{Han}·]{1,5})$"
+    either(
+        # The lookahead is a cheap necessary condition: 4 to 63 characters of titles
+        # and role, spaces, a name, the end. It fails most lines within 64 characters
+        # instead of trying every title length against every role.
+        r"^(?=\S{4,63}\s+\p{Han}[\p{Han}·]{1,5}$)"
+        r"(?P<titles>[\p{Han}A-Za-z0-9“”、·（）()]{2,60}?"
+        r"(?:代表|委员|书记|县长|区长|市长|省长|州长|镇长|乡长|村长|主任|局长|厅长|部长|处长|科长|"
+        r"经理|董事长|总裁|院长|校长|所长|站长|馆长|社长|会长|主席|教授|研究员|专家|负责人|"
+        r"队长|班长|组长|行长|总监|总工|工程师|医生|教师|老师|党员|干部|居民|村民|群众|学生))"
+        r"\s+(?P<name>\p{Han}[\p{Han}·]{1,5})$"
+    )
 )
-#: Page furniture that belongs to no article: editor credits, folio and date lines.
+#: Editors' credits: 责任编辑：X, 美术编辑：X 校对：X, 值班编委/X 本版编辑/X.
+FURNITURE_EDITORS = regex.compile(
+    either(
+        r"^(?:责任编辑|责编|编辑|校对|版式|美编|美术编辑|组版|制图|审读|主编|值班编辑|值班编委|本版编辑"
+        r"|版面设计|排版|终审|二审|一审|文检|总值班|值班主任|首席编辑|编审|检校|视觉|设计)"
+        r"\s*[：:/／]\s*\S.{0,60}$"
+    )
+)
+_WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
+#: The page header or footer: a date line with its weekday, a folio (第3版, A3版,
+#: 第03版：要闻, 版次：03), a paper's name with its date.
+FURNITURE_HEADER = regex.compile(
+    either(
+        rf"^(?:(?:\S{{1,12}}\s*)?(?:{_NUM}年)?{_NUM}月{_NUM}日\s*(?:农历\S{{1,12}}\s*)?[（(]?{_WEEKDAY}[)）]?.{{0,30}}"
+        rf"|(?:\S{{1,12}}\s*)?\d{{4}}[.\uff0e]\d{{1,2}}[.\uff0e]\d{{1,2}}\s*[（(]?{_WEEKDAY}[)）]?.{{0,20}}"
+        rf"|[（(]{_WEEKDAY}[)）]"
+        r"|第?\s*[A-Z]?\d{1,3}\s*版(?:(?:\s*[：:]\s*|\s+).{1,20})?"
+        r"|第[一二三四五六七八九十]{1,3}版(?:(?:\s*[：:]\s*|\s+).{1,20})?"
+        r"|(?:版次|当前版|版名)\s*[：:]\s*\S{1,8}(?:\s.{0,20})?)$"
+    )
+)
+#: Other furniture: the paper's registration numbers, hotlines, address, price.
+FURNITURE_OTHER = regex.compile(
+    either(
+        r"^(?:国内统一刊号|国内统一连续出版物号|邮发代号|新闻热线|广告热线|订阅热线|发行热线|社址|本报地址|定价|零售价)"
+        r"\s*[：:].{0,60}$"
+    )
+)
+#: Page furniture that belongs to no article: editors' credits, the header, registration lines.
 FURNITURE = regex.compile(
-    r"^(?:(?:责任编辑|责编|编辑|校对|版式|美编|组版|制图|审读|主编|值班编辑|版面设计|排版|终审|二审|一审)"
-    r"\s*[：:]\s*\S.{0,40}"
-    r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*(?:星期|周)[一二三四五六日天].{0,30}"
-    r"|第?\s*[A-Z]?\d{1,3}\s*版(?:\s.{0,20})?)$"
+    f"(?:{FURNITURE_EDITORS.pattern})|(?:{FURNITURE_HEADER.pattern})|(?:{FURNITURE_OTHER.pattern})"
 )
 #: A news lead: the first sentence of a news article often opens with its date.
 DATE_LEAD = regex.compile(
-    r"^(?:\d{1,4}年)?\d{1,2}月\d{1,2}日(?:[至到—-]\d{1,2}日)?[，,、]|^(?:\d{1,2}|[一二三四五六七八九十]{1,3})日，|^记者\S{0,12}?(?:获悉|了解到|从)"
+    either(
+        r"^(?:\d{1,4}年)?\d{1,2}月\d{1,2}日(?:[至到—-]\d{1,2}日)?[，,、]"
+        r"|^(?:[一二三四五六七八九十]{1,3}月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日，"
+        r"|^记者\S{0,12}?(?:获悉|了解到|从)"
+    )
 )
 #: A section (column) label: short, often two phrases joined by a middle dot.
 SECTION_DOT = regex.compile(r"^[\p{Han}“”]{2,10}[·•・][\p{Han}“”]{2,10}$")

@@ -21,6 +21,7 @@ from qhnews._blocks import ReflowOptions, blocks
 from qhnews._classify import classify
 from qhnews._cues import analyse
 from qhnews._decode import decode, unify_newlines
+from qhnews._forms import Forms
 from qhnews._lines import split_lines
 from qhnews._normalize import NormalizeOptions
 from qhnews._records import Page
@@ -30,21 +31,27 @@ __all__ = ["STAGES", "ParseOptions", "Stage", "page_of", "parse"]
 
 @attrs.frozen
 class ParseOptions:
-    """Every setting of the parser, in one immutable record.
+    r"""Every setting of the parser, in one immutable record.
 
     Attributes:
         normalize: Which text rules run on every string.
         reflow: Thresholds of the text layer.
         assemble: Weights of the headline attachment.
+        forms: The words bylines and datelines are read with: roles, outlets,
+            credits (extend them for a paper that prints others).
 
     Examples:
         >>> ParseOptions(normalize=NormalizeOptions(fullwidth_punctuation=False)).normalize.strip
         True
+        >>> opts = ParseOptions(forms=Forms().extend(roles=("主笔",)))
+        >>> [(p.role, p.name) for p in parse("本报讯（主笔 王五）开会。", options=opts).articles[0].bylines[0].people]
+        [('主笔', '王五')]
     """
 
     normalize: NormalizeOptions = attrs.field(factory=NormalizeOptions)
     reflow: ReflowOptions = attrs.field(factory=ReflowOptions)
     assemble: AssembleOptions = attrs.field(factory=AssembleOptions)
+    forms: Forms = attrs.field(factory=Forms)
 
 
 _DEFAULT = ParseOptions()
@@ -67,9 +74,9 @@ class Stage:
 
 STAGES: tuple[Stage, ...] = (
     Stage("lines", lambda text, o: split_lines(text, o.normalize), "split the text into lines, each normalized"),
-    Stage("cues", lambda lines, o: analyse(lines, o.reflow), "read every line's cues: column, ending, form"),
-    Stage("blocks", lambda infos, o: blocks(infos, o.reflow, o.normalize), "reflow lines into paragraphs"),
-    Stage("classify", lambda bs, o: classify(bs), "say what each block is"),
+    Stage("cues", lambda lines, o: analyse(lines, o.reflow, o.forms), "read every line's cues: column, ending, form"),
+    Stage("blocks", lambda infos, o: blocks(infos, o.reflow, o.normalize, o.forms), "reflow lines into paragraphs"),
+    Stage("classify", lambda bs, o: classify(bs, o.forms), "say what each block is"),
     Stage("assemble", lambda units, o: assemble(units, o.assemble), "cut the page into articles"),
 )
 """The stages [`parse`][qhnews.parse] runs on the decoded text, in the order the data flows."""

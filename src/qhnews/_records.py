@@ -10,6 +10,7 @@ member equals its JSON value (``BodyKind.PARAGRAPH == "paragraph"``).
 from __future__ import annotations
 
 import enum
+import html
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -34,6 +35,13 @@ __all__ = [
     "Speaker",
     "TextBlock",
 ]
+
+
+class _StrEnum(str, enum.Enum):
+    """A string enum, as ``enum.StrEnum`` of Python 3.11: a member equals its value and prints as it."""
+
+    def __str__(self) -> str:
+        return str(self.value)
 
 
 @attrs.frozen(order=True)
@@ -114,7 +122,7 @@ class Line:
         return Span(self.start, self.end, self.number, self.number)
 
 
-class BlockKind(str, enum.Enum):
+class BlockKind(_StrEnum):
     """What the text layer made of a run of lines; each member equals its value."""
 
     FLOW = "flow"
@@ -171,7 +179,7 @@ class Person:
     name: str
 
 
-class BylinePosition(str, enum.Enum):
+class BylinePosition(_StrEnum):
     """Where a byline stands in its article; each member equals its JSON value (``"lead"``, …)."""
 
     LEAD = "lead"
@@ -226,7 +234,7 @@ class Speaker:
     span: Span
 
 
-class BodyKind(str, enum.Enum):
+class BodyKind(_StrEnum):
     """What a block of an article's body is; each member equals its JSON value.
 
     Examples:
@@ -279,7 +287,7 @@ class Caption:
     span: Span
 
 
-class FurnitureKind(str, enum.Enum):
+class FurnitureKind(_StrEnum):
     """What a line of page furniture is; each member equals its JSON value."""
 
     HEADER = "header"
@@ -406,6 +414,18 @@ class Page:
     source: str | None = None
     text: str = attrs.field(default="", repr=False)
     furniture: tuple[Furniture, ...] = ()
+
+    def _repr_html_(self) -> str:
+        """The page view of the review report, for a notebook: raw lines beside the articles.
+
+        Without Jinja2 (the ``report`` extra) it is the page text, escaped, in a ``<pre>``.
+        """
+        try:
+            from qhnews._report import page_fragment  # noqa: PLC0415 - the report imports the records
+
+            return page_fragment(self)
+        except ImportError:
+            return f"<pre>{html.escape(self.text)}</pre>"
 
     def __attrs_post_init__(self) -> None:
         size = len(self.text)
