@@ -1,8 +1,9 @@
 """Accuracy on generated pages: how many pages and articles the parser gets back exactly.
 
-    python benchmarks/roundtrip.py                 # 1000 pages, about 25 s
+    python benchmarks/roundtrip.py                 # 1000 pages, about a minute
     python benchmarks/roundtrip.py --pages 200     # fewer
     python benchmarks/roundtrip.py --show 3        # also print the first 3 pages it gets wrong
+    python benchmarks/roundtrip.py --per-form      # also a table per layout structure
 
 The pages are drawn by the property tests' own generator
 (``tests/strategies.py``: articles of every kind, headlines before, after or
@@ -20,7 +21,11 @@ they come out. The figures are
 - articles exact: of the expected articles, how many come out equal, matched
   in page order;
 - for each field, how many expected articles differ in it (on pages whose
-  article count is right), and how many pages have the wrong article count.
+  article count is right), and how many pages have the wrong article count;
+- with ``--per-form``, the same counts for the pages that show each layout
+  structure ``render.structures`` names (a page shows several: a row is not
+  the effect of its structure alone), and for the pages that show none of the
+  structures of issue 14.
 """
 
 from __future__ import annotations
@@ -36,15 +41,22 @@ sys.path.insert(0, str(ROOT / "tests"))
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
 import qhnews  # noqa: E402
-from render import ArticleView, article_view, render  # noqa: E402
+from render import STRUCTURES, ArticleView, article_view, render, structures  # noqa: E402
 from strategies import pages  # noqa: E402
 
 FIELDS = ("title", "kicker", "subtitles", "section", "bylines", "speaker", "blocks", "continued_to")
+#: The structures issue 14 added to the generator; "none of issue 14's" counts the pages with none of them.
+ISSUE_14 = frozenset(STRUCTURES) - {
+    "headline after its body",
+    "headlines grouped after a later article",
+    "kicker, title and subtitle",
+    "unwrapped page",
+}
 
 
-def draw(count: int) -> list[tuple[str, list[ArticleView]]]:
-    """``count`` rendered pages, the same ones on every run."""
-    out: list[tuple[str, list[ArticleView]]] = []
+def draw(count: int) -> list[tuple[str, list[ArticleView], frozenset[str]]]:
+    """``count`` rendered pages, the same ones on every run, with the structures each shows."""
+    out: list[tuple[str, list[ArticleView], frozenset[str]]] = []
 
     @settings(
         max_examples=count,
@@ -56,7 +68,7 @@ def draw(count: int) -> list[tuple[str, list[ArticleView]]]:
     @given(pages())
     def collect(spec: object) -> None:
         r = render(spec)  # type: ignore[arg-type]
-        out.append((r.text, list(r.expected)))
+        out.append((r.text, list(r.expected), structures(r)))
 
     collect()
     return out
@@ -66,17 +78,20 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     ap.add_argument("--pages", type=int, default=1000, help="how many pages to draw (default 1000)")
     ap.add_argument("--show", type=int, default=0, help="print the text and the differences of this many wrong pages")
+    ap.add_argument("--per-form", action="store_true", help="also a table per layout structure")
     args = ap.parse_args(argv)
 
     rendered = draw(args.pages)
     exact_pages = articles = exact_articles = wrong_count = 0
     fields: Counter[str] = Counter()
     shown = 0
-    for text, expected in rendered:
+    forms: dict[str, Counter[str]] = {}
+    for text, expected, shows in rendered:
         page = qhnews.parse(text)
         got = [article_view(a) for a in page.articles]
         articles += len(expected)
-        exact_articles += sum(g == e for g, e in zip(got, expected, strict=False))
+        right = sum(g == e for g, e in zip(got, expected, strict=False))
+        exact_articles += right
         if len(got) != len(expected):
             wrong_count += 1
         else:
@@ -84,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
                 fields.update(f for f in FIELDS if getattr(g, f) != getattr(e, f))
         ok = got == expected and not page.page_headings and not page.leftovers
         exact_pages += ok
+        for form in [*shows, *([] if shows & ISSUE_14 else ["none of issue 14's"])]:
+            c = forms.setdefault(form, Counter())
+            c.update(pages=1, exact=ok, articles=len(expected), right=right, count=len(got) != len(expected))
         if not ok and shown < args.show:
             shown += 1
             print(text, "\n--- got / expected:")
@@ -101,6 +119,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pages with the wrong article count: {wrong_count}")
     for f in FIELDS:
         print(f"  articles wrong in {f:<13} {fields[f]}")
+    if args.per_form:
+        print()
+        print("| structure | pages | pages exact | articles exact | wrong article count |")
+        print("|---|---:|---:|---:|---:|")
+        for form in [*STRUCTURES, "none of issue 14's"]:
+            c = forms.get(form, Counter())
+            if not c["pages"]:
+                print(f"| {form} | 0 | | | |")
+                continue
+            pages_ = f"{c['exact']} ({c['exact'] / c['pages']:.1%})"
+            arts = f"{c['right']}/{c['articles']} ({c['right'] / c['articles']:.1%})"
+            print(f"| {form} | {c['pages']} | {pages_} | {arts} | {c['count']} |")
     return 0
 
 

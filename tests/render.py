@@ -40,6 +40,7 @@ import regex
 import qhnews
 
 __all__ = [
+    "STRUCTURES",
     "ArticleLayout",
     "ArticleSpec",
     "ArticleView",
@@ -55,6 +56,9 @@ __all__ = [
     "body_lines",
     "headline_slots",
     "render",
+    "structures",
+    "title_cut",
+    "title_cut_for",
     "undecidable",
     "wrap",
 ]
@@ -211,6 +215,18 @@ class ArticleLayout:
         trailing_alone: Print a trailing byline or jump on a line of its own.
         subheading_gaps: Blank lines around in-body subheadings.
         seed: Seed of the per-character noise (which marks go half-width, where spaces go).
+        title_break: Print the title over two lines, cut where
+            [`title_cut`][render.title_cut] says (a title it finds no cut in
+            stays on one line).
+        byline_group_after: A headline group that carries a heading byline
+            follows ``head_after`` like any other; by default it stands over
+            its body.
+        tight: No blank line before this article's headline group, between
+            the group and the body under it, nor before this article's body:
+            the headline touches the last line of the text above.
+        title_width: With ``title_break``, cut the title where it passes this
+            many cells (a compositor's headline measure) instead of where
+            [`title_cut`][render.title_cut] finds a phrase end; 0: by phrase.
     """
 
     width: int = 36
@@ -225,6 +241,10 @@ class ArticleLayout:
     trailing_alone: bool = False
     subheading_gaps: bool = True
     seed: int = 0
+    title_break: bool = False
+    byline_group_after: bool = False
+    tight: bool = False
+    title_width: int = 0
 
 
 @attrs.frozen
@@ -459,12 +479,63 @@ class _Printer:
         self.infos.append(info)
 
 
+#: Characters after which a headline line visibly goes on: a structural particle,
+#: prepositions and conjunctions ("…建设的" / "新路径", "…产业与" / "文旅深度融合").
+GOES_ON = frozenset("的与和及在为向把对让以从同")
+
+
+def title_cut(title: str) -> int | None:
+    """Where a compositor wraps ``title`` over two lines so that the page shows it; None when nowhere.
+
+    A wrapped title is told from a kicker over a title only by the first
+    line not completing a phrase, so the cut stands right after a
+    [`GOES_ON`][render.GOES_ON] character or inside a quoted term (the line
+    opens a quote it does not close), with at least four characters on each
+    line, nearest the middle. A title with a space between phrases is not
+    cut (its phrases print on one line, or each would be a headline line
+    of its own).
+
+    Example:
+        >>> title_cut("安远县建设智慧城市的实践新路径")
+        10
+        >>> title_cut("全面推进 着力打造智慧城市") is None
+        True
+    """
+    if " " in title:
+        return None
+    cuts = []
+    depth = 0
+    for k in range(4, len(title) - 3):
+        ch = title[k - 1]
+        depth += (ch in "“《") - (ch in "”》")
+        if ch in GOES_ON or (depth > 0 and title[k] not in _CLOSERS):
+            cuts.append(k)
+    if not cuts:
+        return None
+    return min(cuts, key=lambda k: (abs(2 * k - len(title)), k))
+
+
+def title_cut_for(title: str, lay: ArticleLayout) -> int | None:
+    """Where the layout cuts ``title`` (see ``ArticleLayout.title_break``); None: one line."""
+    if not lay.title_break:
+        return None
+    if lay.title_width <= 0:
+        return title_cut(title)
+    pieces = atoms(title)
+    used = 0
+    for k, piece in enumerate(pieces):
+        used += _w(piece)
+        if used > lay.title_width and 0 < k < len(pieces):
+            return len("".join(pieces[:k]))  # atoms keep a space with both neighbours
+    return None
+
+
 def headline_slots(page: PageSpec) -> list[int]:
     """For each article, how many bodies precede its headline group (kept in article order)."""
     n = len(page.articles)
     slots = []
     for i, (a, lay) in enumerate(zip(page.articles, page.layouts, strict=True)):
-        forced = a.byline("heading") is not None
+        forced = a.byline("heading") is not None and not lay.byline_group_after
         slots.append(i if forced else min(n, i + max(0, lay.head_after)))
     for i in range(n - 2, -1, -1):
         slots[i] = min(slots[i], slots[i + 1])
@@ -480,17 +551,20 @@ def render(page: PageSpec) -> RenderedPage:
     n = len(page.articles)
     slots = headline_slots(page)
     expected: list[dict[str, object]] = [{} for _ in range(n)]
+    lays = page.layouts
     for s in range(n + 1):
         members = [i for i in range(n) if slots[i] == s]
         for order, i in enumerate(members):
-            if order == 0 or page.layouts[i].group_gap:
+            if (order == 0 or lays[i].group_gap) and not lays[i].tight:
                 pr.blank()
             _render_headline(pr, page, i, expected[i])
-        if members:
+        if members and not lays[members[-1]].tight:
             pr.blank()
         if s < n:
             _render_body(pr, page, s, expected[s])
-            pr.blank()
+            nxt = [i for i in range(n) if slots[i] == s + 1]
+            if not (lays[nxt[0]].tight if nxt else s + 1 < n and lays[s + 1].tight):
+                pr.blank()
     while pr.infos and pr.infos[-1].kind == "blank":
         pr.lines.pop()
         pr.infos.pop()
@@ -523,15 +597,20 @@ def _render_headline(pr: _Printer, page: PageSpec, i: int, exp: dict[str, object
     for k, (role, text) in enumerate(parts):
         if k and lay.headline_gaps:
             pr.blank()
-        raw = _noisy(text, lay, rng)
-        if role != "speaker" and rng.random() < 0.3:
-            raw = raw.replace(" ", "  ")  # the OCR doubles the space between headline phrases
-        kind = "speaker" if role == "speaker" else "headline"
-        pr.line(raw, LineInfo(kind, i, canonical=text, column=_col(page, i)))
+        cut = title_cut_for(text, lay) if role == "title" else None
+        pieces = [text] if cut is None else [text[:cut], text[cut:]]
+        raws = []
+        for piece in pieces:  # the two lines of a wrapped title stand together
+            raw = _noisy(piece, lay, rng)
+            if role != "speaker" and rng.random() < 0.3:
+                raw = raw.replace(" ", "  ")  # the OCR doubles the space between headline phrases
+            kind = "speaker" if role == "speaker" else "headline"
+            pr.line(raw, LineInfo(kind, i, canonical=piece, column=_col(page, i)))
+            raws.append(raw)
         if role == "subtitle":
-            subtitles.append(_norm_join([raw]))
+            subtitles.append(_norm_join(raws))
         else:
-            exp[role] = _norm_join([raw])
+            exp[role] = _norm_join(raws)
     exp["subtitles"] = tuple(subtitles)
     heading = article.byline("heading")
     if heading is not None:
@@ -803,3 +882,83 @@ def _view(spec: ArticleSpec, exp: dict[str, object]) -> ArticleView:
         blocks=blocks,
         continued_to=continued,
     )
+
+
+# --------------------------------------------------------------------------- structures on a page
+
+
+def _printed_together(r: RenderedPage, k: int) -> bool:
+    a, b = r.lines[k], r.lines[k + 1]
+    return a.kind != "blank" and b.kind != "blank"
+
+
+def structures(r: RenderedPage) -> frozenset[str]:
+    """The layout structures a rendered page shows, by name (see [`STRUCTURES`][render.STRUCTURES])."""
+    page, slots = r.spec, r.slots
+    arts, lays = page.articles, page.layouts
+    found: set[str] = set()
+    if page.unwrapped:
+        found.add("unwrapped page")
+    for i, (a, lay) in enumerate(zip(arts, lays, strict=True)):
+        if slots[i] > i:
+            found.add("headline after its body")
+        if slots[i] > i + 1:
+            found.add("headlines grouped after a later article")
+        if a.byline("heading") is not None and slots[i] > i:
+            found.add("heading-byline group after its body")
+            if slots[i] > i + 1:
+                found.add("heading-byline group after a later article")
+        if a.title and title_cut_for(a.title, lay) is not None:
+            found.add("title over two lines")
+        for t in a.subtitles:
+            bare = t.removeprefix("——")
+            if bare[:1] in "记访" or bare.endswith("综述"):  # 记…, 访…, …综述
+                found.add("dash subtitle" if t.startswith("——") else "plain subtitle")
+        if a.kicker and a.title and a.subtitles:
+            found.add("kicker, title and subtitle")
+        prev = arts[i - 1] if i else None
+        if prev is not None and not a.bylines and slots[i] == i + 1 and i in slots and not _ends(prev):
+            found.add("no byline after another's headline")
+    for k in range(len(r.lines) - 1):
+        if not _printed_together(r, k):
+            continue
+        above, below = r.lines[k], r.lines[k + 1]
+        if above.article != below.article and not (_in_group(r, above) and _in_group(r, below)):
+            found.add("no blank line between articles")  # two stacked headline groups are no such page
+        elif above.kind in ("headline", "speaker", "byline") and below.kind == "body" and not _before(r, k):
+            found.add("no blank line under the top headline")
+    return frozenset(found)
+
+
+def _in_group(r: RenderedPage, info: LineInfo) -> bool:
+    """Whether the line is one of a headline group's (its heading byline included)."""
+    if info.kind in ("headline", "speaker"):
+        return True
+    heading = r.spec.articles[info.article].byline("heading") if info.article is not None else None
+    return info.kind == "byline" and heading is not None and info.canonical == heading.text
+
+
+def _ends(a: ArticleSpec) -> bool:
+    return a.byline("trailing") is not None or a.jump is not None
+
+
+def _before(r: RenderedPage, k: int) -> bool:
+    """Whether another article prints a line before line ``k``."""
+    return any(x.kind != "blank" and x.article != r.lines[k].article for x in r.lines[:k])
+
+
+#: Every name [`structures`][render.structures] gives, in the order tables list them.
+STRUCTURES = (
+    "headline after its body",
+    "headlines grouped after a later article",
+    "heading-byline group after its body",
+    "heading-byline group after a later article",
+    "no byline after another's headline",
+    "title over two lines",
+    "plain subtitle",
+    "dash subtitle",
+    "kicker, title and subtitle",
+    "no blank line between articles",
+    "no blank line under the top headline",
+    "unwrapped page",
+)

@@ -410,7 +410,7 @@ def test_leftovers_in_json(capsys: pytest.CaptureFixture[str]) -> None:
         assert isinstance(record["leftovers"], list)
         page = qhnews.parse(path.read_text(encoding="utf-8"))
         assert [x["text"] for x in record["leftovers"]] == [x.text for x in page.leftovers]
-        assert all(isinstance(x["lines"], list) and len(x["lines"]) == 2 for x in record["leftovers"])
+        assert all(set(x["span"]) == {"start", "end", "first_line", "last_line"} for x in record["leftovers"])
 
 
 def test_help_lists_exit_codes() -> None:

@@ -35,13 +35,15 @@ from collections.abc import Sequence
 import attrs
 
 from qhnews import _patterns as pat
-from qhnews._classify import BylineUnit, FurnitureUnit, HeadingRun, JumpUnit, Para, SpeakerUnit, Unit
+from qhnews._classify import BylineUnit, CaptionUnit, FurnitureUnit, HeadingRun, JumpUnit, Para, SpeakerUnit, Unit
 from qhnews._records import (
     Article,
     BodyBlock,
     Byline,
     BylinePosition,
+    Caption,
     Diagnostic,
+    Furniture,
     Leftover,
     Span,
     Speaker,
@@ -85,6 +87,7 @@ class Assembled:
     page_headings: tuple[str, ...]
     leftovers: tuple[Leftover, ...]
     diagnostics: tuple[Diagnostic, ...]
+    furniture: tuple[Furniture, ...] = ()
 
 
 @attrs.define
@@ -95,10 +98,11 @@ class _Draft:
     ended: bool = False
     continued_to: str | None = None
     continued_from: str | None = None
+    captions: list[Caption] = attrs.Factory(list)
 
     @property
     def has_text(self) -> bool:
-        return any(b.kind == "paragraph" for b in self.blocks)
+        return bool(self.captions) or any(b.kind == "paragraph" for b in self.blocks)
 
     @property
     def has_lead(self) -> bool:
@@ -129,7 +133,7 @@ def _subheading_text(run: HeadingRun) -> str:
 
 
 def _is_boundary(items: Sequence[HeadingRun | SpeakerUnit], cur: _Draft | None, nxt: Para) -> bool:
-    if cur is None or cur.ended or not cur.has_text:
+    if cur is None or cur.ended or not cur.has_text or nxt.jump_from is not None:
         return True
     if len(items) != 1 or isinstance(items[0], SpeakerUnit):
         return True
@@ -207,8 +211,14 @@ def _segment(units: Sequence[Unit]) -> tuple[list[_Draft], list[_Cluster], list[
                 d.bylines.append(b)
                 d.spans.append(b.span)
             continue
-        if isinstance(unit, FurnitureUnit):
-            leftovers.append(Leftover(unit.text, unit.span))
+        if isinstance(unit, FurnitureUnit):  # set aside by assemble(): no article's text
+            continue
+        if isinstance(unit, CaptionUnit):
+            # A caption goes with the article it is printed in; under a headline
+            # of its own (a picture story) it opens an article.
+            d = start() if pending or cur is None else cur
+            d.captions.append(unit.caption)
+            d.spans.append(unit.caption.span)
             continue
         if isinstance(unit, JumpUnit):
             if cur is not None and not pending and cur.continued_to is None:
@@ -230,8 +240,8 @@ def _segment(units: Sequence[Unit]) -> tuple[list[_Draft], list[_Cluster], list[
                     cur.spans.append(item.span)
                 pending = []
                 d = cur
-        elif cur is None or cur.ended:
-            d = start()
+        elif cur is None or cur.ended or (para.jump_from is not None and cur.has_text):
+            d = start()  # (上接第一版) opens the rest of an article continued from another page
         else:
             d = cur
         if para.jump_from is not None and not d.has_text:
@@ -641,7 +651,9 @@ def assemble(units: Sequence[Unit], options: AssembleOptions | None = None) -> A
         The articles in the order of their bodies, page banners and leftovers.
     """
     opts = options or AssembleOptions()
-    drafts, clusters, leftovers = _segment(units)
+    # Page furniture belongs to no article and cuts none: it is set aside first.
+    furniture = tuple(Furniture(u.kind, u.text, u.span) for u in units if isinstance(u, FurnitureUnit))
+    drafts, clusters, leftovers = _segment([u for u in units if not isinstance(u, FurnitureUnit)])
     diagnostics: list[Diagnostic] = []
     clusters = _bounded(clusters, leftovers, diagnostics)
     attacher = _Attacher(drafts, clusters, opts)
@@ -692,6 +704,7 @@ def assemble(units: Sequence[Unit], options: AssembleOptions | None = None) -> A
                 blocks=tuple(d.blocks),
                 continued_to=d.continued_to,
                 continued_from=d.continued_from,
+                captions=tuple(d.captions),
                 span=Span.union(spans),
                 headline_span=heads[i][1] if i in heads else None,
                 confidence=round(confidence, 3),
@@ -699,4 +712,4 @@ def assemble(units: Sequence[Unit], options: AssembleOptions | None = None) -> A
             )
         )
     leftovers.sort(key=lambda x: x.span.start)
-    return Assembled(tuple(articles), tuple(banners), tuple(leftovers), tuple(diagnostics))
+    return Assembled(tuple(articles), tuple(banners), tuple(leftovers), tuple(diagnostics), furniture)

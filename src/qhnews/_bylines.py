@@ -14,7 +14,7 @@ from qhnews._normalize import NormalizeOptions, normalize
 from qhnews._records import Byline, BylinePosition, Person, Span
 from qhnews._rules import reason
 
-__all__ = ["heading_byline_ok", "parse_byline", "parse_people"]
+__all__ = ["heading_byline_ok", "parse_byline", "parse_people", "photo_credit"]
 
 LEAD = reason("byline.lead", "a dateline opening the first paragraph: outlet, place, date, 讯 or 电, bracketed people")
 HEADING = reason("byline.heading", "a credit line under a headline: credit, outlet, roles and names")
@@ -61,6 +61,30 @@ def heading_byline_ok(m: regex.Match[str], forms: Forms | None = None) -> bool:
     people = m.group("people")
     role = _patterns(forms).role.match(people)
     return role is not None and people[role.end() : role.end() + 1].isspace()
+
+
+def photo_credit(text: str, *, whole: bool = True, forms: Forms | None = None) -> tuple[str, tuple[Person, ...]] | None:
+    """The credit and people of a photo credit (新华社记者 X 摄, X 摄), or None.
+
+    ``whole``: the credit is the whole text (a line of its own); else it closes
+    a caption (图为会场。本报记者 X 摄, …（X 摄）). A credit naming no role
+    is one only with a space before 摄 or inside a caption: a word may end in 摄.
+
+    Examples:
+        >>> photo_credit("新华社记者 李红摄")
+        ('摄', (Person(role='记者', name='李红'),))
+        >>> photo_credit("王五 摄"), photo_credit("航拍摄")
+        (('摄', (Person(role=None, name='王五'),)), None)
+    """
+    patterns = _patterns(forms)
+    m = patterns.photo_credit.match(text) if whole else patterns.caption_credit.search(text)
+    if m is None:
+        return None
+    people, _ = _people(m.group("people"), patterns)
+    named_role = any(p.role for p in people)
+    if whole and not named_role and not text[: m.start("credit")].endswith((" ", "\u3000")):
+        return None
+    return m.group("credit"), people
 
 
 def parse_byline(

@@ -14,14 +14,17 @@ import attrs
 
 from qhnews import _patterns as pat
 from qhnews._blocks import CUT_JUMP, CUT_LEAD, CUT_TRAILING, Block
-from qhnews._bylines import parse_byline, parse_people
-from qhnews._cues import FURNITURE, JUMP, SPEAKER, LineInfo
+from qhnews._bylines import parse_byline, parse_people, photo_credit
+from qhnews._cues import FURNITURE, JUMP, JUMP_FROM, PHOTO_CREDIT, SPEAKER, LineInfo
 from qhnews._forms import Forms
 from qhnews._normalize import normalize
-from qhnews._records import BlockKind, Byline, FurnitureKind, Line, Span, Speaker, TextBlock
+from qhnews._options import ReflowOptions
+from qhnews._records import BlockKind, Byline, Caption, FurnitureKind, Line, Span, Speaker, TextBlock
+from qhnews._rules import reason
 
 __all__ = [
     "BylineUnit",
+    "CaptionUnit",
     "FurnitureUnit",
     "Heading",
     "HeadingRun",
@@ -105,15 +108,41 @@ def furniture_kind(text: str) -> FurnitureKind:
     return FurnitureKind.OTHER
 
 
-Unit = Para | HeadingRun | BylineUnit | SpeakerUnit | JumpUnit | FurnitureUnit
+@attrs.frozen
+class CaptionUnit:
+    """A photo caption, or a photo credit on a line of its own (``credit_line``)."""
+
+    caption: Caption
+    credit_line: bool = False
 
 
-def _classify_flow(block: TextBlock) -> Para:
+Unit = Para | HeadingRun | BylineUnit | SpeakerUnit | JumpUnit | FurnitureUnit | CaptionUnit
+
+
+def _classify_flow(block: TextBlock, forms: Forms | None) -> Para | CaptionUnit:
     text = block.text
     m = pat.JUMP_FROM.match(text)
     if m:
         return Para(text[m.end() :], block.span, m.group("page"), block.lines)
-    return Para(text, block.span, None, block.lines)
+    caption = _caption(text, block.span, forms)
+    return caption or Para(text, block.span, None, block.lines)
+
+
+CAPTION_OPENS = reason("caption.opener", "a paragraph that opens 图为…, 图：…, 上图… is a photo caption")
+CAPTION_CREDITED = reason("caption.credit", "a paragraph that closes with a photo credit (X 摄) is a photo caption")
+
+
+def _caption(text: str, span: Span, forms: Forms | None) -> CaptionUnit | None:
+    """A paragraph that is a photo caption: it opens like one (图为…) or closes with a credit (…X 摄)."""
+    credit = photo_credit(text, whole=False, forms=forms) if text.endswith(_CREDIT_ENDS) else None
+    if credit is not None:
+        return CaptionUnit(Caption(text, credit[0], credit[1], span))
+    if pat.CAPTION_OPEN.match(text):
+        return CaptionUnit(Caption(text, None, (), span))
+    return None
+
+
+_CREDIT_ENDS = ("摄", "攝", "摄影", "攝影", "供图", "供圖", "摄）", "攝）", "摄)", "攝)")
 
 
 _PIECES = frozenset((CUT_LEAD, CUT_TRAILING, CUT_JUMP))
@@ -144,6 +173,14 @@ def _line_form(block: TextBlock, form: str, forms: Forms | None) -> Unit | None:
         m = pat.JUMP_TO.search(text)
         if m is not None:
             return JumpUnit(m.group("page"), text, span)
+    elif form == JUMP_FROM:
+        m = pat.JUMP_FROM.match(text)
+        if m is not None:
+            return Para("", span, m.group("page"), block.lines)
+    elif form == PHOTO_CREDIT:
+        credit = photo_credit(text, forms=forms)
+        if credit is not None:
+            return CaptionUnit(Caption(text, credit[0], credit[1], span), credit_line=True)
     elif form:
         byline = parse_byline(text, span, normalized=True, forms=forms)
         if byline is not None:
@@ -156,12 +193,41 @@ def _heading_run(block: TextBlock, infos: Sequence[LineInfo]) -> HeadingRun:
     return HeadingRun(heads, normalize("".join(h.text for h in heads)), block.span)
 
 
-def classify(blocks: Sequence[Block], forms: Forms | None = None) -> tuple[Unit, ...]:
+CREDIT_BELOW = reason(
+    "caption.credit-below", "a short paragraph right above a photo credit line is that photo's caption"
+)
+
+
+def _credited(units: list[Unit], max_chars: int) -> list[Unit]:
+    """Join a short paragraph and the photo credit on the line right below it into one caption."""
+    out: list[Unit] = []
+    for unit in units:
+        prev = out[-1] if out else None
+        if (
+            isinstance(unit, CaptionUnit)
+            and unit.credit_line
+            and isinstance(prev, Para)
+            and prev.text
+            and prev.jump_from is None
+            and len(prev.text) <= max_chars
+            and unit.caption.span.first_line - prev.span.last_line <= 2  # right below, a blank line at most
+        ):
+            c = unit.caption
+            out[-1] = CaptionUnit(Caption(prev.text + c.text, c.credit, c.people, prev.span.cover(c.span)))
+            continue
+        out.append(unit)
+    return out
+
+
+def classify(
+    blocks: Sequence[Block], forms: Forms | None = None, options: ReflowOptions | None = None
+) -> tuple[Unit, ...]:
     """Stage 5: say what each block of the page is, from the cues stage 4 read.
 
     Args:
         blocks: Stage 4's blocks in page order, with the cues of their lines.
         forms: The words bylines are read with (the defaults, when None).
+        options: The text layer's thresholds (the defaults, when None).
 
     Examples:
         >>> from qhnews._lines import split_lines
@@ -175,10 +241,10 @@ def classify(blocks: Sequence[Block], forms: Forms | None = None) -> tuple[Unit,
     for b in blocks:
         block = b.block
         if block.kind is BlockKind.FLOW:
-            units.append(_classify_flow(block))
+            units.append(_classify_flow(block, forms))
         elif block.reason in _PIECES:
             units.append(_piece(block, b.infos, forms))
         else:
             unit = _line_form(block, b.infos[0].form, forms) if len(b.infos) == 1 else None
             units.append(unit or _heading_run(block, b.infos))
-    return tuple(units)
+    return tuple(_credited(units, (options or ReflowOptions()).caption_max_chars))

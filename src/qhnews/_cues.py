@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import attrs
 
 from qhnews import _patterns as pat
-from qhnews._bylines import heading_byline_ok
+from qhnews._bylines import heading_byline_ok, photo_credit
 from qhnews._forms import DEFAULT, BylinePatterns, Forms, compiled
 from qhnews._options import ReflowOptions
 from qhnews._records import Line
@@ -33,10 +33,12 @@ __all__ = ["FORMS", "LineInfo", "analyse", "column_widths", "quartile"]
 SPEAKER = reason("form.speaker", "a profile line over an interview: titles, then the name after a space")
 FURNITURE = reason("form.furniture", "page furniture: an editor's credit, a folio or a date line")
 JUMP = reason("form.jump", "a continuation jump on a line of its own: （下转三版）")
+JUMP_FROM = reason("form.jump-from", "a continuation mark on a line of its own: （上接第一版）")
+PHOTO_CREDIT = reason("form.photo-credit", "a photo credit on a line of its own: 新华社记者 X 摄, X 摄")
 LEAD = reason("form.lead-byline", "a lead byline that fills its line: 本报讯（记者 X）")
 HEADING = reason("form.heading-byline", "a byline under a headline: 文/图 本报记者 X")
 TRAILING = reason("form.trailing-byline", "a trailing byline on a line of its own: （记者 X）")
-FORMS = (SPEAKER, FURNITURE, JUMP, LEAD, HEADING, TRAILING)
+FORMS = (SPEAKER, FURNITURE, JUMP, JUMP_FROM, PHOTO_CREDIT, LEAD, HEADING, TRAILING)
 
 
 @attrs.frozen
@@ -53,7 +55,8 @@ class LineInfo:
         lead_byline: Opens with a lead byline (本报讯（记者 X）…).
         alone: A line that always stands alone: a heading byline, a lone
             trailing byline, a profile line or a lone jump.
-        closes: Ends with a trailing byline or a continuation jump.
+        closes: Ends with a trailing byline, a continuation jump or a photo
+            credit (a caption's end: …本报记者 X 摄).
         form: The form the whole line reads as, one of ``FORMS`` (its reason
             code), or "" for none.
         unwrapped: The column is at least ``ReflowOptions.unwrapped_width``
@@ -164,6 +167,20 @@ def _closing(text: str, lead: int, patterns: BylinePatterns) -> tuple[int | None
     return (trailing.start() if keep and trailing else None), (jump.start() if jump else None)
 
 
+#: A photo credit ends in one of these.
+_CREDIT_ENDS = ("摄", "攝", "摄影", "攝影", "供图", "供圖", "摄）", "攝）", "摄)", "攝)")
+
+
+def _credit_closes(text: str, forms: Forms | None) -> bool:
+    """The line closes a caption with its photo credit: 图为会场。本报记者 X 摄."""
+    return text.endswith(_CREDIT_ENDS) and photo_credit(text, whole=False, forms=forms) is not None
+
+
+def _jump_from_fills(text: str) -> bool:
+    m = pat.JUMP_FROM.match(text)
+    return m is not None and m.end() == len(text)
+
+
 def _info(line: Line, column: int, ahead: int, gap: int, opts: ReflowOptions, *, forms: Forms | None) -> LineInfo:
     text = line.text
     patterns = DEFAULT if forms is None else compiled(forms)
@@ -173,18 +190,22 @@ def _info(line: Line, column: int, ahead: int, gap: int, opts: ReflowOptions, *,
     furniture = pat.FURNITURE_CHAR.search(text) is not None and pat.FURNITURE.match(text) is not None
     heading = patterns.heading.match(text) if patterns.role_start.search(text) else None
     lone_jump, lone_trailing = jump == 0, trailing == 0
+    jump_from = text.endswith(_CLOSING_ENDS) and _jump_from_fills(text)
+    credit = text.endswith(_CREDIT_ENDS) and photo_credit(text, forms=forms) is not None
     # the first form that holds, in the order of FORMS
     held = (
         speaker,
         furniture,
         lone_jump,
+        jump_from,
+        credit,
         lead_fills,
         heading is not None and heading_byline_ok(heading, forms),
         lone_trailing,
     )
     form = next((f for f, holds in zip(FORMS, held, strict=True) if holds), "") if any(held) else ""
-    alone = lone_trailing or lone_jump or heading is not None or speaker or furniture
-    closes = trailing is not None or jump is not None
+    alone = lone_trailing or lone_jump or heading is not None or speaker or furniture or jump_from or credit
+    closes = trailing is not None or jump is not None or (credit and not speaker) or _credit_closes(text, forms)
     # positional: the keywords would cost a third more on every line
     return LineInfo(
         line,

@@ -140,6 +140,8 @@ class BylinePatterns:
         lead: A lead byline or dateline at the start of a paragraph.
         heading: A byline printed as a line of its own under a headline.
         trailing: Bracketed roles and names closing a paragraph.
+        photo_credit: A photo credit on a line of its own: 新华社记者 X 摄, X 摄, 本报记者 X 供图.
+        caption_credit: A photo credit closing a caption: 图为会场。本报记者 X 摄, …（X 摄）.
     """
 
     role: regex.Pattern[str]
@@ -148,6 +150,8 @@ class BylinePatterns:
     lead: regex.Pattern[str]
     heading: regex.Pattern[str]
     trailing: regex.Pattern[str]
+    photo_credit: regex.Pattern[str]
+    caption_credit: regex.Pattern[str]
 
 
 #: A number as printed in a date: 14, 十四, 二十一, 一九五〇.
@@ -189,6 +193,11 @@ def compiled(forms: Forms) -> BylinePatterns:
         rf"^(?:{_alt(forms.markers)}\s*)?(?:(?P<credit>{_alt(forms.credits)})\s*[/／:：|丨]?\s*)?"
         rf"(?P<outlet>{outlet}社?)?\s*(?P<people>{strict})$"
     )
+    # A photo credit: roles and names (a name may stand alone) and 摄 or 供图.
+    shot = r"(?P<credit>摄影|摄|供图)"
+    credited = rf"(?:{outlet}社?)?\s*(?P<people>{loose})"
+    photo_credit = rf"^{credited}\s*{shot}$"
+    caption_credit = rf"(?:[（(]\s*{credited}\s*{shot}\s*[)）]|(?<=[。！？”]){credited}\s*{shot})$"
     starts = sorted({w[0] for w in (*forms.roles, *forms.closers)})
     return BylinePatterns(
         role=regex.compile(either(role)),
@@ -199,6 +208,8 @@ def compiled(forms: Forms) -> BylinePatterns:
         lead=regex.compile(either(lead_source)),
         heading=regex.compile(either(heading_source)),
         trailing=regex.compile(either(rf"[（(]\s*(?P<people>{strict})\s*[)）]$")),
+        photo_credit=regex.compile(either(photo_credit)),
+        caption_credit=regex.compile(either(caption_credit)),
     )
 
 

@@ -47,6 +47,8 @@ class ReflowOptions:
         fill_tolerance: A line within this many cells of its column fills it.
         hang_cells: Punctuation may hang this far past the column's edge.
         clause_commas: A line with this many commas or more is running text.
+        caption_max_chars: The longest paragraph, in characters, that a photo
+            credit on the line below makes a caption (a body paragraph is longer).
     """
 
     window: int = step(8)
@@ -65,3 +67,4 @@ class ReflowOptions:
     fill_tolerance: int = step(2)
     hang_cells: int = step(2)
     clause_commas: int = step(2)
+    caption_max_chars: int = step(150)

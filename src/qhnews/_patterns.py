@@ -21,6 +21,7 @@ __all__ = [
     "BYLINE_HEADING",
     "BYLINE_LEAD",
     "BYLINE_TRAILING",
+    "CAPTION_OPEN",
     "CJK_CHAR",
     "CLAUSE_MARK",
     "CLOSERS",
@@ -177,6 +178,10 @@ PEOPLE_TOKEN = DEFAULT_FORMS.people_token
 JUMP_TO = regex.compile(either(r"\s*[（(]\s*(?:下|接)?转(?:至)?\s*(?P<page>[^（）()\s]{1,8}?版)\s*[)）]$"))
 #: A continuation mark at the start of a paragraph: (上接一版).
 JUMP_FROM = regex.compile(either(r"^[（(]\s*(?:上)?接(?:自)?\s*(?P<page>[^（）()\s]{1,8}?版)\s*[)）]\s*"))
+
+# --- captions -----------------------------------------------------------------
+#: How a photo caption opens: 图为…, 图：…, 上图…, 图1：…, ①….
+CAPTION_OPEN = regex.compile(either(r"^(?:图为|图中|图[：:]|[上下左右]图[：:为]?|图\s*\d{1,2}\s*[：:、]|图?[①-⑩])"))
 
 # --- headline parts ---------------------------------------------------------------
 #: A kicker's typical end: "X在Y调研时强调", "X指出".

@@ -76,7 +76,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("lines", lambda text, o: split_lines(text, o.normalize), "split the text into lines, each normalized"),
     Stage("cues", lambda lines, o: analyse(lines, o.reflow, o.forms), "read every line's cues: column, ending, form"),
     Stage("blocks", lambda infos, o: blocks(infos, o.reflow, o.normalize, o.forms), "reflow lines into paragraphs"),
-    Stage("classify", lambda bs, o: classify(bs, o.forms), "say what each block is"),
+    Stage("classify", lambda bs, o: classify(bs, o.forms, o.reflow), "say what each block is"),
     Stage("assemble", lambda units, o: assemble(units, o.assemble), "cut the page into articles"),
 )
 """The stages [`parse`][qhnews.parse] runs on the decoded text, in the order the data flows."""
@@ -140,4 +140,5 @@ def page_of(result: Assembled, text: str, source: str | None = None) -> Page:
         diagnostics=result.diagnostics,
         source=source,
         text=text,
+        furniture=result.furniture,
     )
