@@ -84,7 +84,7 @@ def cli(directory: Path, out: Path, jobs: int) -> None:
 
 
 def dask_bag(directory: Path) -> None:
-    from qhnews._dask import parse_bag
+    from qhnews.dask import parse_bag
 
     parse_bag([directory], npartitions=8).compute(scheduler="processes")
 

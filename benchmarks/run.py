@@ -55,7 +55,7 @@ def _tools() -> dict[str, Callable[[str], object]]:
     return {
         "qhnews.parse": qhnews.parse,
         "qhnews.normalize": qhnews.normalize,
-        "qhnews.normalize_page": qhnews.normalize_page,
+        "qhnews.normalize_page": qhnews.stages.normalize_page,
         "autocorrect_py.format": autocorrect_py.format,
         f"pangu.{space.__name__}": space,
     }

@@ -16,7 +16,7 @@ line, so that the features asked for can be checked on the page itself.
 Typesetting done here, as on the seed pages:
 
 * body text is hard-wrapped at the article's column width in display cells
-  (``qhnews.cell_width``: a Chinese character is two, ASCII one); the first
+  (``qhnews.stages.cell_width``: a Chinese character is two, ASCII one); the first
   line of every paragraph is two characters short (the OCR dropped its indent);
   a line does not start with a closing mark nor end with an opening one
   (the rule every Chinese typesetter follows); a run of digits or Latin
@@ -359,7 +359,7 @@ def atoms(text: str) -> list[str]:
 
 
 def _w(piece: str) -> int:
-    return qhnews.cell_width(piece)
+    return qhnews.stages.cell_width(piece)
 
 
 def wrap(text: str, width: int, first_width: int | None = None) -> list[str]:
@@ -708,7 +708,7 @@ def body_lines(article: ArticleSpec, layout: ArticleLayout, *, unwrapped: bool =
                 continue
             joined = lines[-1] + mark  # printed with a space before a byline; the contract drops it
             limit = col - 4 if len(lines) == 1 and units[-1][0] == "paragraph" else col
-            if not layout.trailing_alone and (col == 0 or qhnews.cell_width(joined) + 1 <= limit):
+            if not layout.trailing_alone and (col == 0 or qhnews.stages.cell_width(joined) + 1 <= limit):
                 lines[-1] = joined
             else:
                 units.append((kind, [mark]))
@@ -757,20 +757,24 @@ def undecidable(article: ArticleSpec, layout: ArticleLayout, *, unwrapped: bool 
     for k in range(len(body) - 1):
         cur, nxt = body[k], body[k + 1]
         ends = cur.kind == "body" and not cur.last and _ends_sentence(cur.canonical)
-        if ends and qhnews.cell_width(cur.canonical) < col:
+        if ends and qhnews.stages.cell_width(cur.canonical) < col:
             return f"line {k + 1} ends a sentence short of the column edge: the paragraph's last line?"
-        if ends and qhnews.cell_width(nxt.canonical) < col:
+        if ends and qhnews.stages.cell_width(nxt.canonical) < col:
             return f"after line {k + 1}, a sentence end, line {k + 2} is short: a new paragraph or not?"
     for k in range(len(body) - 1):
         cur, nxt = body[k], body[k + 1]
         one_liner = cur.kind == "body" and cur.last and nxt.kind == "body" and nxt.first and nxt.last
-        if one_liner and qhnews.cell_width(cur.canonical) >= col - 2 and qhnews.cell_width(nxt.canonical) <= col - 2:
+        if (
+            one_liner
+            and qhnews.stages.cell_width(cur.canonical) >= col - 2
+            and qhnews.stages.cell_width(nxt.canonical) <= col - 2
+        ):
             return f"line {k + 2}, a one-line paragraph after a full line, could be that paragraph's last line"
     if not layout.subheading_gaps:
         for k, info in enumerate(body):
             if info.kind != "subheading" or not info.first:
                 continue
-            w = qhnews.cell_width(info.canonical)
+            w = qhnews.stages.cell_width(info.canonical)
             dash = info.canonical.endswith("——")
             if not info.last or w > col - (3 if dash else 9):
                 return f"subheading at line {k + 1} printed without blank lines is not short"

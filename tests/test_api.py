@@ -22,12 +22,20 @@ from typing import Any
 import pytest
 
 import qhnews
+import qhnews.dask
+import qhnews.parquet
+import qhnews.stages
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 REFERENCE = DOCS / "reference"
 EXAMPLES = DOCS / "examples"
 PUBLIC: list[str] = list(qhnews.__all__)
+#: The public submodules and their names, as the API reference spells them.
+SUBMODULES = {"qhnews.stages": qhnews.stages, "qhnews.dask": qhnews.dask, "qhnews.parquet": qhnews.parquet}
+QUALIFIED: list[str] = [f"qhnews.{n}" for n in PUBLIC] + [
+    f"{module}.{n}" for module, mod in SUBMODULES.items() for n in mod.__all__
+]
 
 # Public names that griffe (mkdocstrings) cannot find a docstring for; each
 # entry is a strict xfail, so a fix shows. Empty: every public name has one.
@@ -100,7 +108,7 @@ def test_public_name_documented_for_mkdocstrings(name: str, griffe_package: Any)
 
 # ---------------------------------------------------------------- the API reference
 
-_DIRECTIVE = re.compile(r"^::: (qhnews(?:\.\w+)?)\s*$", re.MULTILINE)
+_DIRECTIVE = re.compile(r"^::: (qhnews(?:\.\w+)*)\s*$", re.MULTILINE)
 
 
 def _reference_directives() -> list[str]:
@@ -110,20 +118,31 @@ def _reference_directives() -> list[str]:
 
 
 def test_reference_documents_exactly_all() -> None:
-    names = [d.removeprefix("qhnews.") for d in _reference_directives() if d != "qhnews"]
+    """The top level's and each public submodule's ``__all__``, each name once, and the modules themselves."""
+    names = [d for d in _reference_directives() if d not in {"qhnews", *SUBMODULES}]
     assert len(names) == len(set(names)), f"rendered twice: {sorted({n for n in names if names.count(n) > 1})}"
-    missing = set(PUBLIC) - set(names)
-    extra = set(names) - set(PUBLIC)
+    missing = set(QUALIFIED) - set(names)
+    extra = set(names) - set(QUALIFIED)
     assert not missing, f"public names missing from docs/reference: {sorted(missing)}"
-    assert not extra, f"docs/reference renders names not in __all__: {sorted(extra)}"
+    assert not extra, f"docs/reference renders names not in an __all__: {sorted(extra)}"
+    assert set(SUBMODULES) <= set(_reference_directives()), "a public submodule's docstring is not rendered"
 
 
 def test_reference_index_links_every_name() -> None:
     index = (REFERENCE / "index.md").read_text("utf-8")
-    for name in PUBLIC:
-        if name == "__version__":
+    for name in QUALIFIED:
+        if name == "qhnews.__version__":
             continue
-        assert f"[`{name}`][qhnews.{name}]" in index, f"docs/reference/index.md does not list {name}"
+        short = name.rsplit(".", 1)[1]
+        assert f"[`{short}`][{name}]" in index, f"docs/reference/index.md does not list {name}"
+
+
+@pytest.mark.parametrize(("module", "mod"), SUBMODULES.items())
+def test_submodule_names_documented_for_mkdocstrings(module: str, mod: object, griffe_package: Any) -> None:
+    for name in mod.__all__:  # type: ignore[attr-defined]
+        obj = griffe_package[f"{module.removeprefix('qhnews.')}.{name}"]
+        assert obj.docstring is not None, f"{module}.{name}: no docstring"
+        assert obj.docstring.value.strip(), f"{module}.{name}: empty docstring"
 
 
 # ---------------------------------------------------------------- mkdocs.yml
@@ -243,7 +262,7 @@ def test_example_output_is_real(page: Path) -> None:
     """``docs/examples/X.json`` is what ``qhnews parse X.txt`` prints (regenerate it with that command)."""
     expected = json.loads(page.with_suffix(".json").read_text("utf-8"))
     got = qhnews.page_to_dict(qhnews.parse(page.read_text("utf-8"), source=page.name))
-    assert got == expected, f"rerun: cd docs/examples && qhnews parse {page.name} > {page.stem}.json"
+    assert got == expected, f"regenerate {page.stem}.json from qhnews.parse_file({page.name!r}).to_dict(), indented"
 
 
 def _key_paths(value: object, prefix: str = "") -> Iterator[str]:
@@ -257,12 +276,26 @@ def _key_paths(value: object, prefix: str = "") -> Iterator[str]:
             yield from _key_paths(item, f"{prefix}[]")
 
 
+def _every_record_page() -> qhnews.Page:
+    """A made-up page whose records fill the keys the sample pages leave empty: captions, furniture, dates."""
+    span = qhnews.Span(0, 4, 1, 1)
+    people = (qhnews.Person("记者", "王五"),)
+    byline = qhnews.Byline(
+        "新华社北京11月5日电", qhnews.BylinePosition.LEAD, None, "新华社", "北京", people, span, "11月5日"
+    )
+    caption = qhnews.Caption("图为会场。本报记者 王五 摄", "摄", people, span)
+    article = qhnews.Article(title="标题", bylines=(byline,), captions=(caption,), span=span, headline_span=span)
+    furniture = qhnews.Furniture("editors", "责任编辑 王五", span)
+    return qhnews.Page(articles=(article,), furniture=(furniture,), text="标题正文")
+
+
 def test_json_schema_lists_every_key() -> None:
-    """docs/guide/json.md has one row per key path the export writes, and no other."""
+    """docs/guide/json.md has one row per key path the export writes, and no other (a span's keys once)."""
     pages = sorted((ROOT / "seeds").glob("*.txt")) + _examples()
+    dicts = [qhnews.page_to_dict(qhnews.parse(page.read_text("utf-8"), source=page.name)) for page in pages]
     written: set[str] = set()
-    for page in pages:
-        written.update(_key_paths(qhnews.page_to_dict(qhnews.parse(page.read_text("utf-8"), source=page.name))))
+    for d in [*dicts, _every_record_page().to_dict()]:
+        written.update(p for p in _key_paths(d) if not re.search(r"span\.", p))
     schema = (DOCS / "guide" / "json.md").read_text("utf-8")
     documented = set(re.findall(r"^\| `([a-z_\[\].]+)` \|", schema, re.MULTILINE))
     assert written - documented == set(), "keys the export writes that docs/guide/json.md does not list"

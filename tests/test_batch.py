@@ -106,11 +106,27 @@ def test_one_page_without_form_feed(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("content", [b"", b"   ", b" \n\f\n ", b"\f"])
-def test_empty_and_blank_files(tmp_path: Path, content: bytes) -> None:
+def test_empty_and_blank_files_fail_when_strict(tmp_path: Path, content: bytes) -> None:
     f = tmp_path / "p.txt"
     f.write_bytes(content)
     with pytest.raises(_batch.InputError, match="empty file" if not content else "blank file"):
-        list(iter_pages(str(f)))
+        list(iter_pages(str(f), strict=True))
+
+
+@pytest.mark.parametrize(
+    ("content", "pages"),
+    [(b"", [""]), (b"   ", ["   "]), (b" \n\f\n ", [" \n"]), (b"\f", [""])],
+)
+def test_empty_and_blank_files_are_pages(tmp_path: Path, content: bytes, pages: list[str]) -> None:
+    """One rule for files and for qhnews.parse(""): a blank scan is a page without articles."""
+    f = tmp_path / "p.txt"
+    f.write_bytes(content)
+    got = list(iter_pages(str(f)))
+    assert [t for _, t in got] == pages
+    assert all(qhnews.parse(t).articles == () for _, t in got)
+    (result,) = parse_many([f])
+    assert result.ok
+    assert result.page == qhnews.parse(pages[0], source=str(f))
 
 
 def test_input_error_is_a_qhnews_error_and_an_os_error(tmp_path: Path) -> None:
@@ -185,15 +201,18 @@ def test_stdin_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     assert list(iter_pages("-")) == [("<stdin>", "一"), ("<stdin>#2", "二")]
 
 
-# ---------------------------------------------------------------- the reader and its estimate
+# ---------------------------------------------------------------- the reader and its counts
 
 
-def test_reader_items_and_estimate(archive: Path) -> None:
+def test_reader_counts_files_before_reading(archive: Path) -> None:
     paths = list(expand_inputs([archive]))
     reader = PageReader(paths)
-    assert reader.estimate() == len(paths)  # nothing read: one page a file
+    assert (reader.files, reader.items) == (len(paths), 0)  # known before any page is read
     items = list(reader)
-    assert reader.estimate() == len(items) == len(paths) + 2  # multi.txt has 3 pages
+    assert reader.files == len(paths)
+    assert reader.items == len(items) == len(paths) + 2  # multi.txt has 3 pages
+    assert list(reader.file_of) == sorted(reader.file_of)  # in input order, one entry a page
+    assert len(set(reader.file_of)) == len(paths)
     assert [s for s, _, e in items if e] == [str(archive / "a" / "broken.txt")]
 
 
@@ -201,7 +220,7 @@ def test_reader_skips_pages(archive: Path) -> None:
     multi = str(archive / "a" / "multi.txt")
     reader = PageReader([multi], skip={multi, f"{multi}#3"})
     assert [s for s, _, _ in reader] == [f"{multi}#2"]
-    assert (reader.skipped, reader.items, reader.estimate()) == (2, 1, 1)
+    assert (reader.skipped, reader.items, reader.files) == (2, 1, 1)
 
 
 def test_reader_never_skips_failures(tmp_path: Path) -> None:
@@ -426,7 +445,7 @@ def test_cli_resume_of_missing_output_starts_it(tmp_path: Path) -> None:
 def test_done_sources_truncates_only_a_partial_last_line(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     out.write_bytes(b'{"source": "a"}\n{"source": "b", "error": "x"}\nnot json\n{"source": "c"')
-    assert _cli.done_sources(str(out)) == {"a"}
+    assert _cli.done_sources(str(out)) == _cli.Recorded(frozenset({"a"}), frozenset({"b"}))
     assert out.read_bytes() == b'{"source": "a"}\n{"source": "b", "error": "x"}\nnot json\n'
 
 

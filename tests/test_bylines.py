@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qhnews import BylinePosition, parse, parse_byline
+from qhnews import BylinePosition, parse
+from qhnews.stages import parse_byline
 
 CASES = [
     ("本报讯（记者 施翔）", BylinePosition.LEAD, None, "本报", None, [("记者", "施翔")]),

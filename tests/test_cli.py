@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -89,21 +90,19 @@ PARSE_ERRORS: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("arg", "message"), PARSE_ERRORS, ids=[a for a, _ in PARSE_ERRORS])
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
 def test_parse_error_real_command(bad: Path, arg: str, message: str, fmt: str) -> None:
-    proc = run("parse", arg, "--format", fmt, cwd=bad)
+    proc = run("parse", arg, "--format", fmt, "--strict", cwd=bad)
     assert proc.returncode == _cli.EXIT_FAILED == 1
     assert proc.stderr == f"qhnews: {message}\n"  # ONE line: no summary for a single input
     record = {"source": arg, "error": message}
     if fmt == "jsonl":  # the failure is recorded in the output too
         assert json.loads(proc.stdout) == record
-    elif arg.endswith(".txt") and "*" not in arg:  # json for one file: its object, or nothing
-        assert proc.stdout == ""
-    else:  # json for a directory or a pattern: an array, with the failure recorded
+    else:  # json: one array whatever the count, with the failure recorded
         assert json.loads(proc.stdout) == [record]
 
 
 @pytest.mark.parametrize(("arg", "message"), PARSE_ERRORS, ids=[a for a, _ in PARSE_ERRORS])
 def test_parse_error_in_process(bad: Path, arg: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = main(capsys, "parse", str(bad / arg), "-f", "text")
+    code, out, err = main(capsys, "parse", str(bad / arg), "-f", "text", "--strict")
     assert (code, out, err) == (1, "", f"qhnews: {bad / message}\n")
 
 
@@ -112,15 +111,16 @@ NORMALIZE_ERRORS: list[tuple[str, str]] = [
     ("empty.txt", "empty.txt: empty file"),
     ("blank.txt", "blank.txt: blank file (only white space)"),
     ("binary.txt", "binary.txt: cannot decode bytes as utf-8, gb18030 (at byte offset 3)"),
-    ("nopages", "nopages: is a directory"),
-    ("emptydir", "emptydir: is a directory"),
+    ("nopages", "nopages: directory has no pages (no *.txt files)"),
+    ("emptydir", "emptydir: directory has no pages (no *.txt files)"),
+    ("nomatch/*.txt", "nomatch/*.txt: no file matches this pattern"),
 ]
 
 
 @pytest.mark.parametrize(("arg", "message"), NORMALIZE_ERRORS, ids=[a for a, _ in NORMALIZE_ERRORS])
 @pytest.mark.parametrize("explain", [False, True])
 def test_normalize_error_real_command(bad: Path, arg: str, message: str, explain: bool) -> None:
-    proc = run("normalize", arg, *(["--explain"] if explain else []), cwd=bad)
+    proc = run("normalize", arg, "--strict", *(["--explain"] if explain else []), cwd=bad)
     assert (proc.returncode, proc.stdout, proc.stderr) == (1, "", f"qhnews: {message}\n")
 
 
@@ -176,8 +176,12 @@ def test_unreadable_file_simulated(
 )
 @pytest.mark.parametrize("command", ["parse", "normalize"])
 def test_bad_stdin(stdin: bytes, message: str, command: str) -> None:
-    proc = run(command, "-", stdin=stdin)
-    assert (proc.returncode, proc.stdout, proc.stderr) == (1, "", f"qhnews: {message}\n")
+    proc = run(command, "-", "--strict", stdin=stdin)
+    assert (proc.returncode, proc.stderr) == (1, f"qhnews: {message}\n")
+    if command == "parse":  # json: the failed page's record, in the array
+        assert json.loads(proc.stdout) == [{"source": "<stdin>", "error": message}]
+    else:
+        assert proc.stdout == ""
 
 
 USAGE_ERRORS: list[tuple[list[str], str]] = [
@@ -187,7 +191,7 @@ USAGE_ERRORS: list[tuple[list[str], str]] = [
     (["parse"], "the following arguments are required: PAGE"),
     ([], "the following arguments are required: COMMAND"),
     (["frobnicate"], "invalid choice: 'frobnicate'"),
-    (["normalize", "good.txt", "good.txt"], "unrecognized arguments: good.txt"),
+    (["normalize"], "the following arguments are required: PAGE"),
     (["parse", "good.txt", "--bogus"], "unrecognized arguments: --bogus"),
 ]
 
@@ -313,11 +317,11 @@ def _expected(path: Path, source: str | None = None) -> dict[str, object]:
     return qhnews.page_to_dict(qhnews.parse(path.read_text(encoding="utf-8"), source=source or str(path)))
 
 
-def test_json_one_page_is_an_object(capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_one_page_is_an_array_of_one(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = main(capsys, "parse", str(SEEDS[0]))
     assert (code, err) == (0, "")
-    assert json.loads(out) == _expected(SEEDS[0])
-    assert out == json.dumps(_expected(SEEDS[0]), ensure_ascii=False, indent=2) + "\n"
+    assert json.loads(out) == [_expected(SEEDS[0])]
+    assert out == json.dumps([_expected(SEEDS[0])], ensure_ascii=False, indent=2) + "\n"
 
 
 def test_json_several_pages_is_an_array(capsys: pytest.CaptureFixture[str]) -> None:
@@ -406,7 +410,7 @@ def test_leftovers_in_json(capsys: pytest.CaptureFixture[str]) -> None:
         assert isinstance(record["leftovers"], list)
         page = qhnews.parse(path.read_text(encoding="utf-8"))
         assert [x["text"] for x in record["leftovers"]] == [x.text for x in page.leftovers]
-        assert all(isinstance(x["lines"], list) and len(x["lines"]) == 2 for x in record["leftovers"])
+        assert all(set(x["span"]) == {"start", "end", "first_line", "last_line"} for x in record["leftovers"])
 
 
 def test_help_lists_exit_codes() -> None:
@@ -434,7 +438,7 @@ def test_module_and_entry_point_agree() -> None:
 def test_normalize_page(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = main(capsys, "normalize", str(SEEDS[0]))
     assert (code, err) == (0, "")
-    blocks = qhnews.normalize_page(SEEDS[0].read_text(encoding="utf-8"))
+    blocks = qhnews.stages.normalize_page(SEEDS[0].read_text(encoding="utf-8"))
     assert out == "\n\n".join(b.text for b in blocks) + "\n"
 
 
@@ -543,41 +547,55 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
         os.close(master)
     assert proc.returncode == 0
     text = shown.decode()
-    assert f"{len(SEEDS)}/{len(SEEDS)} pages" in text
+    assert f"{len(SEEDS)}/{len(SEEDS)} files  {len(SEEDS)} pages" in text
     assert "pages/s" in text
     assert "left" in text
 
 
-def _progress(total_files: int, read: int, items: int) -> _cli._Progress:
-    reader = qhnews._batch.PageReader([f"f{i}" for i in range(total_files)])
-    reader.files_read, reader.items = read, items
-    return _cli._Progress(reader, sys.stderr, enabled=False)
+def test_progress_total_is_files_counted_before_reading(tmp_path: Path) -> None:
+    """The total is the number of files, known before the first page is read; it never moves."""
+    paths = []
+    for i, pages in enumerate([3, 1, 2, 1]):
+        paths.append(str(tmp_path / f"p{i}.txt"))
+        Path(paths[-1]).write_text("\f".join([PAGE] * pages), encoding="utf-8")
+    reader = qhnews._batch.PageReader(paths)
+    progress = _cli._Progress(reader, sys.stderr, enabled=False)
 
+    def shown() -> str:
+        match = re.search(r"\] (\d+/\d+ files  \d+ pages)  ", progress.line())
+        assert match is not None, progress.line()
+        return match.group(1)
 
-@pytest.mark.parametrize(
-    ("files", "read", "items", "done", "shown"),
-    [
-        (10, 0, 0, 0, "0/10 pages"),
-        (10, 2, 6, 3, "3/30 pages"),  # 3 pages a file so far: 6 + 8 * 3
-        (10, 10, 17, 17, "17/17 pages"),  # all read: exact
-        (1, 1, 1, 5, "5/5 pages"),  # never less than done
-    ],
-)
-def test_progress_total_counts_pages(files: int, read: int, items: int, done: int, shown: str) -> None:
-    progress = _progress(files, read, items)
-    progress.done = done
-    assert shown in progress.line()
+    seen = [shown()]
+    for _ in reader:
+        progress.step()
+        seen.append(shown())
+    progress.close(finished=True)
+    seen.append(shown())
+    assert seen == [
+        "0/4 files  0 pages",
+        "0/4 files  1 pages",
+        "0/4 files  2 pages",
+        "0/4 files  3 pages",
+        "1/4 files  4 pages",
+        "2/4 files  5 pages",
+        "2/4 files  6 pages",
+        "3/4 files  7 pages",
+        "4/4 files  7 pages",
+    ]
 
 
 def test_progress_line_shape() -> None:
-    progress = _progress(
-        4,
-        4,
-        4,
-    )
-    progress.done = 2
+    reader = qhnews._batch.PageReader(["a", "b", "c", "d"])
+    reader.file_of.extend([0, 1, 2])
+    progress = _cli._Progress(reader, sys.stderr, enabled=False)
     line = progress.line()
-    assert line.startswith("[############------------] 2/4 pages  ")
+    assert line.startswith("[------------------------] 0/4 files  0 pages  ")
+    assert line.endswith(" -:-- left")  # nothing done: no guess
+    for _ in range(3):
+        progress.step()
+    line = progress.line()
+    assert line.startswith("[############------------] 2/4 files  3 pages  ")
     assert line.endswith(" left")
 
 
@@ -585,7 +603,7 @@ ERROR_LINE: Callable[[str], bool] = lambda line: line.startswith("qhnews: ")  # 
 
 
 def test_every_stderr_line_is_prefixed(bad: Path) -> None:
-    proc = run("parse", *[a for a, _ in PARSE_ERRORS], "good.txt", "-f", "jsonl", cwd=bad)
+    proc = run("parse", *[a for a, _ in PARSE_ERRORS], "good.txt", "-f", "jsonl", "--strict", cwd=bad)
     assert proc.returncode == 1
     lines = proc.stderr.splitlines()
     assert len(lines) == len(PARSE_ERRORS) + 1

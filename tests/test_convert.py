@@ -115,13 +115,13 @@ def test_cli_script_option(tmp_path: Path) -> None:
         timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
-    out = json.loads(proc.stdout.decode("utf-8"))
+    (out,) = json.loads(proc.stdout.decode("utf-8"))  # --format json: an array, of one page here
     assert out["articles"][0]["title"] == "会议召开"
     assert out["articles"][0]["bylines"][0]["outlet"] == "本报"
     plain = subprocess.run(
         [sys.executable, "-m", "qhnews", "parse", str(page)], capture_output=True, check=False, timeout=120
     )
-    assert json.loads(plain.stdout.decode("utf-8"))["articles"][0]["title"] == "會議召開"
+    assert json.loads(plain.stdout.decode("utf-8"))[0]["articles"][0]["title"] == "會議召開"
 
 
 def test_cli_script_without_opencc(tmp_path: Path) -> None:

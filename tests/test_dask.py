@@ -1,13 +1,15 @@
 """Scale-out on Dask: the bag equals the single-process parse and the CLI's --jobs 2 output.
 
-Runs on Dask's local schedulers (no cluster). Skipped where dask is not
-installed (``pip install "qhnews[dask]"``); the check that ``import qhnews``
-does not import dask or pyarrow always runs.
+Runs on Dask's local schedulers and on a real ``dask.distributed`` cluster
+(a scheduler and two worker processes over TCP on 127.0.0.1); both come with
+the ``test`` extra. The check that ``import qhnews`` does not import dask or
+pyarrow runs in a fresh interpreter.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -17,8 +19,10 @@ from typing import Any
 import pytest
 
 import qhnews
+import qhnews.dask
+import qhnews.parquet
 from qhnews import _cli
-from qhnews._dask import parse_partition
+from qhnews.dask import parse_partition
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -49,7 +53,7 @@ def _single_process(paths: list[Path]) -> list[dict[str, Any]]:
 
 def test_import_qhnews_imports_neither_dask_nor_pyarrow() -> None:
     code = (
-        "import sys, qhnews, qhnews._dask, qhnews._parquet, qhnews._cli\n"
+        "import sys, qhnews, qhnews.dask, qhnews.parquet, qhnews.stages, qhnews._cli\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'dask', 'pyarrow', 'pandas', 'numpy'})\n"
         "assert not heavy, heavy\n"
     )
@@ -68,7 +72,7 @@ def test_parse_partition_is_a_spark_map_partitions_function(archive: Path) -> No
 def test_parse_bag_without_dask(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "dask.bag", None)  # makes the import fail
     with pytest.raises(ImportError, match=r'pip install "qhnews\[dask\]"'):
-        qhnews._dask.parse_bag(["x.txt"])
+        qhnews.dask.parse_bag(["x.txt"])
 
 
 @pytest.mark.parametrize(
@@ -77,7 +81,7 @@ def test_parse_bag_without_dask(monkeypatch: pytest.MonkeyPatch) -> None:
 )
 def test_bag_equals_single_process(archive: Path, scheduler: str, npartitions: int | None) -> None:
     pytest.importorskip("dask.bag")
-    bag = qhnews._dask.parse_bag([archive], npartitions=npartitions)
+    bag = qhnews.dask.parse_bag([archive], npartitions=npartitions)
     pages = bag.compute(scheduler=scheduler)
     assert pages == _single_process([archive])
     sources = [p["source"] for p in pages]
@@ -92,7 +96,7 @@ def test_bag_equals_cli_with_two_jobs(archive: Path, tmp_path: Path, capsys: pyt
     assert _cli.main(["parse", str(archive), "-o", str(out), "--jobs", "2", "-q"]) == 1  # broken.txt
     capsys.readouterr()
     cli = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    bag = qhnews._dask.parse_bag([archive], npartitions=4).compute(scheduler="processes")
+    bag = qhnews.dask.parse_bag([archive], npartitions=4).compute(scheduler="processes")
     assert bag == cli == _single_process([archive])
     assert len(bag) == len(SEEDS) + 3  # multi.txt has two pages, broken.txt one error record
     broken = str(archive / "broken.txt")
@@ -102,20 +106,20 @@ def test_bag_equals_cli_with_two_jobs(archive: Path, tmp_path: Path, capsys: pyt
 
 def test_bag_options_and_empty_input(archive: Path) -> None:
     pytest.importorskip("dask.bag")
-    assert qhnews._dask.parse_bag([]).compute(scheduler="sync") == []
+    assert qhnews.dask.parse_bag([]).compute(scheduler="sync") == []
     options = qhnews.ParseOptions(normalize=qhnews.NormalizeOptions(fullwidth_punctuation=False))
     page = archive / "comma.txt"
     page.write_text("会议召开\n\n本报讯（记者 施翔）开会,讨论。", encoding="utf-8")
-    (result,) = qhnews._dask.parse_bag([page], options=options).compute(scheduler="sync")
+    (result,) = qhnews.dask.parse_bag([page], options=options).compute(scheduler="sync")
     assert result["articles"][0]["blocks"][0]["text"] == "开会,讨论。"
 
 
 def test_bag_partitions(archive: Path) -> None:
     pytest.importorskip("dask.bag")
     files = len(list(archive.glob("*.txt")))
-    assert qhnews._dask.parse_bag([archive]).npartitions == 1
-    assert qhnews._dask.parse_bag([archive], npartitions=3).npartitions == 3
-    assert qhnews._dask.parse_bag([archive], npartitions=1000).npartitions <= files
+    assert qhnews.dask.parse_bag([archive]).npartitions == 1
+    assert qhnews.dask.parse_bag([archive], npartitions=3).npartitions == 3
+    assert qhnews.dask.parse_bag([archive], npartitions=1000).npartitions <= files
 
 
 def test_bag_to_parquet(archive: Path, tmp_path: Path) -> None:
@@ -123,6 +127,45 @@ def test_bag_to_parquet(archive: Path, tmp_path: Path) -> None:
     pytest.importorskip("dask.bag")
     pq = pytest.importorskip("pyarrow.parquet")
     out = tmp_path / "a.parquet"
-    pages = qhnews._dask.parse_bag([archive], npartitions=2).compute(scheduler="sync")
-    written = qhnews._parquet.to_parquet(pages, out)
+    pages = qhnews.dask.parse_bag([archive], npartitions=2).compute(scheduler="sync")
+    written = qhnews.parquet.to_parquet(pages, out)
     assert written == sum(len(p.get("articles", [])) for p in pages) == pq.read_table(out).num_rows
+
+
+# ---------------------------------------------------------------- a real cluster: scheduler, worker processes, TCP
+
+
+def test_bag_on_a_distributed_cluster(archive: Path) -> None:
+    """Two worker processes behind a scheduler, over TCP on 127.0.0.1, read the pages from the shared disk.
+
+    The result equals the single-process parse, and the task stream shows
+    that the partitions ran on the workers, not in this process.
+    """
+    import dask
+    from distributed import Client, LocalCluster, get_task_stream
+
+    with (
+        dask.config.set({"distributed.comm.timeouts.connect": "30s", "distributed.worker.daemon": False}),
+        LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            protocol="tcp",
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=40,  # logging.ERROR
+        ) as cluster,
+        Client(cluster, timeout="60s") as client,  # type: ignore[no-untyped-call]
+    ):
+        assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
+        workers = client.run(os.getpid)
+        assert len(workers) == 2
+        assert os.getpid() not in workers.values()
+        bag = qhnews.dask.parse_bag([archive], npartitions=4)
+        with get_task_stream(client) as stream:
+            pages = client.compute(bag).result(timeout=120)
+        ran_on = {task["worker"] for task in stream.data}
+    assert pages == _single_process([archive])
+    assert len(pages) == len(SEEDS) + 3  # multi.txt has two pages, broken.txt one error record
+    assert ran_on
+    assert ran_on <= set(workers)

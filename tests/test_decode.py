@@ -1,6 +1,6 @@
 """Stage 1, decode: every supported encoding, line ends, odd characters, and the one error type.
 
-Bytes go through [`decode`][qhnews.decode]; a ``str`` of any content parses;
+Bytes go through ``qhnews.stages.decode``; a ``str`` of any content parses;
 anything else is a TypeError. Undecodable bytes raise
 [`DecodeError`][qhnews.DecodeError] naming the byte offset and the encodings
 tried, and the error survives pickling (worker processes send it back).
@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import codecs
 import pickle
+from pathlib import Path
 
 import pytest
 
 import qhnews
-from qhnews import DecodeError, QhnewsError, decode
+from qhnews import DecodeError, QhnewsError, _batch
+from qhnews._decode import detect_stream
+from qhnews.stages import decode
 
 TEXT = "本报讯（记者 施翔）7月10日，会议召开。\n\n市委召开专题会议\n"
 
@@ -51,7 +54,7 @@ def test_bom_is_not_part_of_the_text() -> None:
 def test_gb18030_only_characters() -> None:
     """Characters outside GBK (four-byte GB18030 sequences) decode too."""
     text = "𠀀㐀€本报"
-    assert decode(text.encode("gb18030")) == qhnews.Decoded(text, "gb18030")
+    assert decode(text.encode("gb18030")) == qhnews.stages.Decoded(text, "gb18030")
 
 
 @pytest.mark.parametrize("kind", [bytes, bytearray, memoryview])
@@ -216,9 +219,26 @@ def test_decode_error_pickles_after_being_raised() -> None:
 @pytest.mark.parametrize("text", ["讯", "本报讯", "记者 施翔"])
 def test_short_gb18030_that_is_also_valid_utf8(text: str) -> None:
     data = text.encode("gb18030")
-    assert decode(data) == qhnews.Decoded(text, "gb18030")
+    assert decode(data) == qhnews.stages.Decoded(text, "gb18030")
 
 
 @pytest.mark.parametrize("text", ["héllo", "Ѷ 本报", "naïve café"])
 def test_utf8_that_holds_no_chinese_stays_utf8_when_gb18030_reads_it_otherwise(text: str) -> None:
     assert decode(text.encode()).text == text
+
+
+@pytest.mark.parametrize("chunk", [3, 16, 1 << 20])
+def test_large_files_are_decoded_by_the_same_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    """GB18030 bytes that are valid UTF-8 too ("讯" is D1 B6, UTF-8 for "Ѷ") read as GB18030 at any file size.
+
+    The streaming reader of files over one chunk once skipped this check and read them as UTF-8.
+    """
+    data = "讯".encode("gb18030") * 40
+    assert data.decode("utf-8") == "Ѷ" * 40  # valid UTF-8, no Chinese in that reading
+    path = tmp_path / "p.txt"
+    path.write_bytes(data)
+    monkeypatch.setattr(_batch, "_CHUNK", chunk)
+    assert list(_batch.iter_pages(str(path))) == [(str(path), "讯" * 40)]
+    assert decode(data).text == "讯" * 40
+    with path.open("rb") as fh:
+        assert detect_stream(fh, chunk=chunk) == decode(data).encoding == "gb18030"

@@ -4,7 +4,7 @@
 (one block per line, a blank line between); the printed text must also read
 back as the same blocks.
 
-``fixtures/bylines/*.txt``: a byline, and what [`parse_byline`][qhnews.parse_byline]
+``fixtures/bylines/*.txt``: a byline, and what [`parse_byline`][qhnews.stages.parse_byline]
 reads in it, as ``position | credit | outlet | place | date | role name, …``.
 """
 
@@ -20,7 +20,7 @@ from qhnews._lines import split_lines
 
 
 def normalized(text: str) -> str:
-    return "".join(b.text + "\n\n" for b in qhnews.normalize_page(text)).removesuffix("\n").removesuffix("\n")
+    return "".join(b.text + "\n\n" for b in qhnews.stages.normalize_page(text)).removesuffix("\n").removesuffix("\n")
 
 
 @pytest.mark.parametrize("case", cases("reflow"), ids=lambda c: c.id)
@@ -32,7 +32,7 @@ def test_reflow_fixture(case: Case) -> None:
 
 def byline_outline(text: str) -> str:
     """A byline as one line: position | credit | outlet | place | date | role name, …  ("-" for none)."""
-    b = qhnews.parse_byline(text)
+    b = qhnews.stages.parse_byline(text)
     if b is None:
         return "no byline"
     people = ", ".join(f"{p.role or '-'} {p.name}" for p in b.people) or "-"

@@ -62,7 +62,7 @@ def test_golden_page_loses_nothing(case: Path) -> None:
         "".join(filter(None, (a.section, a.kicker, a.title, *a.subtitles, a.speaker.text if a.speaker else None)))
         for a in page.articles
     ) + "".join(page.page_headings)
-    for line in qhnews.split_lines(page.text):
+    for line in qhnews.stages.split_lines(page.text):
         if line.text and line.number not in covered:
             assert line.text in heads, f"line {line.number} lost: {line.text!r}"
 
@@ -77,7 +77,7 @@ def test_gold_paragraphs_are_blocks_of_the_text_layer() -> None:
     for case in GOLD:
         expected = json.loads(case.read_text("utf-8"))
         text = (ROOT / "seeds" / f"{case.stem}.txt").read_text("utf-8")
-        blocks = {b.text for b in qhnews.normalize_page(text)}
+        blocks = {b.text for b in qhnews.stages.normalize_page(text)}
         paragraphs = [b["text"] for a in expected["articles"] for b in a["blocks"] if b["kind"] == "paragraph"]
         total += len(paragraphs)
         found += sum(p in blocks for p in paragraphs)

@@ -396,15 +396,15 @@ def test_explain_agrees_with_normalize_and_maps_offsets_back(text: str) -> None:
     assert all(text[k] in _SPACES for k in range(len(text)) if k not in kept), text
 
 
-def cli_output(blocks: Iterable[qhnews.TextBlock]) -> str:
+def cli_output(blocks: Iterable[qhnews.stages.TextBlock]) -> str:
     """What ``qhnews normalize`` prints: one block per line, a blank line between."""
     return "".join(b.text + "\n\n" for b in blocks).removesuffix("\n")
 
 
 def read_back(text: str) -> tuple[list[str], list[str]]:
     """The blocks of a page, and the blocks of what ``qhnews normalize`` prints of it."""
-    blocks = qhnews.normalize_page(text)
-    return [b.text for b in blocks], [b.text for b in qhnews.normalize_page(cli_output(blocks))]
+    blocks = qhnews.stages.normalize_page(text)
+    return [b.text for b in blocks], [b.text for b in qhnews.stages.normalize_page(cli_output(blocks))]
 
 
 @given(pages(rates=OPEN_RATES).map(render).filter(lambda r: clear_of(r, TEXT_LAYER_BUGS)).map(lambda r: r.text))
@@ -755,7 +755,7 @@ def test_the_title_over_the_first_body_is_its_title() -> None:
 def test_a_form_feed_line_makes_no_empty_block() -> None:
     # Line.text keeps the form feed (the contract's spaces do not include it); a
     # standalone block's text is its lines' texts, so it keeps it too.
-    assert all(b.text for b in qhnews.normalize_page("\x0c"))
+    assert all(b.text for b in qhnews.stages.normalize_page("\x0c"))
 
 
 def test_an_unwrapped_page_break_in_mid_sentence_joins_the_paragraph() -> None:

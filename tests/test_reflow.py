@@ -5,9 +5,9 @@ from __future__ import annotations
 import attrs
 
 import qhnews
-from qhnews import BlockKind, normalize_page
 from qhnews._cues import analyse
 from qhnews._lines import split_lines
+from qhnews.stages import BlockKind, normalize_page
 
 
 def texts(page: str) -> list[str]:

@@ -45,7 +45,7 @@ OPENERS = "“‘（《"
 
 
 def w(text: str) -> int:
-    return qhnews.cell_width(qhnews.normalize(text))
+    return qhnews.stages.cell_width(qhnews.normalize(text))
 
 
 # --------------------------------------------------------------------------- wrapping
@@ -69,8 +69,8 @@ def test_wrap_keeps_every_character_and_the_typesetting_rules(text: str, width: 
     assert "".join(lines) == text
     for k, line in enumerate(lines):
         limit = width - 4 if k == 0 else width
-        hangs = k > 0 and line[-1] in CLOSERS and qhnews.cell_width(line.rstrip(CLOSERS)) <= limit
-        assert qhnews.cell_width(line) <= limit or hangs, (k, line)
+        hangs = k > 0 and line[-1] in CLOSERS and qhnews.stages.cell_width(line.rstrip(CLOSERS)) <= limit
+        assert qhnews.stages.cell_width(line) <= limit or hangs, (k, line)
         if k > 0:
             assert line[0] not in CLOSERS or len(atoms(lines[k - 1])) == 1, (k, line)
         if k < len(lines) - 1:

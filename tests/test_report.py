@@ -176,7 +176,7 @@ def test_captions_furniture_and_reasons_show_when_the_records_carry_them() -> No
     page = qhnews.parse("会议召开\n\n本报讯（记者 王五）开会。")
     (a,) = page.articles
     text = page.text + "\n图为会场。\n责任编辑 赵六"  # two lines the parser did not read here
-    line4, line5 = qhnews.split_lines(text)[3:5]
+    line4, line5 = qhnews.stages.split_lines(text)[3:5]
     byline = attrs.evolve(a.bylines[0], reason="lead-byline")
     caption = qhnews.Caption(line4.text, None, (), line4.span)
     article = attrs.evolve(a, bylines=(byline,), captions=(caption,))

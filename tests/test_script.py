@@ -41,7 +41,7 @@ def _cases(kind: str) -> list[Any]:
 
 @pytest.mark.parametrize("case", _cases("byline"))
 def test_byline(case: dict[str, Any]) -> None:
-    b = qhnews.parse_byline(case["text"])
+    b = qhnews.stages.parse_byline(case["text"])
     assert b is not None, case["text"]
     assert b.position is qhnews.BylinePosition(case["position"])
     assert (b.outlet, b.place, b.credit) == (case["outlet"], case["place"], case.get("credit"))
@@ -99,7 +99,7 @@ def test_date_lead(case: dict[str, Any]) -> None:
 )
 def test_what_is_no_byline(text: str) -> None:
     """Half a form is no byline, in either script."""
-    assert qhnews.parse_byline(text) is None
+    assert qhnews.stages.parse_byline(text) is None
 
 
 # ---------------------------------------------------------------- the variant table

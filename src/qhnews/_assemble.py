@@ -74,7 +74,7 @@ class AssembleOptions:
         weak_match_confidence: Confidence of an article whose headline shares little with its body.
         headless_confidence: Confidence of an article without a headline.
         bodyless_confidence: Confidence of an article without body text.
-        roles: The weights of a headline group's shape (see [`RoleWeights`][qhnews._headline.RoleWeights]).
+        roles: The weights of a headline group's shape (see ``RoleWeights``).
     """
 
     reach: int = attrs.field(default=8, metadata={"step": 1})

@@ -7,8 +7,12 @@ the file; the pages are named ``FILE#2``, ``FILE#3`` … after the first. A form
 feed that ends the file (``pdftotext`` writes one after every page) does not
 open an empty page.
 
-The batch machinery is one pipeline shared by [`parse_many`][qhnews.parse_many]
-and ``qhnews parse``:
+An empty or blank file (nothing but white space) is a page without
+articles, as ``qhnews.parse("")`` is; with ``strict=True`` (``--strict`` on
+the command line) it is an error instead.
+
+The batch machinery is one pipeline shared by ``parse_many`` and
+``qhnews parse``:
 
     expand_inputs → PageReader (source, text | error) → run_pages (work in N processes) → results in input order
 
@@ -18,7 +22,7 @@ the rest go on.
 
 from __future__ import annotations
 
-import codecs
+import contextlib
 import functools
 import glob
 import os
@@ -33,8 +37,8 @@ from typing import BinaryIO, Generic, TypeVar
 
 import attrs
 
-from qhnews._decode import _BOMS, FALLBACKS, decode, unify_newlines
-from qhnews._errors import DecodeError, QhnewsError
+from qhnews._decode import decode, decode_stream, detect_stream, unify_newlines
+from qhnews._errors import QhnewsError
 from qhnews._pipeline import ParseOptions, parse
 from qhnews._records import Page
 
@@ -44,6 +48,7 @@ __all__ = [
     "PageResult",
     "expand_inputs",
     "iter_pages",
+    "parse_file",
     "parse_many",
     "run_pages",
 ]
@@ -62,7 +67,7 @@ Item = tuple[str, str | None, str | None]
 
 
 class InputError(QhnewsError, OSError):
-    """An input path that cannot be read as a page: missing, a directory, empty, unreadable."""
+    """An input path that cannot be read as a page: missing, a directory, unreadable (or, when strict, empty)."""
 
 
 @attrs.frozen
@@ -135,15 +140,17 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[s
 # -- reading ---------------------------------------------------------------------------------------------------------
 
 
-def iter_pages(path: str) -> Iterator[tuple[str, str]]:
+def iter_pages(path: str, *, strict: bool = False) -> Generator[tuple[str, str], None, None]:
     r"""Yield ``(source, text)`` for each form-feed separated page of a file, streaming.
 
-    Text is decoded as [`decode`][qhnews.decode] says, also for files too large
+    Text is decoded as ``qhnews.stages.decode`` says, also for files too large
     to read at once (their encoding is checked over the whole file before the
-    first page is yielded). "-" reads standard input, named ``<stdin>``.
+    first page is yielded). "-" reads standard input, named ``<stdin>``. An
+    empty or blank file is one page of that text, unless ``strict``.
 
     Raises:
-        InputError: The path is missing, a directory, empty, blank, or unreadable.
+        InputError: The path is missing, a directory or unreadable; with
+            ``strict``, also empty or blank.
         DecodeError: The bytes are in no supported encoding.
 
     Examples:
@@ -155,9 +162,9 @@ def iter_pages(path: str) -> Iterator[tuple[str, str]]:
     """
     if path == "-":
         data = sys.stdin.buffer.read()
-        if not data:
+        if not data and strict:
             raise InputError("<stdin>: empty input")
-        yield from _split_pages("<stdin>", decode(data, "<stdin>").text)
+        yield from _split_pages("<stdin>", decode(data, "<stdin>").text, strict=strict)
         return
     if os.path.isdir(path):
         raise InputError(f"{path}: is a directory")
@@ -174,18 +181,18 @@ def iter_pages(path: str) -> Iterator[tuple[str, str]]:
             head = fh.read(_CHUNK)
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-        if not head:
+        if not head and strict:
             raise InputError(f"{path}: empty file")
-        if len(head) < _CHUNK:  # small file: one read, the full detection of decode()
-            yield from _split_pages(path, decode(head, path).text)
+        if len(head) < _CHUNK:  # small file: one read
+            yield from _split_pages(path, decode(head, path).text, strict=strict)
             return
-        yield from _stream(fh, _detect(fh, path), path)
+        yield from _stream(fh, detect_stream(fh, path, chunk=_CHUNK), path, strict=strict)
     finally:
         fh.close()
 
 
-def _split_pages(path: str, text: str) -> Iterator[tuple[str, str]]:
-    if _blank(text):
+def _split_pages(path: str, text: str, *, strict: bool) -> Iterator[tuple[str, str]]:
+    if _blank(text) and strict:
         raise InputError(f"{path}: blank file (only white space)")
     pages = text.split("\f")
     if len(pages) > 1 and _blank(pages[-1]):
@@ -203,57 +210,19 @@ def _name(path: str, number: int) -> str:
     return path if number == 1 else f"{path}#{number}"
 
 
-def _detect(fh: BinaryIO, path: str) -> str:
-    """The codec of a large file: its BOM's, else the first fallback that reads all of it."""
-    fh.seek(0)
-    start = fh.read(4)
-    for bom, codec in _BOMS:
-        if start.startswith(bom):
-            return codec
-    furthest = 0
-    for codec in FALLBACKS:
-        try:
-            for _ in _decode_chunks(fh, codec, path):
-                pass
-        except DecodeError as exc:
-            furthest = max(furthest, exc.offset)
-            continue
-        return codec
-    raise DecodeError(furthest, FALLBACKS, path)
-
-
-def _decode_chunks(fh: BinaryIO, codec: str, path: str) -> Iterator[str]:
-    """Decode the whole file from its start, one chunk at a time."""
-    # utf-8-sig's decoder counts error offsets from after the BOM: skip the BOM here instead.
-    consumed = len(codecs.BOM_UTF8) if codec == "utf-8-sig" else 0
-    decoder = codecs.getincrementaldecoder("utf-8" if consumed else codec)(errors="strict")
-    fh.seek(consumed)
-    while True:
-        chunk = fh.read(_CHUNK)
-        pending = len(decoder.getstate()[0])
-        try:
-            yield decoder.decode(chunk, final=not chunk)
-        except UnicodeDecodeError as exc:
-            # exc.start counts from the bytes the decoder held back from the last chunk.
-            raise DecodeError(consumed - pending + max(exc.start, 0), (codec,), path) from None
-        consumed += len(chunk)
-        if not chunk:
-            return
-
-
-def _stream(fh: BinaryIO, codec: str, path: str) -> Iterator[tuple[str, str]]:
+def _stream(fh: BinaryIO, codec: str, path: str, *, strict: bool) -> Iterator[tuple[str, str]]:
     """Yield the pages of a large file as form feeds close them."""
     buffer = ""
     number = 0
     blank = True
-    for text in _decode_chunks(fh, codec, path):
+    for text in decode_stream(fh, codec, path, chunk=_CHUNK):
         buffer += text
         *done, buffer = buffer.split("\f")
         for page in done:
             number += 1
             blank = blank and _blank(page)
             yield _name(path, number), unify_newlines(page)
-    if blank and _blank(buffer):
+    if blank and _blank(buffer) and strict:
         raise InputError(f"{path}: blank file (only white space)")
     if number == 0 or not _blank(buffer):
         yield _name(path, number + 1), unify_newlines(buffer)
@@ -262,50 +231,55 @@ def _stream(fh: BinaryIO, codec: str, path: str) -> Iterator[tuple[str, str]]:
 class PageReader:
     """The pages of many inputs, read lazily in input order.
 
-    Iterating yields one [`Item`][qhnews._batch.Item] per page; an input that
-    cannot be read yields one item with its error. Pages named in ``skip`` are
-    passed over (``--resume``). The counts feed the progress estimate.
+    Iterating yields one ``Item`` per page; an input that cannot be read
+    yields one item with its error. Pages named in ``skip`` are passed over
+    (``--resume``) and counted in ``skipped``. ``files`` is known before the
+    first page is read; ``file_of`` says, in the order items were yielded,
+    which input each came from, so that a consumer of results in input order
+    can count the files done.
 
     Args:
-        paths: Expanded inputs (see [`expand_inputs`][qhnews._batch.expand_inputs]).
+        paths: Expanded inputs (see ``expand_inputs``).
         skip: Sources not to yield.
+        strict: Empty and blank files are errors (see ``iter_pages``).
     """
 
-    def __init__(self, paths: Sequence[str], skip: Collection[str] = ()) -> None:
+    def __init__(self, paths: Sequence[str], skip: Collection[str] = (), *, strict: bool = False) -> None:
         self.paths = paths
         self.skip = skip
-        self.files_read = 0
+        self.strict = strict
         self.items = 0
         self.skipped = 0
+        self.file_of: deque[int] = deque()
+
+    @property
+    def files(self) -> int:
+        """How many inputs there are (an input that fails counts as one)."""
+        return len(self.paths)
 
     def __iter__(self) -> Iterator[Item]:
-        for path in self.paths:
+        for index, path in enumerate(self.paths):
             try:
                 for source, text in self._pages(path):
                     if source in self.skip:
                         self.skipped += 1
                         continue
-                    self.items += 1
+                    self._count(index)
                     yield source, text, None
             except QhnewsError as exc:
-                self.items += 1
-                yield path, None, str(exc)
-            self.files_read += 1
+                self._count(index)
+                yield ("<stdin>" if path == "-" else path), None, str(exc)
 
-    @staticmethod
-    def _pages(path: str) -> Iterator[tuple[str, str]]:
+    def _count(self, index: int) -> None:
+        self.items += 1
+        self.file_of.append(index)
+
+    def _pages(self, path: str) -> Iterator[tuple[str, str]]:
         if os.path.isdir(path):  # expand_inputs yields a directory only when it has no pages
             raise InputError(f"{path}: directory has no pages (no *{' *'.join(_PAGE_EXTENSIONS)} files)")
         if path != "-" and not os.path.lexists(path) and glob.has_magic(path):
             raise InputError(f"{path}: no file matches this pattern")
-        return iter_pages(path)
-
-    def estimate(self) -> int:
-        """The number of items the whole run will yield, extrapolated from the files read so far."""
-        left = len(self.paths) - self.files_read
-        if not self.files_read:
-            return left
-        return self.items + round(left * self.items / self.files_read)
+        return iter_pages(path, strict=self.strict)
 
 
 # -- running ---------------------------------------------------------------------------------------------------------
@@ -442,12 +416,53 @@ def _parse_page(source: str, text: str, *, options: ParseOptions) -> Page:
     return parse(text, source=source, options=options)
 
 
+def parse_file(path: str | os.PathLike[str], *, options: ParseOptions | None = None, strict: bool = False) -> Page:
+    r"""Read, decode and parse the one page a file holds.
+
+    ``qhnews.parse`` takes the page's text (a ``str`` is always text, never a
+    path) or its bytes; ``parse_file`` takes a path. The file is decoded as
+    ``qhnews.stages.decode`` says; the page's ``source`` is the path as
+    given. For files of several form-feed separated pages, directories and
+    globs, use ``parse_many``.
+
+    Args:
+        path: The page file (a ``str`` or a path object), or "-" for standard input.
+        options: Parser settings.
+        strict: An empty or blank file raises ``InputError`` instead of
+            giving a page without articles.
+
+    Raises:
+        InputError: The file is missing, unreadable or a directory, holds
+            more than one page, or (with ``strict``) is empty or blank.
+        DecodeError: The bytes are in no supported encoding.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> f = pathlib.Path(tempfile.mkdtemp()) / "p.txt"
+        >>> _ = f.write_bytes("会议召开\n\n本报讯（记者 王五）开会。".encode("gb18030"))
+        >>> parse_file(f).articles[0].title
+        '会议召开'
+        >>> _ = f.write_bytes(b"")
+        >>> parse_file(f).articles
+        ()
+    """
+    name = os.fspath(path)
+    pages = iter_pages(name, strict=strict)
+    with contextlib.closing(pages):
+        source, text = next(pages)
+        extra = next(pages, None)
+    if extra is not None:
+        raise InputError(f"{name}: holds more than one page, separated by form feeds: use parse_many")
+    return parse(text, source=source, options=options)
+
+
 def parse_many(
     paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     jobs: int = 1,
     options: ParseOptions | None = None,
     skip: Collection[str] = (),
+    strict: bool = False,
 ) -> Iterator[PageResult]:
     r"""Parse many pages lazily, in input order, one result per page.
 
@@ -455,7 +470,8 @@ def parse_many(
     pattern its matches, sorted; a path named twice is parsed once. A file of
     several form-feed separated pages gives one result per page, named
     ``FILE``, ``FILE#2``, … A page that cannot be read, decoded or parsed gives a
-    [`PageResult`][qhnews.PageResult] with ``error`` set; the rest go on.
+    ``PageResult`` with ``error`` set; the rest go on. An empty or blank file
+    is a page without articles, unless ``strict``.
 
     Args:
         paths: Files, directories, glob patterns, or "-" for standard input
@@ -463,6 +479,7 @@ def parse_many(
         jobs: Worker processes; 1 parses in this process.
         options: Parser settings.
         skip: Page sources to pass over (pages an earlier run already did).
+        strict: Empty and blank files are errors, not pages without articles.
 
     Examples:
         >>> import pathlib, tempfile
@@ -474,6 +491,6 @@ def parse_many(
         ['.../missing.txt: no such file']
     """
     work = functools.partial(_parse_page, options=options or ParseOptions())
-    reader = PageReader(list(expand_inputs(paths)), skip)
+    reader = PageReader(list(expand_inputs(paths)), skip, strict=strict)
     for source, page, error in run_pages(reader, work, jobs=jobs):
         yield PageResult(source, page, error)

@@ -97,7 +97,7 @@ def parse_byline(
     """Parse a byline in any of the forms qhnews knows; None if ``text`` is not one.
 
     ``text`` is normalized first (with ``normalized`` as the options, if it is a
-    [`NormalizeOptions`][qhnews.NormalizeOptions]); pass ``normalized=True`` for
+    ``NormalizeOptions``); pass ``normalized=True`` for
     text that already is.
 
     The forms: lead (本报讯（记者 X）, 本报上海讯（记者 X Y）, 青海日报讯（记者 X）,

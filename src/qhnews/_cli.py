@@ -1,32 +1,35 @@
 """The ``qhnews`` command.
 
-    qhnews parse PAGE... [-f json|jsonl|markdown|text|parquet] [-o OUT] [-j N] [--resume] [-q]
+    qhnews parse PAGE... [-f json|jsonl|markdown|text|parquet] [-o OUT] [-j N] [--resume] [--strict] [-q]
                          [--script simplified|traditional]
     qhnews parse PAGE... --explain
-    qhnews normalize PAGE [--explain]
+    qhnews normalize PAGE... [--explain] [--strict]
     qhnews report PAGE... -o DIR [-j N] [-q]
     qhnews --version
 
 ``PAGE`` is a file (several pages in one file are separated by form feeds and
 named ``FILE``, ``FILE#2``, …), a directory (its ``*.txt`` files, recursively),
-a glob pattern, or ``-`` for standard input. ``parse`` writes pages in input
-order, each as soon as it and every page before it are done:
+a glob pattern, or ``-`` for standard input. An empty or blank file is a page
+without articles, as ``qhnews.parse("")`` is; with ``--strict`` it fails.
+``parse`` writes pages in input order, each as soon as it and every page
+before it are done:
 
-- ``json`` (the default): the page object for one page file, else an array of
-  page objects; a page that failed is the record ``{"source", "error"}``.
-- ``jsonl`` (the default for ``-o *.jsonl``): one line per page, flushed as it
-  is written; failed pages are ``{"source", "error"}`` lines. ``--resume``
+- ``json`` (the default): one array of page objects, whatever the number of
+  pages; a page that failed is the object ``{"source", "error"}``.
+- ``jsonl`` (the default for ``-o *.jsonl``): one object per line, flushed as
+  it is written; failed pages are ``{"source", "error"}`` lines. ``--resume``
   skips the pages OUT already holds (a last line cut short by an interrupted
-  run is dropped and its page parsed again; failed pages are tried again, and
-  the later line for a source supersedes the earlier one).
+  run is dropped and its page parsed again); pages recorded as failed are
+  tried again, a page that fails again is not written again, and the later
+  line for a source supersedes the earlier one. A resume ends with a line
+  saying what it skipped and what it did.
 - ``markdown``, ``text``: for reading.
 
 ``--script simplified`` or ``--script traditional`` converts every page's
 output to that script with OpenCC (``pip install "qhnews[opencc]"``); by
 default each page keeps its own script.
 - ``parquet`` (the default for ``-o *.parquet``; needs ``pip install
-  "qhnews[parquet]"``): one row per article, see
-  [`to_parquet`][qhnews.to_parquet].
+  "qhnews[parquet]"``): one row per article, see ``qhnews.parquet``.
 
 ``report`` writes a review report into DIR: ``index.html`` (every page with
 its article count, lowest article confidence, diagnostics and leftovers,
@@ -36,8 +39,9 @@ opens from disk. It needs ``pip install "qhnews[report]"`` (Jinja2). A page
 that failed is listed in the index with its error.
 
 With ``--jobs N``, N worker processes parse. On a terminal a progress bar on
-standard error shows pages done, pages per second and the time left; it is
-off with ``-q``, when standard error is not a terminal, or when the pages
+standard error shows files done out of all files (counted before the first
+page is read), pages done, pages per second and the time left; it is off
+with ``-q``, when standard error is not a terminal, or when the pages
 themselves go to the terminal.
 
 Exit codes:
@@ -49,9 +53,9 @@ Exit codes:
 | 2 | the command line is wrong, or asks for what is not installed (pyarrow for parquet, Jinja2 for report) |
 | 130 | interrupted (Ctrl-C) |
 
-An input fails when it is missing, unreadable, empty, blank, undecodable, a
-directory without ``*.txt`` pages or a glob that matches nothing (``normalize``:
-any directory), or when parsing a page raised. Every failure prints one line
+An input fails when it is missing, unreadable, undecodable, a directory
+without ``*.txt`` pages or a glob that matches nothing, with ``--strict``
+empty or blank, or when parsing a page raised. Every failure prints one line
 to standard error: ``qhnews: PATH: what went wrong``; when several pages were
 asked for and some failed, a last line says how many and which.
 """
@@ -61,13 +65,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
-import glob
 import importlib.util
 import json
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any, TextIO
 
 import attrs
@@ -90,7 +93,7 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
-#: The formats of ``qhnews parse``: the text formats of [`render`][qhnews.render], and parquet.
+#: The formats of ``qhnews parse``: the text formats of ``render``, and parquet.
 OUTPUT_FORMATS: tuple[str, ...] = (*FORMATS, *(("parquet",) if "parquet" not in FORMATS else ()))
 #: Failed pages named in the summary line; more are counted.
 _NAMED_FAILURES = 10
@@ -131,7 +134,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     p.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default: 1)")
     p.add_argument("--resume", action="store_true", help="skip pages already recorded in OUT (jsonl)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--strict", action="store_true", help=_STRICT_HELP)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no resume summary")
     p.add_argument(
         "--script",
         choices=tuple(SCRIPTS),
@@ -150,10 +154,14 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default: 1)")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no closing line")
 
-    n = sub.add_parser("normalize", help="print a page as normalized, reflowed blocks")
-    n.add_argument("input", metavar="PAGE", help="a page file, or - for stdin")
+    n = sub.add_parser("normalize", help="print pages as normalized, reflowed blocks")
+    n.add_argument("inputs", nargs="+", metavar="PAGE", help="page files, directories, glob patterns, or - for stdin")
     n.add_argument("--explain", action="store_true", help="list every change each rule made, as JSON lines")
+    n.add_argument("--strict", action="store_true", help=_STRICT_HELP)
     return ap
+
+
+_STRICT_HELP = "empty and blank files fail (exit 1) instead of giving pages without articles"
 
 
 def _fail(message: str, stream: TextIO | None = None) -> None:
@@ -166,8 +174,9 @@ def _fail(message: str, stream: TextIO | None = None) -> None:
 class _Progress:
     """A one-line progress bar on a terminal; silent when disabled.
 
-    The total is an estimate in pages that becomes exact once every file has
-    been opened (see [`PageReader.estimate`][qhnews._batch.PageReader.estimate]).
+    Files are counted before the first page is read, so the total never
+    moves; a file is done when a result of a later file arrives (results come
+    in input order), or at the end.
     """
 
     _WIDTH = 24
@@ -176,23 +185,31 @@ class _Progress:
     def __init__(self, reader: PageReader, stream: TextIO, *, enabled: bool) -> None:
         self.reader, self.stream, self.enabled = reader, stream, enabled
         self.done = 0
+        self.files_done = 0
         self.start = self.drawn = time.monotonic()
 
     def step(self) -> None:
         self.done += 1
+        if self.reader.file_of:
+            self.files_done = self.reader.file_of.popleft()  # the files before this page's are done
         if self.enabled and time.monotonic() - self.drawn >= self._EVERY:
             self._draw()
 
     def line(self) -> str:
-        """The bar as text, e.g. ``[#####-----] 120/480 pages  55.2 pages/s  0:07 left``."""
-        total = max(self.reader.estimate(), self.done)
+        """The bar as text, e.g. ``[#####-----] 120/480 files  130 pages  55.2 pages/s  0:07 left``."""
+        total = self.reader.files
         elapsed = max(time.monotonic() - self.start, 1e-9)
-        rate = self.done / elapsed
-        filled = self._WIDTH * self.done // total if total else self._WIDTH
-        left = (total - self.done) / rate if rate else 0.0
+        filled = self._WIDTH * self.files_done // total if total else self._WIDTH
         bar = "#" * filled + "-" * (self._WIDTH - filled)
-        minutes, seconds = divmod(round(left), 60)
-        return f"[{bar}] {self.done}/{total} pages  {rate:.1f} pages/s  {minutes}:{seconds:02d} left"
+        if self.files_done:
+            minutes, seconds = divmod(round(elapsed * (total - self.files_done) / self.files_done), 60)
+            left = f"{minutes}:{seconds:02d}"
+        else:
+            left = "-:--"
+        return (
+            f"[{bar}] {self.files_done}/{total} files  {self.done} pages  "
+            f"{self.done / elapsed:.1f} pages/s  {left} left"
+        )
 
     def _draw(self) -> None:
         self.stream.write("\r\x1b[K" + self.line())
@@ -207,7 +224,9 @@ class _Progress:
         if self.enabled and self.done:
             self._draw()
 
-    def close(self) -> None:
+    def close(self, *, finished: bool) -> None:
+        if finished:
+            self.files_done = self.reader.files
         if self.enabled and self.done:
             self._draw()
             self.stream.write("\n")
@@ -264,30 +283,16 @@ class _TextSink(_Sink):
 
 @attrs.define
 class _JsonSink(_Sink):
-    """json: one object for a single page file, else an array written as pages come."""
+    """json: one array of page objects, whatever their number, written as pages come."""
 
     out: TextIO
-    single: bool
-    held: str | None = None
-    held_is_error: bool = False
-    count: int = 0
     opened: bool = False
 
     def page(self, value: Any) -> None:
-        self._add(str(value), is_error=False)
+        self._item(str(value))
 
     def error(self, source: str, error: str | None) -> None:
-        self._add(_error_json(source, error, indent=2), is_error=True)
-
-    def _add(self, text: str, *, is_error: bool) -> None:
-        self.count += 1
-        if self.single and self.count == 1:
-            self.held, self.held_is_error = text, is_error  # one page file: an object, unless more pages come
-            return
-        if self.held is not None:
-            self._item(self.held)
-            self.held = None
-        self._item(text)
+        self._item(_error_json(source, error, indent=2))
 
     def _item(self, text: str) -> None:
         lead = ",\n" if self.opened else "[\n"
@@ -296,13 +301,7 @@ class _JsonSink(_Sink):
         self.out.flush()
 
     def close(self) -> None:
-        if self.held is not None:
-            if not self.held_is_error:
-                self.out.write(self.held)
-        elif self.opened:
-            self.out.write("\n]\n")
-        elif not self.single:
-            self.out.write("[]\n")
+        self.out.write("\n]\n" if self.opened else "[]\n")
         self.out.flush()
 
     def abort(self) -> None:
@@ -362,19 +361,34 @@ def _check(args: argparse.Namespace, fmt: str) -> None:
         raise _UsageError(f"{args.output}: -o names a directory, not a file")
 
 
-def done_sources(path: str) -> set[str]:
+@attrs.frozen
+class Recorded:
+    """What a JSON-lines output already holds, for ``--resume``.
+
+    Attributes:
+        done: Sources whose last line is a page.
+        failed: Sources whose last line is an error record.
+    """
+
+    done: frozenset[str] = frozenset()
+    failed: frozenset[str] = frozenset()
+
+
+def done_sources(path: str) -> Recorded:
     """The sources a JSON-lines output already holds, made ready to append to.
 
     A last line without its newline (a run cut short) is cut off the file, so
-    its page is parsed again and the next line starts clean. Lines with an
-    ``error`` do not count: those pages are tried again.
+    its page is parsed again and the next line starts clean. A later line for
+    a source supersedes an earlier one: a source whose last line is an
+    ``error`` record is in ``failed`` (tried again), not in ``done``.
 
     Raises:
         OSError: OUT cannot be read or truncated.
     """
     done: set[str] = set()
+    failed: set[str] = set()
     if not os.path.exists(path):
-        return done
+        return Recorded()
     with open(path, "rb+") as fh:
         complete = 0
         for raw in fh:
@@ -385,18 +399,16 @@ def done_sources(path: str) -> set[str]:
                 record = json.loads(raw)
             except ValueError:
                 continue
-            if isinstance(record, dict) and isinstance(record.get("source"), str) and "error" not in record:
-                done.add(record["source"])
+            if isinstance(record, dict) and isinstance(record.get("source"), str):
+                source = record["source"]
+                if "error" in record:
+                    failed.add(source)
+                    done.discard(source)
+                else:
+                    done.add(source)
+                    failed.discard(source)
         fh.truncate(complete)
-    return done
-
-
-def _names_one_file(inputs: Sequence[str]) -> bool:
-    """One argument that is a file (or stdin), not a directory or pattern: json prints an object, not an array."""
-    if len(inputs) != 1:
-        return False
-    path = inputs[0]
-    return path == "-" or not (os.path.isdir(path) or (not os.path.lexists(path) and glob.has_magic(path)))
+    return Recorded(frozenset(done), frozenset(failed))
 
 
 def _not_the_output(paths: list[str], output: str | None) -> list[str]:
@@ -417,7 +429,7 @@ def _open_sink(args: argparse.Namespace, fmt: str) -> tuple[_Sink, TextIO | None
     if args.output:
         out = open(args.output, "a" if args.resume else "w", encoding="utf-8")  # noqa: SIM115 - closed by the caller
     if fmt == "json":
-        return _JsonSink(out, _names_one_file(args.inputs)), out
+        return _JsonSink(out), out
     return _TextSink(out, fmt), out
 
 
@@ -427,7 +439,7 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     failed = False
     for path in expand_inputs(args.inputs):
         try:
-            for number, (source, text) in enumerate(iter_pages(path)):
+            for number, (source, text) in enumerate(iter_pages(path, strict=args.strict)):
                 out.write(("\n" if number else "") + f"== {source}\n{explain_page(text)}\n")
                 out.flush()
         except QhnewsError as exc:
@@ -443,16 +455,17 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     _check(args, fmt)
     paths = _not_the_output(list(expand_inputs(args.inputs)), args.output)
     try:
-        skip = done_sources(args.output) if args.resume else set()
+        recorded = done_sources(args.output) if args.resume else Recorded()
         sink, out = _open_sink(args, fmt)
     except OSError as exc:
         _fail(f"{args.output}: cannot write ({exc.strerror or exc})")
         return EXIT_FAILED
-    reader = PageReader(paths, skip)
+    reader = PageReader(paths, recorded.done, strict=args.strict)
     to_terminal = args.output is None and sys.stdout.isatty()
     progress = _Progress(reader, sys.stderr, enabled=not args.quiet and sys.stderr.isatty() and not to_terminal)
     work = functools.partial(_work, fmt=fmt, options=ParseOptions(), script=args.script)
     failed: list[str] = []
+    again = 0  # pages OUT records as failed that failed again, and are not written again
     finished = False
     try:
         with contextlib.closing(run_pages(reader, work, jobs=args.jobs)) as results:
@@ -461,26 +474,43 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                 if error is not None:
                     failed.append(source)
                     progress.note(error)
-                    sink.error(source, error)
+                    if source in recorded.failed:
+                        again += 1
+                    else:
+                        sink.error(source, error)
                 else:
                     sink.page(value)
         finished = True
     finally:
-        progress.close()
+        progress.close(finished=finished)
         if finished:
             sink.close()
         else:
             sink.abort()
         if out is not None and out is not sys.stdout:
             out.close()
+    if failed and progress.done > 1:
+        names = ", ".join(failed[:_NAMED_FAILURES])
+        more = len(failed) - _NAMED_FAILURES
+        tail = f", and {more} more" if more > 0 else ""
+        _fail(f"{len(failed)} of {progress.done} pages failed: {names}{tail}")
+    if args.resume and not args.quiet:
+        _fail(_resume_summary(args.output, reader.skipped, progress.done, len(failed), again))
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _pages(n: int) -> str:
+    return f"{n} page{'' if n == 1 else 's'}"
+
+
+def _resume_summary(output: str, skipped: int, done: int, failed: int, again: int) -> str:
+    """What a resumed run skipped and did, e.g. ``out.jsonl: resumed: skipped 5 pages already done; parsed 3``."""
+    did = "nothing left to do" if not done else f"parsed {_pages(done - failed)}"
     if failed:
-        if progress.done > 1:
-            names = ", ".join(failed[:_NAMED_FAILURES])
-            more = len(failed) - _NAMED_FAILURES
-            tail = f", and {more} more" if more > 0 else ""
-            _fail(f"{len(failed)} of {progress.done} pages failed: {names}{tail}")
-        return EXIT_FAILED
-    return EXIT_OK
+        did += f", {failed} failed"
+        if again:
+            did += f" ({again} failed again and {'was' if again == 1 else 'were'} not written again)"
+    return f"{output}: resumed: skipped {_pages(skipped)} already done; {did}"
 
 
 # -- report ----------------------------------------------------------------------------------------------------------
@@ -522,7 +552,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         if not finished:
             with contextlib.suppress(OSError):
                 writer.close()  # an interrupted run still gets an index of the pages written
-        progress.close()
+        progress.close(finished=finished)
     if not args.quiet:
         print(index, flush=True)
     if failed:
@@ -540,20 +570,25 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _cmd_normalize(args: argparse.Namespace) -> int:
     out = sys.stdout
-    try:
-        pages: Iterator[tuple[str, str]] = iter_pages(args.input)
-        for number, (source, text) in enumerate(pages):
-            if args.explain:
-                for change in explain(text).changes:
-                    out.write(json.dumps({"source": source, **attrs.asdict(change)}, ensure_ascii=False) + "\n")
-            else:
-                blocks = normalize_page(text)
-                out.write(("\f\n" if number else "") + "".join(b.text + "\n\n" for b in blocks).removesuffix("\n"))
-            out.flush()
-    except QhnewsError as exc:
-        _fail(str(exc))
-        return EXIT_FAILED
-    return EXIT_OK
+    reader = PageReader(list(expand_inputs(args.inputs)), strict=args.strict)
+    failed: list[str] = []
+    written = 0
+    for source, text, error in reader:
+        if text is None:
+            failed.append(source)
+            _fail(str(error))
+            continue
+        if args.explain:
+            for change in explain(text).changes:
+                out.write(json.dumps({"source": source, **attrs.asdict(change)}, ensure_ascii=False) + "\n")
+        else:
+            blocks = normalize_page(text)
+            out.write(("\f\n" if written else "") + "".join(b.text + "\n\n" for b in blocks).removesuffix("\n"))
+        written += 1
+        out.flush()
+    if failed and reader.items > 1:
+        _fail(f"{len(failed)} of {reader.items} pages failed: {', '.join(failed[:_NAMED_FAILURES])}")
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 # -- entry point -----------------------------------------------------------------------------------------------------

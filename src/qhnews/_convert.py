@@ -1,7 +1,7 @@
 """Optional conversion of a parsed page to one script, through OpenCC.
 
 qhnews keeps every page in its own script: a traditional page gives
-traditional titles and bylines. [`convert_page`][qhnews.convert_page] is for
+traditional titles and bylines. ``convert_page`` is for
 users who want every page in one script. It needs the ``opencc`` package
 (``pip install "qhnews[opencc]"``), imported on the first call only:
 ``import qhnews`` never loads it.
@@ -9,6 +9,7 @@ users who want every page in one script. It needs the ``opencc`` package
 
 from __future__ import annotations
 
+import enum
 import functools
 from typing import Any, Literal, Protocol
 
@@ -18,7 +19,7 @@ from qhnews._records import Page
 
 __all__ = ["SCRIPTS", "convert_page"]
 
-#: The scripts [`convert_page`][qhnews.convert_page] converts to, with the OpenCC configuration of each.
+#: The scripts ``convert_page`` converts to, with the OpenCC configuration of each.
 SCRIPTS: dict[str, str] = {"simplified": "t2s", "traditional": "s2t"}
 
 Script = Literal["simplified", "traditional"]
@@ -82,6 +83,8 @@ def convert_page(page: Page, to: Script) -> Page:
         return out
 
     def walk(value: Any) -> Any:
+        if isinstance(value, enum.Enum):  # kinds and positions are str enums: values, not text
+            return value
         if isinstance(value, str):
             return text(value)
         if isinstance(value, tuple):

@@ -10,20 +10,25 @@ Detection is deterministic, in this order:
    Chinese while the GB18030 reading is all Chinese, read as GB18030: a few
    short GB18030 strings are valid UTF-8 by accident.)
 
-Bytes none of these accept raise [`DecodeError`][qhnews.DecodeError], naming
-the byte offset where decoding failed. Line ends CRLF and CR become LF.
+Bytes none of these accept raise ``DecodeError``, naming the byte offset
+where decoding failed. Line ends CRLF and CR become LF.
+
+The same decision is made for bytes in memory (``decode``) and for a file
+read in chunks (``detect_stream``, for files too large to read at once).
 """
 
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable, Iterator
+from typing import BinaryIO
 
 import attrs
 
 from qhnews._errors import DecodeError
 from qhnews._patterns import CJK_CHAR as _CJK
 
-__all__ = ["Decoded", "decode", "unify_newlines"]
+__all__ = ["Decoded", "decode", "decode_stream", "detect_stream", "unify_newlines"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -100,24 +105,116 @@ def decode(data: bytes, source: str | None = None) -> Decoded:
         except UnicodeDecodeError as exc:
             furthest = max(furthest, exc.start)
             continue
-        if codec == "utf-8" and _reads_better_as_gb18030(data, text):
-            return Decoded(unify_newlines(data.decode("gb18030")), "gb18030")
+        if codec == "utf-8":
+            facts = _Utf8Facts()
+            facts.feed(text)
+            if facts.suspicious and _gb18030_is_all_chinese(lambda: iter((data,))):
+                return Decoded(unify_newlines(data.decode("gb18030")), "gb18030")
         return Decoded(unify_newlines(text), codec)
     raise DecodeError(furthest, FALLBACKS, source)
 
 
-def _reads_better_as_gb18030(data: bytes, utf8: str) -> bool:
-    """A few GB18030 byte pairs are valid UTF-8 too ("讯" reads as "Ѷ").
+@attrs.define
+class _Utf8Facts:
+    """What the UTF-8 reading of some bytes holds, fed chunk by chunk.
 
-    Text that is valid UTF-8 but holds no Chinese at all, while as GB18030 it
-    is all Chinese, is GB18030. Real pages never get here: GB18030 Chinese of
-    any length breaks UTF-8.
+    A few GB18030 byte pairs are valid UTF-8 too ("讯" reads as "Ѷ"). Text that
+    is valid UTF-8 but holds neither Chinese nor accented Latin, and is not
+    ASCII, is *suspicious*: it is GB18030 when its GB18030 reading is all
+    Chinese. Real pages never get there: GB18030 Chinese of any length breaks
+    UTF-8.
     """
-    if utf8.isascii() or _CJK.search(utf8) or any("\u00c0" <= ch <= "\u024f" for ch in utf8):
-        return False  # ASCII, Chinese, or accented Latin: UTF-8 it is
+
+    ascii: bool = True
+    telling: bool = False  # holds Chinese or accented Latin: UTF-8 it is
+
+    def feed(self, text: str) -> None:
+        if self.telling or text.isascii():
+            return
+        self.ascii = False
+        if _CJK.search(text) or any("\u00c0" <= ch <= "\u024f" for ch in text):
+            self.telling = True
+
+    @property
+    def suspicious(self) -> bool:
+        return not self.ascii and not self.telling
+
+
+def _gb18030_is_all_chinese(chunks: Callable[[], Iterator[bytes]]) -> bool:
+    """True when the bytes read as GB18030 and every non-ASCII character of that reading is Chinese."""
+    decoder = codecs.getincrementaldecoder("gb18030")(errors="strict")
+    wide = False
     try:
-        gb = data.decode("gb18030")
+        for chunk in (*chunks(), b""):
+            for ch in decoder.decode(chunk, final=not chunk):
+                if not ch.isascii():
+                    if not _CJK.match(ch):
+                        return False
+                    wide = True
     except UnicodeDecodeError:
         return False
-    wide = [ch for ch in gb if not ch.isascii()]
-    return bool(wide) and all(_CJK.match(ch) for ch in wide)
+    return wide
+
+
+def _chunks(fh: BinaryIO, start: int, size: int) -> Iterator[bytes]:
+    fh.seek(start)
+    while chunk := fh.read(size):
+        yield chunk
+
+
+def decode_stream(fh: BinaryIO, codec: str, source: str | None = None, *, chunk: int = 1 << 20) -> Iterator[str]:
+    """Decode a whole binary file from its start with ``codec``, one chunk at a time.
+
+    Raises:
+        DecodeError: At the byte offset (counted from the file's start) where ``codec`` fails.
+    """
+    # utf-8-sig's decoder counts error offsets from after the BOM: skip the BOM here instead.
+    consumed = len(codecs.BOM_UTF8) if codec == "utf-8-sig" else 0
+    decoder = codecs.getincrementaldecoder("utf-8" if consumed else codec)(errors="strict")
+    fh.seek(consumed)
+    while True:
+        data = fh.read(chunk)
+        pending = len(decoder.getstate()[0])
+        try:
+            yield decoder.decode(data, final=not data)
+        except UnicodeDecodeError as exc:
+            # exc.start counts from the bytes the decoder held back from the last chunk.
+            raise DecodeError(consumed - pending + max(exc.start, 0), (codec,), source) from None
+        consumed += len(data)
+        if not data:
+            return
+
+
+def detect_stream(fh: BinaryIO, source: str | None = None, *, chunk: int = 1 << 20) -> str:
+    """The codec ``decode`` would choose for the whole of a binary file, read in chunks.
+
+    The file is read through once per encoding tried; memory stays at one chunk.
+
+    Raises:
+        DecodeError: No encoding qhnews reads accepts the bytes.
+
+    Examples:
+        >>> import io
+        >>> detect_stream(io.BytesIO("本报讯".encode("gb18030")), chunk=2)
+        'gb18030'
+        >>> detect_stream(io.BytesIO("Ѷ".encode("utf-8")), chunk=1)  # the bytes of "讯" in GB18030
+        'gb18030'
+    """
+    fh.seek(0)
+    start = fh.read(4)
+    for bom, codec in _BOMS:
+        if start.startswith(bom):
+            return codec  # a BOM decides; bytes it does not read fail as the file is decoded
+    furthest = 0
+    for codec in FALLBACKS:
+        facts = _Utf8Facts()
+        try:
+            for text in decode_stream(fh, codec, source, chunk=chunk):
+                facts.feed(text)
+        except DecodeError as exc:
+            furthest = max(furthest, exc.offset)
+            continue
+        if codec == "utf-8" and facts.suspicious and _gb18030_is_all_chinese(lambda: _chunks(fh, 0, chunk)):
+            return "gb18030"
+        return codec
+    raise DecodeError(furthest, FALLBACKS, source)

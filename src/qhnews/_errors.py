@@ -2,7 +2,7 @@
 
 Messy OCR never raises: it gives best-effort records with diagnostics. Only
 input that cannot be text at all raises, and always a subclass of
-[`QhnewsError`][qhnews.QhnewsError].
+``QhnewsError``.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The project's own evaluation: how close parsed pages come to expected ones.
 
-Both sides are pages in the page JSON contract (``dict``), or a
-[`Page`][qhnews.Page] for the predicted side. Articles are paired one to one,
+Both sides are page objects of the JSON output (``dict``), or a ``Page``
+for the predicted side. Articles are paired one to one,
 most similar first, by the Dice overlap of their bodies' character bigrams
 (pairs under 0.5 stay unpaired). Then:
 
@@ -142,8 +142,9 @@ def evaluate(pairs: Iterable[tuple[Mapping[str, Any], PageLike]]) -> Evaluation:
     r"""Compare expected pages with predicted ones.
 
     Args:
-        pairs: ``(expected, predicted)`` per page; expected in the page JSON
-            contract, predicted in the contract or as a parsed Page.
+        pairs: ``(expected, predicted)`` per page; expected as a page object
+            of the JSON output (a dict, e.g. a gold file), predicted as one
+            too or as a parsed ``Page``.
 
     Examples:
         >>> from qhnews import parse

@@ -1,20 +1,34 @@
-"""Stage 7, export: pages as the contract's JSON, JSON lines, Markdown or plain text."""
+"""Stage 7, export: pages as the page JSON, JSON lines, Markdown or plain text."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from qhnews._records import Article, Byline, Page, Span
+from qhnews._records import Article, BodyKind, Byline, Page, Person, Span
 
-__all__ = ["FORMATS", "article_to_dict", "page_to_dict", "render"]
+__all__ = ["FORMATS", "SCHEMA_VERSION", "article_to_dict", "page_to_dict", "render"]
 
 FORMATS: tuple[str, ...] = ("json", "jsonl", "markdown", "text")
-"""The output formats of [`render`][qhnews.render] and ``qhnews parse``."""
+"""The output formats of ``render`` and ``qhnews parse`` (``parquet`` is the command's alone)."""
+
+SCHEMA_VERSION = 1
+"""The version of the page object's shape, written as its ``schema_version``.
+
+It goes up when a key is removed or changes its meaning or type; new keys
+do not raise it. The JSON Schema of the page, ``page.schema.json`` in the
+package, describes this version.
+"""
 
 
-def _span(span: Span | None) -> list[int] | None:
-    return None if span is None else [span.first_line, span.last_line]
+def _span(span: Span | None) -> dict[str, int] | None:
+    if span is None:
+        return None
+    return {"start": span.start, "end": span.end, "first_line": span.first_line, "last_line": span.last_line}
+
+
+def _people(people: tuple[Person, ...]) -> list[dict[str, Any]]:
+    return [{"role": p.role, "name": p.name} for p in people]
 
 
 def _byline(b: Byline) -> dict[str, Any]:
@@ -23,19 +37,19 @@ def _byline(b: Byline) -> dict[str, Any]:
         "credit": b.credit,
         "outlet": b.outlet,
         "place": b.place,
-        "people": [{"role": p.role, "name": p.name} for p in b.people],
         "date": b.date,
+        "people": _people(b.people),
         "position": b.position.value,
+        "span": _span(b.span),
     }
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
-    """An article in the shape of the page JSON contract.
+    """An article as the page JSON's article object.
 
-    Besides the contract's keys (``captions``, ``continued_from`` and the
-    bylines' ``date`` among them) it carries ``lines`` and
-    ``headline_lines`` (first and last line numbers), ``confidence`` and ``notes``,
-    and each byline its ``position``.
+    Besides the keys every reader of the page JSON knows, it carries the
+    article's ``span`` and ``headline_span``, its ``confidence`` and
+    ``notes``, and each byline its ``position`` and ``span``.
     """
     sp = article.speaker
     return {
@@ -45,40 +59,40 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "subtitles": list(article.subtitles),
         "bylines": [_byline(b) for b in article.bylines],
         "speaker": None if sp is None else {"text": sp.text, "titles": sp.titles, "name": sp.name},
-        "blocks": [{"kind": b.kind, "text": b.text} for b in article.blocks],
+        "blocks": [{"kind": b.kind.value, "text": b.text} for b in article.blocks],
+        "captions": [{"text": c.text, "credit": c.credit, "people": _people(c.people)} for c in article.captions],
         "continued_to": article.continued_to,
         "continued_from": article.continued_from,
-        "captions": [
-            {"text": c.text, "credit": c.credit, "people": [{"role": p.role, "name": p.name} for p in c.people]}
-            for c in article.captions
-        ],
-        "lines": _span(article.span),
-        "headline_lines": _span(article.headline_span),
+        "span": _span(article.span),
+        "headline_span": _span(article.headline_span),
         "confidence": article.confidence,
         "notes": list(article.notes),
     }
 
 
 def page_to_dict(page: Page) -> dict[str, Any]:
-    r"""A page in the shape of the page JSON contract.
+    r"""A page as the object of the JSON output (also ``Page.to_dict()``).
 
-    The contract's keys, ``furniture`` (with line numbers) among them; besides
-    them it carries ``leftovers`` (text no article took, with its line numbers)
-    and ``diagnostics``.
+    The keys and their meaning are in the JSON output guide of the
+    documentation, and in the JSON Schema shipped in the package
+    (``page.schema.json``). Besides the keys every reader of the page JSON
+    knows, it carries ``schema_version``, ``leftovers`` (text no article took)
+    and ``diagnostics``; each record from the page has its ``span``.
 
     Examples:
         >>> from qhnews import parse
         >>> d = page_to_dict(parse("会议召开\n\n本报讯（记者 王五）开会。", source="p.txt"))
-        >>> d["source"], d["articles"][0]["title"], d["articles"][0]["bylines"][0]["outlet"]
-        ('p.txt', '会议召开', '本报')
+        >>> d["schema_version"], d["source"], d["articles"][0]["title"], d["articles"][0]["bylines"][0]["outlet"]
+        (1, 'p.txt', '会议召开', '本报')
     """
     return {
+        "schema_version": SCHEMA_VERSION,
         "source": page.source,
         "page_headings": list(page.page_headings),
         "articles": [article_to_dict(a) for a in page.articles],
-        "furniture": [{"kind": f.kind.value, "text": f.text, "lines": _span(f.span)} for f in page.furniture],
-        "leftovers": [{"text": x.text, "lines": _span(x.span)} for x in page.leftovers],
-        "diagnostics": [{"code": d.code, "message": d.message, "lines": _span(d.span)} for d in page.diagnostics],
+        "furniture": [{"kind": f.kind.value, "text": f.text, "span": _span(f.span)} for f in page.furniture],
+        "leftovers": [{"text": x.text, "span": _span(x.span)} for x in page.leftovers],
+        "diagnostics": [{"code": d.code, "message": d.message, "span": _span(d.span)} for d in page.diagnostics],
     }
 
 
@@ -100,7 +114,7 @@ def _markdown(page: Page) -> str:
         if a.bylines:
             out.append(" · ".join(b.text for b in a.bylines) + "\n")
         for b in a.blocks:
-            out.append(f"### {b.text}\n" if b.kind == "subheading" else f"{b.text}\n")
+            out.append(f"### {b.text}\n" if b.kind is BodyKind.SUBHEADING else f"{b.text}\n")
         if a.continued_to:
             out.append(f"*（下转{a.continued_to}）*\n")
     if page.leftovers:
@@ -125,7 +139,7 @@ def _text(page: Page) -> str:
 
 
 def render(page: Page, fmt: str = "json") -> str:
-    """Render a page in one of [`FORMATS`][qhnews.FORMATS].
+    """Render a page in one of ``FORMATS``.
 
     ``json`` is indented, ``jsonl`` is one line; both end with a newline.
 

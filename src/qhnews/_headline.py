@@ -4,7 +4,7 @@ A group of one line is read by the first of the ``LONE_LINE`` rules that gives
 a verdict. A group of several lines is read by the ``TERMS``, in order: each
 takes its part off the lines (a profile line, a section label, subtitles, then
 kicker and title) and adds its weight to the group's *shape* score when its
-cue is there. The weights are the fields of [`RoleWeights`][qhnews._headline.RoleWeights];
+cue is there. The weights are the fields of [`RoleWeights`][qhnews.RoleWeights];
 the codes of the terms that fired are kept on the reading (and end up as
 ``Article.headline_reasons``). The attachment step (``_attach``) adds the
 shape score to what a group shares with an article's body.

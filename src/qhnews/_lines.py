@@ -20,7 +20,7 @@ def cell_width(text: str) -> int:
 
 
 def split_lines(text: str, options: NormalizeOptions | None = None, offset: int = 0) -> tuple[Line, ...]:
-    r"""Split page text into [`Line`][qhnews.Line] records.
+    r"""Split page text into ``Line`` records.
 
     Args:
         text: Decoded page text with LF line ends.

@@ -1,9 +1,8 @@
-"""Stage 2, normalize: the text rules of the page JSON contract.
+"""Stage 2, normalize: the text rules every string of the output goes through.
 
 Each rule is a small function from text to a list of edits; the rules run in
-the order of ``RULES``. [`normalize`][qhnews.normalize]
-applies them; [`explain`][qhnews.explain] also records every change and maps
-each output offset back to the source.
+the order of ``RULES``. ``normalize`` applies them; ``explain`` also records
+every change and maps each output offset back to the source.
 
 | rule | what it does |
 |---|---|
@@ -132,7 +131,7 @@ class Change:
 
 @attrs.frozen
 class Normalized:
-    """The result of [`explain`][qhnews.explain].
+    """The result of ``qhnews.explain``.
 
     Attributes:
         text: The normalized text.
@@ -262,9 +261,11 @@ def _check(text: object, fn: str) -> str:
 
 
 def normalize(text: str, options: NormalizeOptions | None = None) -> str:
-    """Apply the contract's text rules to ``text``.
+    """Apply the text rules to ``text``: half-width punctuation in Chinese text made full-width, stray spaces removed.
 
-    Line breaks are kept; use [`reflow`][qhnews.reflow] to join wrapped lines.
+    The rules are listed, with examples, under "Normalization rules" in the
+    documentation. Line breaks are kept; use ``qhnews.stages.reflow`` to join
+    wrapped lines.
 
     Args:
         text: Any text.

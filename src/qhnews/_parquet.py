@@ -27,7 +27,7 @@ Examples:
     >>> pa = __import__("pytest").importorskip("pyarrow.parquet")
     >>> page = qhnews.parse("会议召开\n\n本报讯（记者 王五）开会。", source="p.txt")
     >>> path = os.path.join(tempfile.mkdtemp(), "out.parquet")
-    >>> qhnews._parquet.to_parquet([page], path)
+    >>> qhnews.parquet.to_parquet([page], path)
     1
     >>> pa.read_table(path).to_pylist()[0]["title"]
     '会议召开'
@@ -47,7 +47,6 @@ from qhnews._records import Page
 
 __all__ = ["COLUMNS", "ParquetWriter", "article_rows", "to_parquet"]
 
-#: The columns of the Parquet export, in order.
 COLUMNS: tuple[str, ...] = (
     "source",
     "article",
@@ -64,6 +63,7 @@ COLUMNS: tuple[str, ...] = (
     "continued_from",
     "confidence",
 )
+"""The columns of the Parquet export, in order."""
 
 _ROW_GROUP = 10_000
 
@@ -108,11 +108,11 @@ def _as_dict(page: Page | PageResult | Mapping[str, Any]) -> Mapping[str, Any] |
 
 
 def article_rows(page: Page | PageResult | Mapping[str, Any]) -> list[dict[str, Any]]:
-    r"""The Parquet rows of one page: one dict per article, keyed by [`COLUMNS`][qhnews._parquet.COLUMNS].
+    r"""The Parquet rows of one page: one dict per article, keyed by ``COLUMNS``.
 
     Args:
-        page: A parsed page, a batch result, or a page dict in the JSON
-            contract's shape (a line of ``qhnews parse --format jsonl``). A
+        page: A parsed page, a batch result, or a page object of the JSON
+            output (a line of ``qhnews parse --format jsonl``). A
             failed result or an error record gives no rows.
 
     Examples:
@@ -163,9 +163,8 @@ def article_rows(page: Page | PageResult | Mapping[str, Any]) -> list[dict[str, 
 class ParquetWriter:
     """Write article rows to a Parquet file in row groups, with memory bounded by one group.
 
-    The file appears under its name only when [`close`][qhnews._parquet.ParquetWriter.close]
-    completes: until then it is written to ``PATH.part``, and
-    [`abort`][qhnews._parquet.ParquetWriter.abort] removes that.
+    The file appears under its name only when ``close`` completes: until
+    then it is written to ``PATH.part``, and ``abort`` removes that.
 
     Raises:
         ImportError: pyarrow is not installed.
@@ -182,7 +181,7 @@ class ParquetWriter:
         self.written = 0
 
     def add(self, rows: Iterable[dict[str, Any]]) -> None:
-        """Queue rows (see [`article_rows`][qhnews._parquet.article_rows]); a full group is written."""
+        """Queue rows (see ``article_rows``); a full group is written."""
         self._rows.extend(rows)
         while len(self._rows) >= self._size:
             self._write(self._rows[: self._size])
@@ -221,9 +220,9 @@ def to_parquet(
     """Write the articles of many pages to one Parquet file, one row per article.
 
     Args:
-        pages: Parsed pages, [`parse_many`][qhnews.parse_many] results (failed
-            ones are left out), or page dicts (e.g. from
-            [`parse_bag`][qhnews.parse_bag] or a JSON-lines file).
+        pages: Parsed pages, ``qhnews.parse_many`` results (failed ones are
+            left out), or page dicts (e.g. from ``qhnews.dask.parse_bag`` or
+            a JSON-lines file).
         path: The file to write; it appears only once complete.
         row_group_size: Rows per Parquet row group (and rows held in memory).
 

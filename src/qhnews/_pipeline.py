@@ -79,14 +79,14 @@ STAGES: tuple[Stage, ...] = (
     Stage("classify", lambda bs, o: classify(bs, o.forms, o.reflow), "say what each block is"),
     Stage("assemble", lambda units, o: assemble(units, o.assemble), "cut the page into articles"),
 )
-"""The stages [`parse`][qhnews.parse] runs on the decoded text, in the order the data flows."""
+"""The stages ``parse`` runs on the decoded text, in the order the data flows."""
 
 
 def parse(page: str | bytes, *, source: str | None = None, options: ParseOptions | None = None) -> Page:
     r"""Parse the OCR text of one newspaper page into articles.
 
     Args:
-        page: The page text, or its raw bytes (decoded as [`decode`][qhnews.decode] says).
+        page: The page text, or its raw bytes (decoded by a byte-order mark, else as UTF-8, else GB18030).
         source: A name for the page (its file name), kept in the result.
         options: Parser settings (the defaults, when None).
 

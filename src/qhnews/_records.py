@@ -1,8 +1,10 @@
 """The immutable records that flow through the pipeline.
 
-Every record built from the page knows where it came from: a
-[`Span`][qhnews.Span] of character offsets into the decoded page text and the
-1-based line numbers it covers.
+Every record built from the page knows where it came from: a ``Span`` of
+character offsets into the decoded page text and the 1-based line numbers it
+covers. The kinds and positions of records are string enums
+(``BylinePosition``, ``BodyKind``, ``FurnitureKind``, ``BlockKind``): each
+member equals its JSON value (``BodyKind.PARAGRAPH == "paragraph"``).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import enum
 import html
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import attrs
 
@@ -17,6 +20,7 @@ __all__ = [
     "Article",
     "BlockKind",
     "BodyBlock",
+    "BodyKind",
     "Byline",
     "BylinePosition",
     "Caption",
@@ -31,6 +35,13 @@ __all__ = [
     "Speaker",
     "TextBlock",
 ]
+
+
+class _StrEnum(str, enum.Enum):
+    """A string enum, as ``enum.StrEnum`` of Python 3.11: a member equals its value and prints as it."""
+
+    def __str__(self) -> str:
+        return str(self.value)
 
 
 @attrs.frozen(order=True)
@@ -111,8 +122,8 @@ class Line:
         return Span(self.start, self.end, self.number, self.number)
 
 
-class BlockKind(enum.Enum):
-    """What the text layer made of a run of lines."""
+class BlockKind(_StrEnum):
+    """What the text layer made of a run of lines; each member equals its value."""
 
     FLOW = "flow"
     """Running text: a paragraph, possibly wrapped over many lines and blank lines."""
@@ -168,8 +179,8 @@ class Person:
     name: str
 
 
-class BylinePosition(enum.Enum):
-    """Where a byline stands in its article."""
+class BylinePosition(_StrEnum):
+    """Where a byline stands in its article; each member equals its JSON value (``"lead"``, …)."""
 
     LEAD = "lead"
     """At the head of the first paragraph: 本报讯（记者 X）."""
@@ -223,18 +234,37 @@ class Speaker:
     span: Span
 
 
+class BodyKind(_StrEnum):
+    """What a block of an article's body is; each member equals its JSON value.
+
+    Examples:
+        >>> BodyKind.PARAGRAPH == "paragraph", BodyKind("subheading")
+        (True, <BodyKind.SUBHEADING: 'subheading'>)
+    """
+
+    PARAGRAPH = "paragraph"
+    """Running text."""
+    SUBHEADING = "subheading"
+    """A heading inside the body (小标题)."""
+
+
 @attrs.frozen
 class BodyBlock:
     """One block of an article's body.
 
     Attributes:
-        kind: "paragraph" or "subheading".
+        kind: Paragraph or subheading; the strings "paragraph" and
+            "subheading" are taken and made ``BodyKind`` members.
         text: The normalized text.
         span: Where it is on the page.
         reason: The rule that decided its kind (a reason code: see the list of rules).
+
+    Examples:
+        >>> BodyBlock("paragraph", "开会。", Span(0, 3, 1, 1)).kind
+        <BodyKind.PARAGRAPH: 'paragraph'>
     """
 
-    kind: str
+    kind: BodyKind = attrs.field(converter=BodyKind)
     text: str
     span: Span
     reason: str = ""
@@ -257,8 +287,8 @@ class Caption:
     span: Span
 
 
-class FurnitureKind(enum.Enum):
-    """What a line of page furniture is."""
+class FurnitureKind(_StrEnum):
+    """What a line of page furniture is; each member equals its JSON value."""
 
     HEADER = "header"
     """The page header or footer: date, 星期, 版次, 版名."""
@@ -273,12 +303,12 @@ class Furniture:
     """A line of page furniture: no article's text, no page heading.
 
     Attributes:
-        kind: Header, editors or other.
+        kind: Header, editors or other; the strings are taken too.
         text: The normalized text.
         span: Where it is on the page.
     """
 
-    kind: FurnitureKind
+    kind: FurnitureKind = attrs.field(converter=FurnitureKind)
     text: str
     span: Span
 
@@ -347,7 +377,7 @@ class Article:
     @property
     def paragraphs(self) -> tuple[str, ...]:
         """The texts of the paragraph blocks."""
-        return tuple(b.text for b in self.blocks if b.kind == "paragraph")
+        return tuple(b.text for b in self.blocks if b.kind is BodyKind.PARAGRAPH)
 
 
 @attrs.frozen
@@ -402,6 +432,18 @@ class Page:
         for span in _spans(self):
             if span.end > size:
                 raise ValueError(f"a record's span ends at offset {span.end}, past the page's end ({size})")
+
+    def to_dict(self) -> dict[str, Any]:
+        r"""The page as the JSON output's object (the same as ``qhnews.page_to_dict(page)``).
+
+        Examples:
+            >>> import qhnews
+            >>> qhnews.parse("会议召开\n\n本报讯（记者 王五）开会。").to_dict()["articles"][0]["title"]
+            '会议召开'
+        """
+        from qhnews._export import page_to_dict  # noqa: PLC0415 - the export imports the records
+
+        return page_to_dict(self)
 
 
 def _spans(page: Page) -> Iterator[Span]:

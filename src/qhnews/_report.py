@@ -7,7 +7,7 @@ clicking a line shows what it became and the rule that decided it.
 
 The colouring comes from the records' spans alone: bylines, body blocks,
 speakers, leftovers, captions and furniture know their character range in
-[`Page.text`][qhnews.Page]; the headline parts are found by their text among
+``Page.text``; the headline parts are found by their text among
 the lines of the article's ``headline_span``; page banners by their text
 among the lines nothing else took; jump marks by their pattern in the
 article's first and last lines. A line holding two things (a lead byline and
@@ -105,7 +105,7 @@ class Piece:
     Attributes:
         start: Offset of its first character in the page text.
         end: Offset one past its last character.
-        role: One of [`ROLES`][qhnews._report.ROLES].
+        role: One of ``ROLES``.
         article: Index of the article it belongs to, or None (banner, leftover, furniture).
         reason: The rule that decided it, where the record names one.
     """
@@ -518,7 +518,7 @@ def write_report(
     network: style and script are files beside the pages.
 
     Args:
-        pages: Parsed pages, or the results of [`parse_many`][qhnews.parse_many]
+        pages: Parsed pages, or the results of ``qhnews.parse_many``
             (a failed one is listed in the index with its error).
         out_dir: The report's folder; made if missing.
 

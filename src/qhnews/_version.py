@@ -1,4 +1,4 @@
 """The one source of the package version."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 """The installed version of qhnews (PEP 440)."""

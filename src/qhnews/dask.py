@@ -1,41 +1,44 @@
 r"""Scale-out: parse an archive on a Dask cluster, or on Spark.
 
-Needs the ``dask`` extra (``pip install "qhnews[dask]"``), imported only when
-[`parse_bag`][qhnews.parse_bag] is called: ``import qhnews`` never imports dask.
+Needs the ``dask`` extra (``pip install "qhnews[dask]"``; for a cluster
+``pip install "dask[distributed]"`` too), imported only when ``parse_bag``
+is called: ``import qhnews.dask`` never imports dask.
 
 The unit of work is a *partition*: a list of page files, read and parsed by
-[`parse_partition`][qhnews._dask.parse_partition] on whichever worker gets
-it. Only paths travel to the workers and only page dicts come back, so the
-files must be on a file system every worker sees (NFS, a mounted bucket, the
-same disk on one machine). The results are the dicts of
-[`page_to_dict`][qhnews.page_to_dict], in input order, with
-``{"source", "error"}`` records for pages that failed, exactly the lines of
+``parse_partition`` on whichever worker gets it. Only paths travel to the
+workers and only page dicts come back, so the files must be on a file system
+every worker sees (NFS, a mounted bucket, the same disk on one machine). The
+results are the dicts of ``qhnews.page_to_dict``, in input order, with
+``{"source", "error"}`` records for pages that failed: exactly the lines of
 ``qhnews parse --format jsonl``.
 
 On one machine (Dask's local scheduler, a process pool)::
 
-    import qhnews
-    bag = qhnews._dask.parse_bag(["archive/"], npartitions=64)
+    import qhnews.dask
+
+    bag = qhnews.dask.parse_bag(["archive/"], npartitions=64)
     pages = bag.compute(scheduler="processes")
 
-On a cluster (``pip install "dask[distributed]"``; start ``dask scheduler`` and
-``dask worker tcp://scheduler:8786`` on each node, all with qhnews installed)::
+On a cluster: start ``dask scheduler`` on one node and
+``dask worker tcp://scheduler:8786`` on each of the others, all with qhnews
+installed and the archive mounted at the same path; then, on the client::
 
+    import json
     from dask.distributed import Client
-    import qhnews
+    import qhnews.dask, qhnews.parquet
 
     client = Client("tcp://scheduler:8786")
-    bag = qhnews._dask.parse_bag(["/shared/archive/"], npartitions=4 * sum(client.nthreads().values()))
+    bag = qhnews.dask.parse_bag(["/shared/archive/"], npartitions=4 * sum(client.nthreads().values()))
     bag.map(json.dumps, ensure_ascii=False).to_textfiles("/shared/out/*.jsonl")  # one file per partition
-    articles = bag.filter(lambda p: "error" not in p).map(qhnews._parquet.article_rows).flatten()
+    articles = bag.filter(lambda p: "error" not in p).map(qhnews.parquet.article_rows).flatten()
     articles.to_dataframe().to_parquet("/shared/articles/")                    # needs dask[dataframe]
 
 The same function is a Spark ``mapPartitions`` step: a partition is an
 iterator of paths in, an iterator of page dicts out::
 
-    files = list(qhnews._batch.expand_inputs(["/shared/archive/"]))
+    files = list(qhnews.dask.expand_inputs(["/shared/archive/"]))
     rdd = spark.sparkContext.parallelize(files, numSlices=256)
-    pages = rdd.mapPartitions(qhnews._dask.parse_partition)
+    pages = rdd.mapPartitions(qhnews.dask.parse_partition)
     pages.map(lambda p: json.dumps(p, ensure_ascii=False)).saveAsTextFile("/shared/out")
 
 Directories and globs are expanded on the client (so the order is fixed
@@ -60,7 +63,7 @@ from qhnews._batch import PageReader, expand_inputs, run_pages
 from qhnews._export import page_to_dict
 from qhnews._pipeline import ParseOptions, parse
 
-__all__ = ["parse_bag", "parse_partition"]
+__all__ = ["expand_inputs", "parse_bag", "parse_partition"]
 
 
 def _page_dict(source: str, text: str, *, options: ParseOptions) -> dict[str, Any]:
@@ -70,8 +73,8 @@ def _page_dict(source: str, text: str, *, options: ParseOptions) -> dict[str, An
 def parse_partition(paths: Iterable[str], options: ParseOptions | None = None) -> Iterator[dict[str, Any]]:
     r"""Parse the pages of some files, in order: page dicts, and error records for pages that failed.
 
-    This is the worker side of [`parse_bag`][qhnews.parse_bag], and a Spark
-    ``mapPartitions`` function as it stands.
+    This is the worker side of ``parse_bag``, and a Spark ``mapPartitions``
+    function as it stands.
 
     Args:
         paths: Page files (no directories or globs: expand those first).
@@ -99,7 +102,7 @@ def parse_bag(
     """A Dask bag of page dicts, one per page, in input order.
 
     Nothing is read until the bag is computed, and then on the workers; see
-    the module's recipes for a cluster and for Spark.
+    the recipes of ``qhnews.dask`` for a cluster and for Spark.
 
     Args:
         paths: Files, directories or glob patterns, expanded here.
@@ -107,16 +110,16 @@ def parse_bag(
         options: Parser settings.
 
     Returns:
-        A ``dask.bag.Bag`` of the dicts of [`page_to_dict`][qhnews.page_to_dict],
-        with ``{"source", "error"}`` for pages that failed.
+        A ``dask.bag.Bag`` of the dicts of ``qhnews.page_to_dict``, with
+        ``{"source", "error"}`` for pages that failed.
 
     Raises:
         ImportError: dask is not installed (``pip install "qhnews[dask]"``).
 
     Examples:
-        >>> import qhnews
+        >>> import qhnews.dask
         >>> _ = __import__("pytest").importorskip("dask.bag")
-        >>> bag = qhnews._dask.parse_bag(["missing.txt"])
+        >>> bag = qhnews.dask.parse_bag(["missing.txt"])
         >>> bag.compute(scheduler="sync")
         [{'source': 'missing.txt', 'error': 'missing.txt: no such file'}]
     """
