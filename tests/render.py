@@ -945,7 +945,7 @@ def _opening_under_a_headline(r: RenderedPage, k: int) -> bool:
     info = r.lines[k]
     if info.kind != "body" or not info.first or info.article is None or not info.column:
         return False
-    if "，" not in info.canonical or qhnews.cell_width(info.canonical) != info.limit:
+    if "，" not in info.canonical or qhnews.stages.cell_width(info.canonical) != info.limit:
         return False  # the pages the round trip found fail with a full first line holding a comma
     if any(x.article == info.article and x.kind == "body" for x in r.lines[:k]):
         return False

@@ -213,7 +213,7 @@ def _info(line: Line, column: int, ahead: int, gap: int, opts: ReflowOptions, *,
         ahead,
         gap,
         _ends_sentence(text),
-        lead > 0,
+        lead > 0 or lead_fills,  # a dateline alone on its line opens an article too
         alone,
         closes,
         form,
