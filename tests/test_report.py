@@ -185,7 +185,7 @@ def test_captions_furniture_and_reasons_show_when_the_records_carry_them() -> No
     views = check_views(rich)
     assert [v.role for v in views] == ["title", None, "byline", "caption", "furniture"]
     assert views[2].pieces[0].reason == "lead-byline"
-    assert views[2].pieces[1].reason is None
+    assert views[2].pieces[1].reason == "body.has-stops"  # the paragraph on the byline's line, and its rule
     assert views[3].articles == (0,)
     out = qhnews.page_html(rich)
     assert 'data-why="lead-byline"' in out

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_the_suite_has_a_per_test_timeout() -> None:
     found = re.search(r"^timeout = (\d+)$", (ROOT / "pyproject.toml").read_text("utf-8"), re.MULTILINE)
     assert found is not None, "pyproject.toml sets no pytest timeout"
-    assert 0 < int(found.group(1)) <= 600
+    assert 0 < int(found.group(1)) <= 1800  # well above the slowest test, well below CI's 90 minutes
 
 
 def test_a_test_that_loops_for_ever_fails(tmp_path: Path) -> None:
