@@ -198,7 +198,7 @@ CREDIT_BELOW = reason(
 )
 
 
-def _credited(units: list[Unit], max_chars: int) -> list[Unit]:
+def _credited(units: list[Unit], max_chars: int, gap: int) -> list[Unit]:
     """Join a short paragraph and the photo credit on the line right below it into one caption."""
     out: list[Unit] = []
     for unit in units:
@@ -210,7 +210,7 @@ def _credited(units: list[Unit], max_chars: int) -> list[Unit]:
             and prev.text
             and prev.jump_from is None
             and len(prev.text) <= max_chars
-            and unit.caption.span.first_line - prev.span.last_line <= 2  # right below, a blank line at most
+            and unit.caption.span.first_line - prev.span.last_line <= gap + 1  # right below it
         ):
             c = unit.caption
             out[-1] = CaptionUnit(Caption(prev.text + c.text, c.credit, c.people, prev.span.cover(c.span)))
@@ -247,4 +247,5 @@ def classify(
         else:
             unit = _line_form(block, b.infos[0].form, forms) if len(b.infos) == 1 else None
             units.append(unit or _heading_run(block, b.infos))
-    return tuple(_credited(units, (options or ReflowOptions()).caption_max_chars))
+    opts = options or ReflowOptions()
+    return tuple(_credited(units, opts.caption_max_chars, opts.caption_credit_gap))

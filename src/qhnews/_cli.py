@@ -449,8 +449,6 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    if args.explain:
-        return _cmd_explain(args)
     fmt = _format(args)
     _check(args, fmt)
     paths = _not_the_output(list(expand_inputs(args.inputs)), args.output)
@@ -602,7 +600,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         if args.command == "parse":
-            return _cmd_parse(args)
+            return _cmd_explain(args) if args.explain else _cmd_parse(args)
         if args.command == "report":
             return _cmd_report(args)
         return _cmd_normalize(args)

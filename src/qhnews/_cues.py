@@ -181,30 +181,40 @@ def _jump_from_fills(text: str) -> bool:
     return m is not None and m.end() == len(text)
 
 
+def _forms_held(text: str, lead_fills: bool, trailing: int | None, jump: int | None, forms: Forms | None) -> _Held:
+    """Which of the line forms hold, in the order of ``FORMS``, and whether a heading byline matched at all."""
+    patterns = DEFAULT if forms is None else compiled(forms)
+    heading = patterns.heading.match(text) if patterns.role_start.search(text) else None
+    held = (
+        " " in text and pat.SPEAKER.match(text) is not None,
+        pat.FURNITURE_CHAR.search(text) is not None and pat.FURNITURE.match(text) is not None,
+        jump == 0,
+        text.endswith(_CLOSING_ENDS) and _jump_from_fills(text),
+        text.endswith(_CREDIT_ENDS) and photo_credit(text, forms=forms) is not None,
+        lead_fills,
+        heading is not None and heading_byline_ok(heading, forms),
+        trailing == 0,
+    )
+    return held, heading is not None
+
+
+_Held = tuple[tuple[bool, ...], bool]
+
+
+def _first_form(held: tuple[bool, ...]) -> str:
+    """The first of ``FORMS`` that holds, or ""."""
+    return next((f for f, holds in zip(FORMS, held, strict=True) if holds), "") if any(held) else ""
+
+
 def _info(line: Line, column: int, ahead: int, gap: int, opts: ReflowOptions, *, forms: Forms | None) -> LineInfo:
     text = line.text
     patterns = DEFAULT if forms is None else compiled(forms)
     lead, lead_fills = _lead(text, opts.lead_search_chars, patterns)
     trailing, jump = _closing(text, lead, patterns)
-    speaker = " " in text and pat.SPEAKER.match(text) is not None
-    furniture = pat.FURNITURE_CHAR.search(text) is not None and pat.FURNITURE.match(text) is not None
-    heading = patterns.heading.match(text) if patterns.role_start.search(text) else None
-    lone_jump, lone_trailing = jump == 0, trailing == 0
-    jump_from = text.endswith(_CLOSING_ENDS) and _jump_from_fills(text)
-    credit = text.endswith(_CREDIT_ENDS) and photo_credit(text, forms=forms) is not None
-    # the first form that holds, in the order of FORMS
-    held = (
-        speaker,
-        furniture,
-        lone_jump,
-        jump_from,
-        credit,
-        lead_fills,
-        heading is not None and heading_byline_ok(heading, forms),
-        lone_trailing,
-    )
-    form = next((f for f, holds in zip(FORMS, held, strict=True) if holds), "") if any(held) else ""
-    alone = lone_trailing or lone_jump or heading is not None or speaker or furniture or jump_from or credit
+    held, heading = _forms_held(text, lead_fills, trailing, jump, forms)
+    speaker, furniture, lone_jump, jump_from, credit, _, _, lone_trailing = held
+    form = _first_form(held)
+    alone = lone_trailing or lone_jump or heading or speaker or furniture or jump_from or credit
     closes = trailing is not None or jump is not None or (credit and not speaker) or _credit_closes(text, forms)
     # positional: the keywords would cost a third more on every line
     return LineInfo(

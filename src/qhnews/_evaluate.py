@@ -35,6 +35,9 @@ from qhnews._records import Page
 
 __all__ = ["Evaluation", "evaluate"]
 
+#: Articles pair up when their bodies' bigram Dice is at least this.
+MATCH_DICE = 0.5
+
 PageLike = Mapping[str, Any] | Page
 
 
@@ -112,7 +115,7 @@ def _pair(want: Sequence[Mapping[str, Any]], got: Sequence[Mapping[str, Any]]) -
     pairs: list[tuple[int, int]] = []
     for score, ni, nj in scored:
         i, j = -ni, -nj
-        if score < 0.5:
+        if score < MATCH_DICE:
             break
         if i not in used_w and j not in used_g:
             used_w.add(i)

@@ -49,6 +49,8 @@ class ReflowOptions:
         clause_commas: A line with this many commas or more is running text.
         caption_max_chars: The longest paragraph, in characters, that a photo
             credit on the line below makes a caption (a body paragraph is longer).
+        caption_credit_gap: The most blank lines between a caption and the credit
+            line under it.
     """
 
     window: int = step(8)
@@ -68,3 +70,4 @@ class ReflowOptions:
     hang_cells: int = step(2)
     clause_commas: int = step(2)
     caption_max_chars: int = step(150)
+    caption_credit_gap: int = step(1)
