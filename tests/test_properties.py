@@ -25,6 +25,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import qhnews
+from qhnews import _patterns as pat
 from qhnews._normalize import VERTICAL_FORMS
 from render import ArticleView, PageSpec, RenderedPage, article_view, headline_slots, render, structures
 from script import in_script, scripts
@@ -204,6 +205,11 @@ class KnownBug:
     rate: str | None = None
 
 
+def _section_shaped_title(r: RenderedPage) -> bool:
+    """A title shaped like a section label: two short phrases joined by a middle dot."""
+    return any(a.title is not None and pat.SECTION_DOT.match(a.title) for a in r.spec.articles)
+
+
 KNOWN_BUGS: dict[str, KnownBug] = {
     "B": KnownBug(
         "a column measured across two articles of different widths, where no byline or jump marks the seam",
@@ -245,6 +251,14 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         (),
         "undashed",
     ),
+    # Found by the swap property once the draws changed: the generator draws a title in the shape of a
+    # section label (A·B), which the press prints over a title; where the swap puts it right above
+    # another article's headline group, it is read as that group's section label.
+    "W": KnownBug(
+        "a title shaped like a section label (A·B) printed right above another headline group is read as that "
+        "group's section label",
+        _section_shaped_title,
+    ),
     "T": KnownBug(
         "a headline printed with no blank line after the previous article's last line (or over the first body "
         "at the page top) is read as that article's paragraph, or as page banners",
@@ -266,7 +280,7 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("B", "O", "P", "Q", "R", "S", "T", "U", "V")
+ARTICLE_BUGS = ("B", "O", "P", "Q", "R", "S", "T", "U", "V", "W")
 TEXT_LAYER_BUGS = ("B",)
 
 
