@@ -181,9 +181,16 @@ def _jump_from_fills(text: str) -> bool:
     return m is not None and m.end() == len(text)
 
 
-def _forms_held(text: str, lead_fills: bool, trailing: int | None, jump: int | None, forms: Forms | None) -> _Held:
+def _forms_held(
+    text: str,
+    lead_fills: bool,
+    trailing: int | None,
+    jump: int | None,
+    *,
+    patterns: BylinePatterns,
+    forms: Forms | None,
+) -> _Held:
     """Which of the line forms hold, in the order of ``FORMS``, and whether a heading byline matched at all."""
-    patterns = DEFAULT if forms is None else compiled(forms)
     heading = patterns.heading.match(text) if patterns.role_start.search(text) else None
     held = (
         " " in text and pat.SPEAKER.match(text) is not None,
@@ -206,12 +213,13 @@ def _first_form(held: tuple[bool, ...]) -> str:
     return next((f for f, holds in zip(FORMS, held, strict=True) if holds), "") if any(held) else ""
 
 
-def _info(line: Line, column: int, ahead: int, gap: int, opts: ReflowOptions, *, forms: Forms | None) -> LineInfo:
+def _info(
+    line: Line, column: int, ahead: int, gap: int, opts: ReflowOptions, *, patterns: BylinePatterns, forms: Forms | None
+) -> LineInfo:
     text = line.text
-    patterns = DEFAULT if forms is None else compiled(forms)
     lead, lead_fills = _lead(text, opts.lead_search_chars, patterns)
     trailing, jump = _closing(text, lead, patterns)
-    held, heading = _forms_held(text, lead_fills, trailing, jump, forms)
+    held, heading = _forms_held(text, lead_fills, trailing, jump, patterns=patterns, forms=forms)
     speaker, furniture, lone_jump, jump_from, credit, _, _, lone_trailing = held
     form = _first_form(held)
     alone = lone_trailing or lone_jump or heading or speaker or furniture or jump_from or credit
@@ -244,6 +252,7 @@ def analyse(
         [(True, False, ''), (False, True, 'form.trailing-byline')]
     """
     opts = options or ReflowOptions()
+    patterns = DEFAULT if forms is None else compiled(forms)
     nonblank = [ln for ln in lines if ln.text]
     widths = [ln.width for ln in nonblank]
     columns = column_widths(widths, opts.window, opts.window)
@@ -253,5 +262,5 @@ def analyse(
     for ln, col, col_ahead in zip(nonblank, columns, ahead, strict=True):
         gap = 0 if prev_number is None else ln.number - prev_number - 1
         prev_number = ln.number
-        infos.append(_info(ln, col, col_ahead, gap, opts, forms=forms))
+        infos.append(_info(ln, col, col_ahead, gap, opts, patterns=patterns, forms=forms))
     return tuple(infos)

@@ -147,9 +147,12 @@ def kicker_only(text: str) -> bool:
 LEAD_MARKS = forms("讯", "电", OCR_CONFUSIONS["讯"])
 
 
+_LEAD_MARK = re.compile("[" + "".join(LEAD_MARKS) + "]")
+
+
 def says_lead_mark(head: str) -> bool:
     """True when ``head`` holds 讯 or 电 (or 訊, 電): the cheap test before ``BYLINE_LEAD``."""
-    return any(mark in head for mark in LEAD_MARKS)
+    return _LEAD_MARK.search(head) is not None
 
 
 def dash_end(text: str) -> bool:
