@@ -206,8 +206,10 @@ class KnownBug:
 
 
 def _section_shaped_title(r: RenderedPage) -> bool:
-    """A title shaped like a section label: two short phrases joined by a middle dot."""
-    return any(a.title is not None and pat.SECTION_DOT.match(a.title) for a in r.spec.articles)
+    """A section label, or a title shaped like one: two short phrases joined by a middle dot."""
+    return any(
+        (a.title is not None and pat.SECTION_DOT.match(a.title)) or a.section is not None for a in r.spec.articles
+    )
 
 
 KNOWN_BUGS: dict[str, KnownBug] = {
@@ -255,8 +257,8 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     # section label (A·B), which the press prints over a title; where the swap puts it right above
     # another article's headline group, it is read as that group's section label.
     "W": KnownBug(
-        "a title shaped like a section label (A·B) printed right above another headline group is read as that "
-        "group's section label",
+        "a section label (A·B) over a title, or a title shaped like one, is given to the wrong one of two headline "
+        "groups printed one above the other (a lone A·B line is both a section label and a title)",
         _section_shaped_title,
     ),
     "T": KnownBug(
