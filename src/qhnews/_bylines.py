@@ -14,7 +14,7 @@ from qhnews._normalize import NormalizeOptions, normalize
 from qhnews._records import Byline, BylinePosition, Person, Span
 from qhnews._rules import reason
 
-__all__ = ["heading_byline_ok", "parse_byline", "parse_people", "photo_credit"]
+__all__ = ["CREDIT_ENDS", "heading_byline_ok", "parse_byline", "parse_people", "photo_credit"]
 
 LEAD = reason("byline.lead", "a dateline opening the first paragraph: outlet, place, date, 讯 or 电, bracketed people")
 HEADING = reason("byline.heading", "a credit line under a headline: credit, outlet, roles and names")
@@ -61,6 +61,11 @@ def heading_byline_ok(m: regex.Match[str], forms: Forms | None = None) -> bool:
     people = m.group("people")
     role = _patterns(forms).role.match(people)
     return role is not None and people[role.end() : role.end() + 1].isspace()
+
+
+#: A photo credit ends in one of these (摄, 供图, a bracket closing （X 摄）), in either script:
+#: the cheap test before the credit patterns.
+CREDIT_ENDS = ("摄", "攝", "摄影", "攝影", "供图", "供圖", "摄）", "攝）", "摄)", "攝)")
 
 
 def photo_credit(text: str, *, whole: bool = True, forms: Forms | None = None) -> tuple[str, tuple[Person, ...]] | None:

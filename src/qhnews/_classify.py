@@ -14,7 +14,7 @@ import attrs
 
 from qhnews import _patterns as pat
 from qhnews._blocks import CUT_JUMP, CUT_LEAD, CUT_TRAILING, Block
-from qhnews._bylines import parse_byline, parse_people, photo_credit
+from qhnews._bylines import CREDIT_ENDS, parse_byline, parse_people, photo_credit
 from qhnews._cues import FURNITURE, JUMP, JUMP_FROM, PHOTO_CREDIT, SPEAKER, LineInfo
 from qhnews._forms import Forms
 from qhnews._normalize import normalize
@@ -134,15 +134,12 @@ CAPTION_CREDITED = reason("caption.credit", "a paragraph that closes with a phot
 
 def _caption(text: str, span: Span, forms: Forms | None) -> CaptionUnit | None:
     """A paragraph that is a photo caption: it opens like one (图为…) or closes with a credit (…X 摄)."""
-    credit = photo_credit(text, whole=False, forms=forms) if text.endswith(_CREDIT_ENDS) else None
+    credit = photo_credit(text, whole=False, forms=forms) if text.endswith(CREDIT_ENDS) else None
     if credit is not None:
         return CaptionUnit(Caption(text, credit[0], credit[1], span))
     if pat.CAPTION_OPEN.match(text):
         return CaptionUnit(Caption(text, None, (), span))
     return None
-
-
-_CREDIT_ENDS = ("摄", "攝", "摄影", "攝影", "供图", "供圖", "摄）", "攝）", "摄)", "攝)")
 
 
 _PIECES = frozenset((CUT_LEAD, CUT_TRAILING, CUT_JUMP))

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import attrs
 
 from qhnews import _patterns as pat
-from qhnews._bylines import heading_byline_ok, photo_credit
+from qhnews._bylines import CREDIT_ENDS, heading_byline_ok, photo_credit
 from qhnews._forms import DEFAULT, BylinePatterns, Forms, compiled
 from qhnews._options import ReflowOptions
 from qhnews._records import Line
@@ -167,13 +167,9 @@ def _closing(text: str, lead: int, patterns: BylinePatterns) -> tuple[int | None
     return (trailing.start() if keep and trailing else None), (jump.start() if jump else None)
 
 
-#: A photo credit ends in one of these.
-_CREDIT_ENDS = ("摄", "攝", "摄影", "攝影", "供图", "供圖", "摄）", "攝）", "摄)", "攝)")
-
-
 def _credit_closes(text: str, forms: Forms | None) -> bool:
     """The line closes a caption with its photo credit: 图为会场。本报记者 X 摄."""
-    return text.endswith(_CREDIT_ENDS) and photo_credit(text, whole=False, forms=forms) is not None
+    return text.endswith(CREDIT_ENDS) and photo_credit(text, whole=False, forms=forms) is not None
 
 
 def _jump_from_fills(text: str) -> bool:
@@ -197,7 +193,7 @@ def _forms_held(
         pat.FURNITURE_CHAR.search(text) is not None and pat.FURNITURE.match(text) is not None,
         jump == 0,
         text.endswith(_CLOSING_ENDS) and _jump_from_fills(text),
-        text.endswith(_CREDIT_ENDS) and photo_credit(text, forms=forms) is not None,
+        text.endswith(CREDIT_ENDS) and photo_credit(text, forms=forms) is not None,
         lead_fills,
         heading is not None and heading_byline_ok(heading, forms),
         trailing == 0,
