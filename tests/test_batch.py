@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import qhnews
-from qhnews import _batch, _cli
+from qhnews import _batch, _batch_pool, _cli, _cli_output
 from qhnews._batch import PageReader, expand_inputs, iter_pages, parse_many, run_pages
 from qhnews._parquet import COLUMNS, article_rows
 
@@ -303,7 +303,7 @@ def test_run_pages_streams(monkeypatch: pytest.MonkeyPatch) -> None:
 
     gen = run_pages(items(), _upper, jobs=2)  # type: ignore[arg-type]
     assert next(gen)[0] == "0"
-    assert len(read) <= 2 * _batch._WINDOW_PER_JOB + 2
+    assert len(read) <= 2 * _batch_pool._WINDOW_PER_JOB + 2
     gen.close()
 
 
@@ -445,7 +445,7 @@ def test_cli_resume_of_missing_output_starts_it(tmp_path: Path) -> None:
 def test_done_sources_truncates_only_a_partial_last_line(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     out.write_bytes(b'{"source": "a"}\n{"source": "b", "error": "x"}\nnot json\n{"source": "c"')
-    assert _cli.done_sources(str(out)) == _cli.Recorded(frozenset({"a"}), frozenset({"b"}))
+    assert _cli_output.done_sources(str(out)) == _cli_output.Recorded(frozenset({"a"}), frozenset({"b"}))
     assert out.read_bytes() == b'{"source": "a"}\n{"source": "b", "error": "x"}\nnot json\n'
 
 
