@@ -133,42 +133,77 @@ def cmd_parse(args: argparse.Namespace) -> int:
         recorded = done_sources(args.output) if args.resume else Recorded()
         sink, out = _open_sink(args, fmt)
     except OSError as exc:
-        fail(f"{args.output}: cannot write ({exc.strerror or exc})")
+        fail(_cannot_write(args.output, exc))
         return EXIT_FAILED
     reader = PageReader(paths, recorded.done, strict=args.strict)
-    to_terminal = args.output is None and sys.stdout.isatty()
-    progress = Progress(reader, sys.stderr, enabled=not args.quiet and sys.stderr.isatty() and not to_terminal)
+    progress = Progress(reader, sys.stderr, enabled=_progress_on(args, pages_to_stdout=True))
     work = functools.partial(_work, fmt=fmt, options=ParseOptions(), script=args.script)
-    failed: list[str] = []
-    again = 0  # pages OUT records as failed that failed again, and are not written again
+    written = _Written(sink, recorded)
     finished = False
     try:
         with contextlib.closing(run_pages(reader, work, jobs=args.jobs)) as results:
             for source, value, error in results:
                 progress.step()
                 if error is not None:
-                    failed.append(source)
                     progress.note(error)
-                    if source in recorded.failed:
-                        again += 1
-                    else:
-                        sink.error(source, error)
-                else:
-                    sink.page(value)
+                written.take(source, value, error)
         finished = True
     finally:
         progress.close(finished=finished)
-        if finished:
-            sink.close()
-        else:
-            sink.abort()
-        if out is not None and out is not sys.stdout:
-            out.close()
-    if failed and progress.done > 1:
-        fail(failure_summary(failed, progress.done))
+        _close_output(sink, out, finished=finished)
+    if written.failed and progress.done > 1:
+        fail(failure_summary(written.failed, progress.done))
     if args.resume and not args.quiet:
-        fail(resume_summary(args.output, reader.skipped, progress.done, len(failed), again))
-    return EXIT_FAILED if failed else EXIT_OK
+        fail(resume_summary(args.output, reader.skipped, progress.done, len(written.failed), written.again))
+    return EXIT_FAILED if written.failed else EXIT_OK
+
+
+@attrs.define
+class _Written:
+    """What ``parse`` did with each result: a page written, or a failure recorded.
+
+    Attributes:
+        sink: Where pages and failures go.
+        recorded: What OUT already held (``--resume``).
+        failed: The sources that failed, in order.
+        again: Pages OUT records as failed that failed again: not written again.
+    """
+
+    sink: Sink
+    recorded: Recorded
+    failed: list[str] = attrs.Factory(list)
+    again: int = 0
+
+    def take(self, source: str, value: Any, error: str | None) -> None:
+        """Write one result: the page's value, or its failure (unless OUT already records it)."""
+        if error is None:
+            self.sink.page(value)
+            return
+        self.failed.append(source)
+        if source in self.recorded.failed:
+            self.again += 1
+        else:
+            self.sink.error(source, error)
+
+
+def _close_output(sink: Sink, out: TextIO | None, *, finished: bool) -> None:
+    """Finish the output, or keep what is complete of it after an interruption; close OUT."""
+    if finished:
+        sink.close()
+    else:
+        sink.abort()
+    if out is not None and out is not sys.stdout:
+        out.close()
+
+
+def _progress_on(args: argparse.Namespace, *, pages_to_stdout: bool) -> bool:
+    """A progress bar only on a terminal, not with ``-q``, and not over pages printed to the same terminal."""
+    to_terminal = pages_to_stdout and args.output is None and sys.stdout.isatty()
+    return not args.quiet and sys.stderr.isatty() and not to_terminal
+
+
+def _cannot_write(output: str, exc: OSError) -> str:
+    return f"{output}: cannot write ({exc.strerror or exc})"
 
 
 # -- report ----------------------------------------------------------------------------------------------------------
@@ -176,19 +211,16 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """``qhnews report``: the review report's folder, a view per page and the index."""
-    if importlib.util.find_spec("jinja2") is None:
-        raise UsageError('report needs Jinja2: pip install "qhnews[report]"')
-    if os.path.exists(args.output) and not os.path.isdir(args.output):
-        raise UsageError(f"{args.output}: -o names a file, not a directory")
+    _check_report(args)
     from qhnews._report import ReportWriter, report_work  # noqa: PLC0415 - only the report needs it
 
     try:
         writer = ReportWriter(args.output)
     except OSError as exc:
-        fail(f"{args.output}: cannot write ({exc.strerror or exc})")
+        fail(_cannot_write(args.output, exc))
         return EXIT_FAILED
     reader = PageReader(list(expand_inputs(args.inputs)))
-    progress = Progress(reader, sys.stderr, enabled=not args.quiet and sys.stderr.isatty())
+    progress = Progress(reader, sys.stderr, enabled=_progress_on(args, pages_to_stdout=False))
     work = functools.partial(report_work, options=ParseOptions())
     failed: list[str] = []
     finished = False
@@ -205,7 +237,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         index = writer.close()
         finished = True
     except OSError as exc:
-        progress.note(f"{args.output}: cannot write ({exc.strerror or exc})")
+        progress.note(_cannot_write(args.output, exc))
         return EXIT_FAILED
     finally:
         if not finished:
@@ -214,11 +246,16 @@ def cmd_report(args: argparse.Namespace) -> int:
         progress.close(finished=finished)
     if not args.quiet:
         print(index, flush=True)
-    if failed:
-        if progress.done > 1:
-            fail(failure_summary(failed, progress.done))
-        return EXIT_FAILED
-    return EXIT_OK
+    if failed and progress.done > 1:
+        fail(failure_summary(failed, progress.done))
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _check_report(args: argparse.Namespace) -> None:
+    if importlib.util.find_spec("jinja2") is None:
+        raise UsageError('report needs Jinja2: pip install "qhnews[report]"')
+    if os.path.exists(args.output) and not os.path.isdir(args.output):
+        raise UsageError(f"{args.output}: -o names a file, not a directory")
 
 
 # -- normalize -------------------------------------------------------------------------------------------------------

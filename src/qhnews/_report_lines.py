@@ -208,36 +208,46 @@ def _claims(page: Page, starts: list[int]) -> list[_Claim]:
 def _pieces(start: int, end: int, text: str, claims: list[_Claim]) -> tuple[Piece, ...]:
     """Paint the claims on one line, the higher priority over the lower; spaces at a piece's ends belong to none."""
     if len(claims) == 1 and claims[0][0] <= start and claims[0][1] >= end:  # the common case: one whole line
-        whole = claims[0]
-        line = text[start:end]
-        lead, tail = len(line) - len(line.lstrip()), len(line.rstrip())
-        return (Piece(start + lead, start + tail, whole[4], whole[5], whole[6]),) if tail > lead else ()
-    if not claims:
-        owner: list[_Claim | None] = []
-    else:
-        owner = [None] * (end - start)
-        for claim in sorted(claims, key=lambda x: _PRIORITY.get(x[4], 0)):
-            for k in range(max(claim[0], start) - start, min(claim[1], end) - start):
-                owner[k] = claim
+        return _whole_line(start, end, text, claims[0])
+    owner = _paint(start, end, claims)
     pieces: list[Piece] = []
     k = 0
-    n = end - start
-    while k < n:
+    while k < end - start:
         if text[start + k].isspace():
             k += 1
             continue
-        c = owner[k] if owner else None
-        j = k + 1
-        while j < n and (owner[j] if owner else None) is c:
-            j += 1
-        while text[start + j - 1].isspace():  # spaces at the end of a piece belong to none
-            j -= 1
-        if c is None:
-            pieces.append(Piece(start + k, start + j, "unplaced"))
-        else:
-            pieces.append(Piece(start + k, start + j, c[4], c[5], c[6]))
+        j = _piece_end(owner, k, text, start)
+        c = owner[k]
+        pieces.append(Piece(start + k, start + j, "unplaced") if c is None else Piece(start + k, start + j, *c[4:]))
         k = j
     return tuple(pieces)
+
+
+def _whole_line(start: int, end: int, text: str, claim: _Claim) -> tuple[Piece, ...]:
+    """The one piece of a line one claim covers whole: the line without the spaces at its ends."""
+    line = text[start:end]
+    lead, tail = len(line) - len(line.lstrip()), len(line.rstrip())
+    return (Piece(start + lead, start + tail, claim[4], claim[5], claim[6]),) if tail > lead else ()
+
+
+def _paint(start: int, end: int, claims: list[_Claim]) -> list[_Claim | None]:
+    """The claim that owns each character of the line: the claims painted in rising priority, the last one wins."""
+    owner: list[_Claim | None] = [None] * (end - start)
+    for claim in sorted(claims, key=lambda x: _PRIORITY.get(x[4], 0)):
+        for k in range(max(claim[0], start) - start, min(claim[1], end) - start):
+            owner[k] = claim
+    return owner
+
+
+def _piece_end(owner: list[_Claim | None], k: int, text: str, start: int) -> int:
+    """Where the piece that starts at ``k`` ends: where its owner changes, less the spaces before that."""
+    c = owner[k]
+    j = k + 1
+    while j < len(owner) and owner[j] is c:
+        j += 1
+    while text[start + j - 1].isspace():  # spaces at the end of a piece belong to none
+        j -= 1
+    return j
 
 
 def line_views(page: Page) -> tuple[LineView, ...]:
