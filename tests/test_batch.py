@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import qhnews
+import qhnews.records
 from qhnews import _batch, _batch_pool, _cli, _cli_output
 from qhnews._batch import PageReader, expand_inputs, iter_pages, parse_many, run_pages
 from qhnews._parquet import COLUMNS, article_rows
@@ -489,8 +490,8 @@ def test_article_rows_without_pyarrow() -> None:
     assert first["body"] == "\n".join(b.text for b in art.blocks)
     assert first["bylines"][0]["people"] == [{"role": p.role, "name": p.name} for p in art.bylines[0].people]
     assert article_rows(qhnews.page_to_dict(page)) == rows
-    assert article_rows(qhnews.PageResult("p.txt", page)) == rows
-    assert article_rows(qhnews.PageResult("x", None, "x: no such file")) == []
+    assert article_rows(qhnews.records.PageResult("p.txt", page)) == rows
+    assert article_rows(qhnews.records.PageResult("x", None, "x: no such file")) == []
     assert article_rows({"source": "x", "error": "x: no such file"}) == []
 
 

@@ -290,7 +290,7 @@ def write_report(
     Examples:
         >>> import tempfile, qhnews
         >>> out = tempfile.mkdtemp()
-        >>> index = qhnews.write_report([qhnews.parse("会议召开\n\n本报讯（记者 王五）开会。")], out)
+        >>> index = qhnews.report.write_report([qhnews.parse("会议召开\n\n本报讯（记者 王五）开会。")], out)
         >>> index.name, sorted(p.name for p in (index.parent / "pages").iterdir())
         ('index.html', ['00001.html'])
     """
