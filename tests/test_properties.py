@@ -162,8 +162,9 @@ def check_spans(page: qhnews.Page) -> None:
 #
 # Each entry names a parser bug a property found, with the page feature that
 # sets it off. The properties leave out pages with that feature, so that they
-# keep guarding everything else while the bug is open; the bug's minimal page
-# is a strict xfail at the end of this module. When that test starts passing
+# keep guarding everything else while the bug is open; the bug's minimal pages
+# are fixture cases marked ``[bug X]`` (tests/fixtures/*/, strict xfails) or the
+# layouts the entry names (tests/test_layouts.py). When they start passing
 # (XPASS fails the run), delete the entry here: the property then covers the
 # feature again.
 
