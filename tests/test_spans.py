@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -94,7 +95,7 @@ def test_two_pieces_cut_off_one_line_each_span_their_own_text(text: str) -> None
     for span in pieces:
         assert span.start < span.end
     cut = sorted(pieces, key=lambda s: s.start)
-    assert all(a.end <= b.start for a, b in zip(cut, cut[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(cut))
     assert article.blocks[-1].span.end <= cut[0].start
     for byline in article.bylines:
         assert qhnews.normalize(page.text[byline.span.start : byline.span.end]) == byline.text

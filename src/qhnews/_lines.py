@@ -44,7 +44,8 @@ def split_lines(text: str, options: NormalizeOptions | None = None, offset: int 
     norms = page.split("\n")
     narrow = pat.WIDE_RUN.sub("", page).split("\n")
     append = lines.append
-    for number, (raw, norm, rest) in enumerate(zip(parts, norms, narrow), start=1):
+    # norms and narrow hold one more, empty, item when the text ends with a line break
+    for number, (raw, norm, rest) in enumerate(zip(parts, norms, narrow, strict=False), start=1):
         end = pos + len(raw)
         append(Line(number, pos, end, raw, norm, 2 * len(norm) - len(rest)))
         pos = end + 1
