@@ -29,6 +29,7 @@ from qhnews import stages as stages
 from qhnews._assemble import AssembleOptions
 from qhnews._batch import InputError, PageResult, parse_file, parse_many
 from qhnews._blocks import ReflowOptions
+from qhnews._confidence import ConfidenceWeights
 from qhnews._convert import convert_page
 from qhnews._errors import DecodeError, QhnewsError
 from qhnews._evaluate import Evaluation, evaluate
@@ -68,6 +69,7 @@ __all__ = [
     "BylinePosition",
     "Caption",
     "Change",
+    "ConfidenceWeights",
     "DecodeError",
     "Diagnostic",
     "Evaluation",
