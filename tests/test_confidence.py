@@ -1,14 +1,16 @@
-"""An article's confidence: the model and its weights.
+"""An article's confidence: the model, its weights, and what ``qhnews parse`` does with it.
 
 The model (``qhnews._confidence``) must stay in [0, 1], never rise with
 evidence of doubt, keep its weights' provenance (each a documented field with
 a step), and rank right articles over wrong ones on generated pages it was
-not fitted on.
+not fitted on. The command names the least sure articles in its closing
+summary and drops those under ``--min-confidence``.
 """
 
 from __future__ import annotations
 
 import importlib
+import json
 import math
 import sys
 from pathlib import Path
@@ -19,13 +21,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import qhnews
+from qhnews import _cli
 from qhnews._assemble import AssembleOptions, assemble
 from qhnews._confidence import TERMS, UNSURE_SUBHEADING, ConfidenceWeights, Evidence, confidence
 from qhnews._pipeline import STAGES
 from qhnews._rules import REASONS
+from qhnews._unsure import NAMED, UNSURE, Sifted, Tally, Unsure, level, sift
 
 ROOT = Path(__file__).resolve().parent.parent
-UNSURE = 0.5  # an article under it is more likely wrong than right
 GOLD_SEEDS = ("000_cab6fc9a5d5706d6", "003_29d6f4c84771eb18", "004_1e2f18578d06e38f")
 
 ONE = "东城举办读书节\n\n本报讯（记者 王五）3月5日，东城区第十届读书节开幕。活动持续一个月，共有五十场讲座。"
@@ -194,3 +197,87 @@ def test_confidence_ranks_right_over_wrong_on_pages_it_was_not_fitted_on() -> No
     assert cal.articles > 300
     assert 0 < cal.right < cal.articles
     assert cal.auroc >= 0.85, cal
+
+
+# -- the command -----------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Path:
+    (tmp_path / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "headless.txt").write_text(HEADLESS, encoding="utf-8")
+    (tmp_path / "junk.txt").write_text(JUNK, encoding="utf-8")
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = _cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_summary_names_the_least_sure_articles(capsys: pytest.CaptureFixture[str], pages: Path) -> None:
+    files = [str(pages / n) for n in ("clean.txt", "headless.txt", "junk.txt")]
+    code, out, err = run(capsys, "parse", *files, "-f", "jsonl")
+    assert code == 0
+    headless = json.loads(out.splitlines()[1])["articles"][1]["confidence"]
+    junk = json.loads(out.splitlines()[2])["articles"][0]["confidence"]
+    named = sorted([(headless, f"{files[1]} article 1"), (junk, f"{files[2]} article 0")], key=lambda x: x[0])
+    assert err.splitlines() == [
+        f"qhnews: 2 of 5 articles under confidence {UNSURE}, more likely wrong than right; the least sure:",
+        *(f"qhnews:   {where} (confidence {c}): (no title)" for c, where in named),
+    ]
+    assert len(out.splitlines()) == 3
+
+
+def test_no_summary_when_every_article_is_sure_or_quiet(capsys: pytest.CaptureFixture[str], pages: Path) -> None:
+    assert run(capsys, "parse", str(pages / "clean.txt"))[::2] == (0, "")
+    assert run(capsys, "parse", str(pages / "junk.txt"), "-q")[::2] == (0, "")
+
+
+def test_min_confidence_drops_articles_under_it(capsys: pytest.CaptureFixture[str], pages: Path) -> None:
+    files = [str(pages / n) for n in ("clean.txt", "headless.txt", "junk.txt")]
+    code, out, err = run(capsys, "parse", *files, "-f", "jsonl", "--min-confidence", "0.8")
+    assert code == 0
+    got = [json.loads(line) for line in out.splitlines()]
+    assert [len(p["articles"]) for p in got] == [2, 0, 0]
+    assert [d["code"] for d in got[1]["diagnostics"]] == ["below-min-confidence"] * 2
+    assert got[1]["diagnostics"][0]["span"] is not None
+    assert err.splitlines()[0] == "qhnews: dropped 3 of 5 articles under --min-confidence 0.8; the least sure:"
+    assert len(err.splitlines()) == 4
+    code, out, err = run(capsys, "parse", *files, "-f", "jsonl", "--min-confidence", "0")
+    assert (code, err) == (0, "")
+    assert [len(json.loads(line)["articles"]) for line in out.splitlines()] == [2, 2, 1]
+
+
+@pytest.mark.parametrize(("value", "message"), [("1.5", "must be from 0 to 1, not 1.5"), ("x", "not a number: 'x'")])
+def test_min_confidence_out_of_range_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], pages: Path, value: str, message: str
+) -> None:
+    code, out, err = run(capsys, "parse", str(pages / "clean.txt"), "--min-confidence", value)
+    assert (code, out) == (_cli.EXIT_USAGE, "")
+    assert err.splitlines()[-1] == f"qhnews parse: error: argument --min-confidence: {message}"
+
+
+@pytest.mark.parametrize("value", ["-0.1", "nan", "inf"])
+def test_level_takes_a_number_from_0_to_1(value: str) -> None:
+    assert level("0") == 0.0
+    assert level("1") == 1.0
+    with pytest.raises(Exception, match="must be from 0 to 1"):
+        level(value)
+
+
+def test_the_tally_keeps_the_least_sure_of_all_pages() -> None:
+    t = Tally()
+    for n in range(NAMED + 3):
+        t.add(Sifted(2, 1, (Unsure(f"p{n}.txt", 1, None, round(0.4 - n / 100, 3)),)))
+    assert (t.articles, t.under) == (2 * (NAMED + 3), NAMED + 3)
+    assert [u.source for u in t.least] == [f"p{n}.txt" for n in range(NAMED + 2, 2, -1)]
+    assert len(t.lines()) == NAMED + 1
+
+
+def test_sift_without_a_level_keeps_every_article() -> None:
+    page = qhnews.parse(JUNK)
+    kept, s = sift(page, "junk.txt")
+    assert kept is page
+    assert (s.articles, s.under, s.least[0].index) == (1, 1, 0)

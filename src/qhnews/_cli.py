@@ -84,6 +84,7 @@ from qhnews._normalize import explain
 from qhnews._parquet import ParquetWriter, article_rows
 from qhnews._pipeline import ParseOptions, parse
 from qhnews._text import normalize_page
+from qhnews._unsure import Tally, level, sift
 from qhnews._version import __version__
 
 __all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "OUTPUT_FORMATS", "main"]
@@ -147,6 +148,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print every line of each page with what it became and the rules that decided it",
     )
+    p.add_argument("--min-confidence", type=level, metavar="X", help="drop articles under confidence X (0 to 1)")
 
     r = sub.add_parser("report", help="write a review report: raw lines beside the parsed articles, as HTML")
     r.add_argument("inputs", nargs="+", metavar="PAGE", help="page files, directories, glob patterns, or - for stdin")
@@ -325,14 +327,17 @@ class _ParquetSink(_Sink):
 # -- worker side: what each page becomes -----------------------------------------------------------------------------
 
 
-def _work(source: str, text: str, *, fmt: str, options: ParseOptions, script: Script | None = None) -> Any:
-    """Parse and render one page in a worker, so only the rendering travels back."""
+def _work(
+    source: str, text: str, *, fmt: str, options: ParseOptions, script: Script | None = None, at: float | None = None
+) -> Any:
+    """Parse and render one page in a worker, so only the rendering (and what the summary needs) travels back."""
     page = parse(text, source=source, options=options)
     if script is not None:
         page = convert_page(page, script)
+    page, sifted = sift(page, source, at)
     if fmt == "parquet":
-        return article_rows(page_to_dict(page))
-    return render(page, fmt)
+        return article_rows(page_to_dict(page)), sifted
+    return render(page, fmt), sifted
 
 
 # -- parse -----------------------------------------------------------------------------------------------------------
@@ -461,7 +466,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     reader = PageReader(paths, recorded.done, strict=args.strict)
     to_terminal = args.output is None and sys.stdout.isatty()
     progress = _Progress(reader, sys.stderr, enabled=not args.quiet and sys.stderr.isatty() and not to_terminal)
-    work = functools.partial(_work, fmt=fmt, options=ParseOptions(), script=args.script)
+    work = functools.partial(_work, fmt=fmt, options=ParseOptions(), script=args.script, at=args.min_confidence)
+    tally = Tally(args.min_confidence, quiet=args.quiet)
     failed: list[str] = []
     again = 0  # pages OUT records as failed that failed again, and are not written again
     finished = False
@@ -477,7 +483,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                     else:
                         sink.error(source, error)
                 else:
-                    sink.page(value)
+                    sink.page(tally.take(value))
         finished = True
     finally:
         progress.close(finished=finished)
@@ -494,6 +500,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         _fail(f"{len(failed)} of {progress.done} pages failed: {names}{tail}")
     if args.resume and not args.quiet:
         _fail(_resume_summary(args.output, reader.skipped, progress.done, len(failed), again))
+    tally.report(_fail)
     return EXIT_FAILED if failed else EXIT_OK
 
 
