@@ -25,7 +25,7 @@ continuation; each expected article matches once). It prints
   expected calibration error (bin-weighted gap between mean confidence and
   share right).
 
-``--fit`` fits the weights of ``qhnews.ConfidenceWeights`` on the pages
+``--fit`` fits the weights of ``qhnews.stages.ConfidenceWeights`` on the pages
 drawn: a logistic regression of "exactly right" on the value of each term of
 ``qhnews._confidence.TERMS`` (Newton's method, an L2 penalty of ``--l2`` on
 every weight but the intercept, every weight but the intercept held at most 0:

@@ -95,6 +95,8 @@ class Attacher:
             body = "".join([*(b.text for b in d.blocks), *(c.text for c in d.captions)])
             for g in bigrams(body) & wanted:
                 self.bodies.setdefault(g, []).append(t)
+        # by line: the first and last article its group may go to (see ``window``)
+        self._windows = [(max(0, p - opts.reach), min(p, count - 1)) for p in self.articles_before]
         self._readings: dict[tuple[int, int], HeadlineReading] = {}
         self._sim: dict[tuple[int, int], list[float]] = {}  # by group
         self._grams: dict[str, tuple[dict[int, float], float]] = {}
@@ -113,8 +115,7 @@ class Attacher:
 
     def window(self, h: int) -> tuple[int, int]:
         """The first and last article that line ``h``'s group may go to."""
-        p = self.articles_before[h]
-        return max(0, p - self.opts.reach), min(p, self.article_count - 1)
+        return self._windows[h]
 
     def _weighted(self, text: str) -> tuple[dict[int, float], float]:
         """A text's bigrams weighted by their rarity among the bodies (idf), and their sum."""
@@ -168,16 +169,17 @@ class Attacher:
         """The score of giving the group ``h:k`` to each article from its window's first to ``top``."""
         o = self.opts
         p = self.articles_before[h]
-        low = self.window(h)[0]
+        low = self._windows[h][0]
         shape = self.reading(h, k).shape
         sims = self.similarities(h, k)
+        weight, base, bonus, penalty = o.similarity_weight, o.attach_cost, o.adjacency_bonus, o.distance_penalty
         out = []
         for t in range(low, top + 1):
-            score = o.similarity_weight * sims[t - low] - o.attach_cost + shape
+            score = weight * sims[t - low] - base + shape
             if t in (p - 1, p):
-                score += o.adjacency_bonus
+                score += bonus
             else:
-                score -= o.distance_penalty * (p - 1 - t)
+                score -= penalty * (p - 1 - t)
             out.append(score)
         return out
 
@@ -213,10 +215,12 @@ class Attacher:
     def _after(self, k: int, a: int) -> float:
         """The best score of lines ``k:`` when articles before ``a`` may take none of them."""
         m, headless = self.article_count, self._headless
-        a = min(a, m)
+        if a > m:  # noqa: PLR1730 -- min() is a call on the programme's innermost path
+            a = m
         if k == len(self.lines):
             return headless[a] - headless[m]
-        nxt = max(a, self._lows[k])
+        low = self._lows[k]
+        nxt = a if a > low else low
         return self._best[k][nxt][0] + headless[a] - headless[nxt]
 
     def _endings(self, h: int) -> list[_Ending]:
@@ -245,19 +249,25 @@ class Attacher:
         """The best (score, end line, article) for lines ``h:`` when no article before ``a`` may take them."""
         p, low, m = self.articles_before[h], self._lows[h], self.article_count
         choice: tuple[float, int, int | None] = (-math.inf, h + 1, None)
+        best = -math.inf
         skipped = self._headless[min(a, m)]
+        heads_next = self.heads_next[h] and a <= p < m
+        after = self._after
         for k, last, idle, scores, best_from in endings:
-            if self.heads_next[h] and last and a <= p < m:  # the group ends before article p's body
-                if scores[p] + skipped > choice[0]:
-                    choice = (scores[p] + skipped, k, p)
+            if heads_next and last:  # the group ends before article p's body
+                if scores[p] + skipped > best:
+                    best = scores[p] + skipped
+                    choice = (best, k, p)
                 continue
-            s = idle + self._after(k, a)
-            if s > choice[0]:
+            s = idle + after(k, a)
+            if s > best:
+                best = s
                 choice = (s, k, None)
             if a - low < len(best_from):
                 s, t = best_from[a - low]
-                if s + skipped > choice[0]:
-                    choice = (s + skipped, k, t)
+                if s + skipped > best:
+                    best = s + skipped
+                    choice = (best, k, t)
         return choice
 
     def _trace(self) -> list[Group]:

@@ -5,7 +5,7 @@ its headline parts, bylines, profile line, every body block and its
 continuation. It is a logistic model of a few pieces of evidence the parser
 has at hand when it builds the article (``Evidence``), each a named *term*
 of ``TERMS``: a value that is 0 when all is well and grows with the doubt,
-and a weight, a field of [`ConfidenceWeights`][qhnews.ConfidenceWeights]::
+and a weight, a field of [`ConfidenceWeights`][qhnews.stages.ConfidenceWeights]::
 
     confidence = 1 / (1 + exp(-(intercept + sum of weight * value)))
 
