@@ -1,7 +1,7 @@
 """Stage 6's rules: fixture files, one per decision, and the bookkeeping of codes and options.
 
 ``fixtures/boundary/*.txt``: a page, and what stage 6 made of it (each
-article with the rule that opened it and its confidence, its headline parts
+article with the rule that opened it, its headline parts
 and the terms that read them, its body blocks with the rule that decided
 their kind).
 ``fixtures/headline/*.txt``: a headline group (a line ``@ titles name``
@@ -31,7 +31,7 @@ STAGE_6 = ("boundary.", "body.", "headline.")
 def rendered_page(page: qhnews.Page) -> str:
     out = []
     for a in page.articles:
-        out.append(f"article {a.opened_by} (confidence {a.confidence})")
+        out.append(f"article {a.opened_by}")  # its confidence is the model's (test_confidence.py), not a rule's
         for part, value in (("section", a.section), ("kicker", a.kicker), ("title", a.title)):
             if value:
                 out.append(f"  {part}: {value}")

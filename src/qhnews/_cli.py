@@ -1,7 +1,7 @@
 """The ``qhnews`` command.
 
     qhnews parse PAGE... [-f json|jsonl|markdown|text|parquet] [-o OUT] [-j N] [--resume] [--strict] [-q]
-                         [--script simplified|traditional]
+                         [--script simplified|traditional] [--min-confidence X]
     qhnews parse PAGE... --explain
     qhnews normalize PAGE... [--explain] [--strict]
     qhnews report PAGE... -o DIR [-j N] [-q]
@@ -76,6 +76,7 @@ from qhnews._cli_commands import cmd_explain, cmd_normalize, cmd_parse, cmd_repo
 from qhnews._cli_output import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError, fail
 from qhnews._convert import SCRIPTS
 from qhnews._export import FORMATS
+from qhnews._unsure import level
 from qhnews._version import __version__
 
 __all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "OUTPUT_FORMATS", "main"]
@@ -131,6 +132,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print every line of each page with what it became and the rules that decided it",
     )
+    p.add_argument("--min-confidence", type=level, metavar="X", help="drop articles under confidence X (0 to 1)")
 
     r = sub.add_parser("report", help="write a review report: raw lines beside the parsed articles, as HTML")
     r.add_argument("inputs", nargs="+", metavar="PAGE", help="page files, directories, glob patterns, or - for stdin")

@@ -43,6 +43,7 @@ from qhnews._normalize import explain
 from qhnews._parquet import ParquetWriter, article_rows
 from qhnews._pipeline import ParseOptions, parse
 from qhnews._text import normalize_page
+from qhnews._unsure import Tally, sift
 
 __all__ = ["cmd_explain", "cmd_normalize", "cmd_parse", "cmd_report", "output_format"]
 
@@ -50,14 +51,17 @@ __all__ = ["cmd_explain", "cmd_normalize", "cmd_parse", "cmd_report", "output_fo
 # -- worker side: what each page becomes -----------------------------------------------------------------------------
 
 
-def _work(source: str, text: str, *, fmt: str, options: ParseOptions, script: Script | None = None) -> Any:
-    """Parse and render one page in a worker, so only the rendering travels back."""
+def _work(
+    source: str, text: str, *, fmt: str, options: ParseOptions, script: Script | None = None, at: float | None = None
+) -> Any:
+    """Parse and render one page in a worker, so only the rendering (and what the summary needs) travels back."""
     page = parse(text, source=source, options=options)
     if script is not None:
         page = convert_page(page, script)
+    page, sifted = sift(page, source, at)
     if fmt == "parquet":
-        return article_rows(page_to_dict(page))
-    return render(page, fmt)
+        return article_rows(page_to_dict(page)), sifted
+    return render(page, fmt), sifted
 
 
 # -- parse -----------------------------------------------------------------------------------------------------------
@@ -137,8 +141,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     reader = PageReader(paths, recorded.done, strict=args.strict)
     progress = Progress(reader, sys.stderr, enabled=_progress_on(args, pages_to_stdout=True))
-    work = functools.partial(_work, fmt=fmt, options=ParseOptions(), script=args.script)
-    written = _Written(sink, recorded)
+    work = functools.partial(_work, fmt=fmt, options=ParseOptions(), script=args.script, at=args.min_confidence)
+    written = _Written(sink, recorded, Tally(args.min_confidence, quiet=args.quiet))
     finished = False
     try:
         with contextlib.closing(run_pages(reader, work, jobs=args.jobs)) as results:
@@ -155,6 +159,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
         fail(failure_summary(written.failed, progress.done))
     if args.resume and not args.quiet:
         fail(resume_summary(args.output, reader.skipped, progress.done, len(written.failed), written.again))
+    written.tally.report(fail)
     return EXIT_FAILED if written.failed else EXIT_OK
 
 
@@ -165,19 +170,21 @@ class _Written:
     Attributes:
         sink: Where pages and failures go.
         recorded: What OUT already held (``--resume``).
+        tally: The articles under the summary's level (``--min-confidence``).
         failed: The sources that failed, in order.
         again: Pages OUT records as failed that failed again: not written again.
     """
 
     sink: Sink
     recorded: Recorded
+    tally: Tally
     failed: list[str] = attrs.Factory(list)
     again: int = 0
 
     def take(self, source: str, value: Any, error: str | None) -> None:
         """Write one result: the page's value, or its failure (unless OUT already records it)."""
         if error is None:
-            self.sink.page(value)
+            self.sink.page(self.tally.take(value))
             return
         self.failed.append(source)
         if source in self.recorded.failed:

@@ -103,8 +103,9 @@ class Article:
         span: The stretch of the page from its first to its last record.
         headline_span: Where its headline lines (section, kicker, title,
             subtitles, speaker) stand; they may be far from the body.
-        confidence: How sure the parser is of this article, from 0 to 1.
-        notes: Why the confidence is below 1, one reason per entry.
+        confidence: The chance that this article is exactly right, from 0 to 1
+            (a logistic model of the evidence at hand, see ``ConfidenceWeights``).
+        notes: What lowered the confidence, the weightiest first, one piece of evidence per entry.
         captions: Photo captions printed with it.
         opened_by: The rule that found where the article starts (a reason code).
         headline_reasons: The rules that read its headline lines' parts (reason codes).
