@@ -14,12 +14,12 @@ import attrs
 
 from qhnews import _patterns as pat
 from qhnews._blocks import CUT_JUMP, CUT_LEAD, CUT_TRAILING, Block
-from qhnews._bylines import CREDIT_ENDS, parse_byline, parse_people, photo_credit
+from qhnews._bylines import CREDIT_ENDS, name_alone, parse_byline, parse_people, photo_credit
 from qhnews._cues import FURNITURE, JUMP, JUMP_FROM, PHOTO_CREDIT, SPEAKER, LineInfo
 from qhnews._forms import Forms
 from qhnews._normalize import normalize
 from qhnews._options import ReflowOptions
-from qhnews._records import BlockKind, Byline, Caption, FurnitureKind, Line, Span, Speaker, TextBlock
+from qhnews._records import BlockKind, Byline, BylinePosition, Caption, FurnitureKind, Line, Span, Speaker, TextBlock
 from qhnews._rules import reason
 
 __all__ = [
@@ -216,6 +216,88 @@ def _credited(units: list[Unit], max_chars: int, gap: int) -> list[Unit]:
     return out
 
 
+CREDIT_LINES = reason(
+    "caption.credit-lines",
+    "a byline right above a photo credit line under a caption is a second credit line (本报记者 X / 拍友 Y 摄)",
+)
+
+
+def _two_credit_lines(units: list[Unit]) -> list[Unit]:
+    """Join a heading-form byline and the photo credit on the line right below it into one credit line."""
+    out: list[Unit] = []
+    for unit in units:
+        prev = out[-1] if out else None
+        if (
+            isinstance(unit, CaptionUnit)
+            and unit.credit_line
+            and isinstance(prev, BylineUnit)
+            and prev.byline.position is BylinePosition.HEADING
+            and not prev.byline.credit
+            and unit.caption.span.first_line == prev.byline.span.last_line + 1
+        ):
+            c, b = unit.caption, prev.byline
+            text = normalize(b.text + " " + c.text)
+            out[-1] = CaptionUnit(Caption(text, c.credit, (*b.people, *c.people), b.span.cover(c.span)), True)
+            continue
+        out.append(unit)
+    return out
+
+
+PICTURE_MARK = reason(
+    "caption.picture-mark", "a picture mark on a line of its own (（附图片）): the paragraph under it is the caption"
+)
+NOTE_LABEL = reason(
+    "note.label", "an editor's note's label on a line of its own (编者按：) runs into the paragraph under it"
+)
+
+
+def _run_in(units: list[Unit]) -> list[Unit]:
+    """A label on a line of its own that runs into the paragraph below: 编者按：, （附图片）."""
+    out: list[Unit] = []
+    for unit in units:
+        prev = out[-1] if out else None
+        joined = _label_and(prev, unit) if isinstance(prev, (HeadingRun, Para)) and isinstance(unit, Para) else None
+        if joined is not None:
+            out[-1] = joined
+            continue
+        out.append(unit)
+    return out
+
+
+def _label_and(label: HeadingRun | Para, para: Para) -> Unit | None:
+    """The label and the paragraph under it as one unit, or None when ``label`` is no such label."""
+    if not para.text or para.jump_from is not None or (isinstance(label, Para) and label.jump_from is not None):
+        return None
+    span = label.span.cover(para.span)
+    if pat.NOTE_LABEL.match(label.text):
+        lines = label.lines if isinstance(label, Para) else ()
+        return Para(label.text + para.text, span, None, (*lines, *para.lines))
+    if pat.PICTURE_MARK.match(label.text):
+        return CaptionUnit(Caption(label.text + para.text, None, (), span))
+    return None
+
+
+def _name_alone(units: list[Unit], forms: Forms | None) -> list[Unit]:
+    """A name alone under heading lines, over the body, is the author's byline (see ``_bylines.name_alone``)."""
+    out: list[Unit] = []
+    for k, unit in enumerate(units):
+        nxt = units[k + 1] if k + 1 < len(units) else None
+        prev = out[-1] if out else None
+        if isinstance(unit, HeadingRun) and isinstance(nxt, Para) and nxt.text and nxt.jump_from is None:
+            last = unit.lines[-1]
+            byline = name_alone(last.text, last.span, forms)
+            if byline is not None and (len(unit.lines) > 1 or isinstance(prev, HeadingRun)):
+                rest = unit.lines[:-1]
+                if rest:
+                    out.append(
+                        HeadingRun(rest, normalize("".join(h.text for h in rest)), rest[0].span.cover(rest[-1].span))
+                    )
+                out.append(BylineUnit(byline))
+                continue
+        out.append(unit)
+    return out
+
+
 def classify(
     blocks: Sequence[Block], forms: Forms | None = None, options: ReflowOptions | None = None
 ) -> tuple[Unit, ...]:
@@ -245,4 +327,5 @@ def classify(
             unit = _line_form(block, b.infos[0].form, forms) if len(b.infos) == 1 else None
             units.append(unit or _heading_run(block, b.infos))
     opts = options or ReflowOptions()
+    units = _name_alone(_run_in(_two_credit_lines(units)), forms)
     return tuple(_credited(units, opts.caption_max_chars, opts.caption_credit_gap))
