@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import attrs
+from hypothesis import given
+from hypothesis import strategies as st
 
 import qhnews
-from qhnews._cues import analyse
+from qhnews._blocks import _joined
+from qhnews._cues import _form_chars, _info, _plain, analyse
+from qhnews._forms import DEFAULT, Forms, compiled
 from qhnews._lines import split_lines
+from qhnews._normalize import NormalizeOptions, normalize
 from qhnews.stages import BlockKind, normalize_page
 
 
@@ -77,11 +82,14 @@ def test_every_nonblank_line_is_in_one_block() -> None:
     assert [[ln.number for ln in b.lines] for b in blocks] == [[3], [5], [5], [8], [10]]
 
 
-def test_remeasured_is_evolve_with_other_columns() -> None:
-    # remeasured spells out every field for speed; it must stay what attrs.evolve would give
+def test_remeasured_changes_the_columns_and_what_follows_from_them_only() -> None:
     (info,) = analyse(split_lines("本报讯（记者 王五）好。"))
-    assert info.remeasured(7, 9, 100) == attrs.evolve(info, column=7, ahead=9)
-    assert info.remeasured(120, 9, 100) == attrs.evolve(info, column=120, ahead=9, unwrapped=True)
+    narrow = info.remeasured(7, 9, 100)
+    assert (narrow.column, narrow.ahead, narrow.unwrapped) == (7, 9, False)
+    assert narrow._replace(column=info.column, ahead=info.ahead) == info
+    wide = info.remeasured(120, 9, 100)
+    assert (wide.column, wide.unwrapped) == (120, True)
+    assert wide._replace(column=info.column, ahead=info.ahead, unwrapped=False) == info
 
 
 def test_every_threshold_of_the_reflow_is_a_documented_field_with_a_step() -> None:
@@ -89,3 +97,40 @@ def test_every_threshold_of_the_reflow_is_a_documented_field_with_a_step() -> No
     for field in attrs.fields(qhnews.ReflowOptions):
         assert field.metadata.get("step") == 1, f"{field.name}: no mutation step"
         assert f"        {field.name}: " in doc, f"{field.name} is not documented"
+
+
+# --- the shortcuts of the text layer agree with the long way ------------------------------
+
+_PIECES = (
+    list("本报讯记者电员摄编者习整会议召开的了在是版星周")
+    + list("0123456789abc.,:;?!()（）：；，。、“”《》—…·/／")
+    + [" ", "  ", "\t", "\u3000", "\xa0", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "︵", "︶", "𠀀"]
+    + ["本报讯（记者 王五）", "（记者 王五）", "(下转三版)", "文/图 本报记者 李四", "7 月 10 日", "王五 摄", "1,000"]
+)
+_lines_text = st.lists(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), min_size=1, max_size=6)
+
+
+@given(_lines_text)
+def test_joined_lines_are_the_paragraph_normalized_again(raws: list[str]) -> None:
+    # _joined skips normalizing a paragraph again where its lines, normalized one by one, are it already
+    lines = [ln for ln in split_lines("\n".join(r.replace("\n", " ") for r in raws)) if ln.text]
+    if lines:
+        texts = "".join(ln.text for ln in lines)
+        assert _joined(lines, texts, NormalizeOptions()) == normalize("".join(ln.raw.strip() for ln in lines))
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_a_line_read_as_plain_holds_no_form(text: str) -> None:
+    # analyse reads a plain line's cues without the patterns of the forms; _info reads them all
+    opts = qhnews.ReflowOptions()
+    for patterns in (DEFAULT, compiled(Forms().extend(roles=("主笔",)))):
+        for line in split_lines(text.replace("\n", " ")):
+            if line.text and _plain(line.text, opts.lead_search_chars, _form_chars(patterns)):
+                info = _info(line, 60, 60, 0, opts, patterns=patterns, forms=None)
+                assert (info.lead_byline, info.alone, info.closes, info.form) == (False, False, False, "")
+
+
+def test_a_line_with_a_new_role_is_not_plain() -> None:
+    # the prefilter is derived from the forms: a role a user adds is seen
+    chars = _form_chars(compiled(Forms().extend(roles=("主笔",))))
+    assert not _plain("主笔王五", 40, chars)

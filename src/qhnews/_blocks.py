@@ -14,12 +14,13 @@ that joined each line to the one before, for the page-level explain.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
 
 from qhnews import _patterns as pat
-from qhnews._cues import LineInfo, analyse
+from qhnews._cues import _CLOSING_ENDS, LineInfo, analyse
 from qhnews._forms import DEFAULT, BylinePatterns, Forms, compiled
 from qhnews._normalize import NormalizeOptions, explain, normalize
 from qhnews._options import ReflowOptions
@@ -68,7 +69,8 @@ def _split_ends(block: Block, options: NormalizeOptions, within: int, patterns: 
 def _rest(block: Block, lines: tuple[Line, ...], text: str) -> Block:
     """What is left of a block after a cut: its last ``len(lines)`` lines, with ``text``."""
     drop = len(block.infos) - len(lines)
-    return Block(attrs.evolve(block.block, lines=lines, text=text), block.infos[drop:], block.joins[drop:])
+    b = block.block  # the constructor, not attrs.evolve: evolve introspects the class on every call
+    return Block(TextBlock(b.kind, lines, text, b.start, b.end, b.reason), block.infos[drop:], block.joins[drop:])
 
 
 def _cut_head(
@@ -106,6 +108,8 @@ def _cut_tail(
     tail: list[Block] = []
     end = None
     for _ in range(2):  # a paragraph may close with a trailing byline and a jump
+        if not text.endswith(_CLOSING_ENDS):  # both end in a closing bracket: most paragraphs need no search
+            break
         jump = pat.JUMP_TO.search(text)
         m = jump or patterns.trailing.search(text)
         if not m or m.start() == 0:
@@ -152,6 +156,35 @@ def _source_offset(line: Line, offset: int, options: NormalizeOptions) -> int | 
     return line.start + explain(line.raw, options).source_offset(offset)
 
 
+def _odd_spaces() -> str:
+    """Spaces ``str.strip`` takes off a line's edge that no rule makes plain (vertical tab, form feed, U+2028 …)."""
+    return "".join(
+        re.escape(c) for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n" and not pat.OTHER_SPACE.match(c)
+    )
+
+
+#: What may make a paragraph's joined lines differ from its normalized text: a half-width mark
+#: the full-width rule may still convert once the lines are joined, or an odd space at an edge.
+_JOIN_CHANGES = re.compile(f"[,:;?!(){_odd_spaces()}]")
+_ALL_RULES = NormalizeOptions()
+
+
+def _joined(lines: Sequence[Line], texts: str, options: NormalizeOptions) -> str:
+    """The normalized text of a paragraph's lines; ``texts`` is their normalized texts joined.
+
+    The page was normalized once, line by line. Joined, only the full-width
+    rule looks across a line break (a mark at a line's edge gets the next
+    line's first character as its neighbour, and brackets may pair across
+    lines); the other rules are local, and with every rule on a line keeps no
+    plain space at its edges. So where the joined lines hold none of
+    ``_JOIN_CHANGES``, they are already the paragraph's normalized text, and
+    the paragraph is not normalized again.
+    """
+    if options == _ALL_RULES and _JOIN_CHANGES.search(texts) is None:
+        return texts
+    return normalize("".join(ln.raw.strip() for ln in lines), options)
+
+
 def _standalone(infos: Sequence[LineInfo], why: str) -> Block:
     """A standalone group keeps its lines: each may be a heading of its own."""
     lines = tuple(i.line for i in infos)
@@ -187,7 +220,7 @@ class _Walk:
                 self.out.append(_standalone(infos, standalone))
             else:
                 lines = tuple(i.line for i in infos)
-                text = normalize("".join(ln.raw.strip() for ln in lines), self.nopts)
+                text = _joined(lines, self.text, self.nopts)
                 flow = Block(TextBlock(BlockKind.FLOW, lines, text, reason=self.why), infos, tuple(self.joins))
                 self.out.extend(_split_ends(flow, self.nopts, self.opts.lead_search_chars, self.patterns))
         self.current, self.joins, self.text, self.quotes, self.counted = [], [], "", 0, 0
