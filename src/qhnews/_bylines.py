@@ -14,7 +14,7 @@ from qhnews._normalize import NormalizeOptions, normalize
 from qhnews._records import Byline, BylinePosition, Person, Span
 from qhnews._rules import reason
 
-__all__ = ["CREDIT_ENDS", "heading_byline_ok", "name_alone", "parse_byline", "parse_people", "photo_credit"]
+__all__ = ["CREDIT_ENDS", "heading_byline_ok", "heading_match", "name_alone", "parse_byline", "parse_people", "photo_credit"]
 
 LEAD = reason("byline.lead", "a dateline opening the first paragraph: outlet, place, date, 讯 or 电, bracketed people")
 HEADING = reason("byline.heading", "a credit line under a headline: credit, outlet, roles and names")
@@ -65,12 +65,25 @@ def _patterns(forms: Forms | None) -> BylinePatterns:
     return DEFAULT if forms is None else compiled(forms)
 
 
+#: A line of names with their credits has a slash (X/文 Y/图) or ends in one (X 文/图), in either script.
+_CREDITED_ENDS = ("文", "图", "圖")
+
+
+def heading_match(text: str, patterns: BylinePatterns) -> regex.Match[str] | None:
+    """The heading-byline pattern's match of ``text``, or of the names-with-credits pattern where it may hold."""
+    m = patterns.heading.match(text)
+    if m is None and ("/" in text or "／" in text or text.endswith(_CREDITED_ENDS)):
+        m = patterns.credited.match(text)
+    return m
+
+
 def heading_byline_ok(m: regex.Match[str], forms: Forms | None = None) -> bool:
     """A bare "role name" line is a byline only with a credit, an outlet or a space after the role.
 
     Names without a role are one only after a mark or with credits (■X, X/文 Y/图, X 文/图).
     """
-    if m.group("credit") or m.group("outlet") or m.group("after") or m.group("bare") is not None:
+    got = m.groupdict()
+    if got.get("credit") or got.get("outlet") or got.get("after") or got.get("bare") is not None:
         return True
     people = m.group("people")
     role = _patterns(forms).role.match(people)
@@ -172,11 +185,12 @@ def _lead(text: str, where: Span, patterns: BylinePatterns) -> Byline | None:
 
 
 def _heading_or_trailing(text: str, where: Span, patterns: BylinePatterns, forms: Forms | None) -> Byline | None:
-    m = patterns.heading.match(text)
+    m = heading_match(text, patterns)
     if m and heading_byline_ok(m, forms):
         people, house, per = _read_people(m.group("people"), patterns)
-        outlet = m.group("outlet") or house
-        credit = m.group("credit") or m.group("after") or per
+        got = m.groupdict()
+        outlet = got.get("outlet") or house
+        credit = got.get("credit") or got.get("after") or per
         return Byline(text, BylinePosition.HEADING, credit, outlet, None, people, where, None, HEADING)
     m = patterns.trailing.search(text)
     if m and m.start() == 0:

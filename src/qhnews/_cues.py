@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from qhnews import _patterns as pat
-from qhnews._bylines import CREDIT_ENDS, heading_byline_ok, photo_credit
+from qhnews._bylines import CREDIT_ENDS, heading_byline_ok, heading_match, photo_credit
 from qhnews._forms import DEFAULT, BylinePatterns, Forms, compiled
 from qhnews._options import ReflowOptions
 from qhnews._records import Line
@@ -179,10 +179,11 @@ def _forms_held(
     forms: Forms | None,
 ) -> _Held:
     """Which of the line forms hold, in the order of ``FORMS``, and whether a heading byline matched at all."""
-    heading = patterns.heading.match(text) if patterns.role_start.search(text) else None
+    heading = heading_match(text, patterns) if patterns.role_start.search(text) else None
     held = (
         " " in text and pat.SPEAKER.match(text) is not None,
-        pat.FURNITURE_CHAR.search(text) is not None and pat.FURNITURE.match(text) is not None,
+        (pat.FURNITURE_CHAR.search(text) is not None or pat.spaced_name(text))
+        and pat.FURNITURE.match(text) is not None,
         jump == 0,
         text.endswith(_CLOSING_ENDS) and _jump_from_fills(text),
         text.endswith(CREDIT_ENDS) and photo_credit(text, forms=forms) is not None,

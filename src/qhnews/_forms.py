@@ -191,12 +191,14 @@ class BylinePatterns:
 
     Attributes:
         role: A role word.
-        role_start: The cheap test before the heading pattern: a character of a small set that
-            every role word holds one of (found from the words), a credit's slash, or a mark
-            opening the line; no line without one is a heading byline.
+        role_start: The cheap test before the heading pattern, one character class: a character
+            of a small set that every role word holds one of (found from the words), a credit's
+            slash or a mark (■X, X/文); no line without one is a heading byline.
         people_token: One token of a byline's people part: an outlet and role, a name, a closer.
         lead: A lead byline or dateline at the start of a paragraph.
         heading: A byline printed as a line of its own under a headline.
+        credited: Names without roles with a credit each or after them (X/文 Y/图, X 文/图); a
+            heading byline too, tried only where the line has a slash or ends in 文 or 图.
         trailing: Bracketed roles and names closing a paragraph.
         photo_credit: A photo credit on a line of its own: 新华社记者 X 摄, X 摄, 本报记者 X 供图.
         caption_credit: A photo credit closing a caption: 图为会场。本报记者 X 摄, …（X 摄）.
@@ -208,6 +210,7 @@ class BylinePatterns:
     people_token: regex.Pattern[str]
     lead: regex.Pattern[str]
     heading: regex.Pattern[str]
+    credited: regex.Pattern[str]
     trailing: regex.Pattern[str]
     photo_credit: regex.Pattern[str]
     caption_credit: regex.Pattern[str]
@@ -317,9 +320,13 @@ def _compiled(forms: Forms) -> BylinePatterns:
         rf"^(?:(?:{marker}\s*)?(?:(?P<credit>{credits})\s*[/／:：|丨]?\s*)?(?P<outlet>{outlet}社?)?\s*"
         rf"(?P<people>{strict}){after}"
         # names without roles after a mark (■X, 作者：■X, ■X X <X>报记者 X), with a credit each, or before one
-        rf"|(?P<people>(?:作者\s*[：:]\s*)?{marker}\s*{bares}(?:[\s、]+{strict})?)(?P<bare>)"
-        rf"|(?P<people>{bare}(?<=[文图摄])(?:[\s、]+{bare}(?<=[文图摄])){{0,7}})(?P<bare>)"
-        rf"|(?P<people>{bares})\s+(?P<after>{credits})(?P<bare>))$"
+        rf"|(?P<people>(?:作者\s*[：:]\s*)?{marker}\s*{bares}(?:[\s、]+{strict})?)(?P<bare>))$"
+    )
+    # names without roles with a credit each or after them (X/文 Y/图, X 文/图): tried only on a line
+    # with a slash or ending in a credit (``credited_hint``)
+    credited_source = (
+        rf"^(?:(?P<people>{bare}(?<=[文图摄])(?:[\s、]+{bare}(?<=[文图摄])){{0,7}})"
+        rf"|(?P<people>{bares})\s+(?P<after>{credits}))(?P<bare>)$"
     )
     credited_people = people(first, r"[\s、,，]+", rf"(?:\s*{unshot})?")
     trailing_source = (
@@ -334,7 +341,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
     caption_credit = rf"(?:[（(]\s*{credited}\s*{shot}\s*[)）]|(?<=[。！？”]){credited}\s*{shot})$"
     # the characters as OCR misreads them too (记考 for 记者); a mark opening the line; a credit's slash
     starts = [c + OCR_CONFUSIONS.get(c, "") for c in _hitting_chars(forms.roles)]
-    hint = "[" + "".join(re.escape(c) for c in starts) + "/／]|^" + "[" + "".join(map(re.escape, forms.markers)) + "]"
+    hint = "[" + "".join(re.escape(c) for c in (*starts, "/", "／", *forms.markers)) + "]"
     return BylinePatterns(
         role=regex.compile(either(role)),
         role_start=re.compile(either(hint)),
@@ -343,6 +350,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
         ),
         lead=regex.compile(either(lead_source)),
         heading=regex.compile(either(heading_source)),
+        credited=regex.compile(either(credited_source)),
         trailing=regex.compile(either(trailing_source)),
         photo_credit=regex.compile(either(photo_credit)),
         caption_credit=regex.compile(either(caption_credit)),

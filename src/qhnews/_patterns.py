@@ -81,9 +81,18 @@ SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 #: The cheap test before the heading-byline pattern, derived from the forms: a character every role
 #: word holds one of, a credit's slash (X/文), or a mark opening the line (■X).
 ROLE_CHAR = DEFAULT_FORMS.role_start
-#: Page furniture has a colon or a slash, a weekday or a page number, or it is a short
-#: letter-spaced page name (要 闻): the first test before ``FURNITURE``.
-FURNITURE_CHAR = re.compile(either("[：:/／星周版]|^. .(?: .){0,2}$"))
+#: Page furniture has a colon or a slash, a weekday or a page number (or it is a letter-spaced
+#: page name: ``spaced_name``): the first test before ``FURNITURE``.
+FURNITURE_CHAR = re.compile(either("[：:/／星周版]"))
+
+
+def spaced_name(text: str) -> bool:
+    """A short line with a space after its first character (要 闻): maybe a letter-spaced page name."""
+    return len(text) <= _SPACED_NAME_CHARS and text[1:2] == " "
+
+
+#: The longest letter-spaced page name: four characters and their three spaces (国 际 新 闻).
+_SPACED_NAME_CHARS = 7
 #: A mark that ends a sentence or a clause of one: no heading holds one.
 STOPS = re.compile("[。！？；]")
 #: A clause mark of running text.
@@ -152,12 +161,12 @@ def kicker_only(text: str) -> bool:
 LEAD_MARKS = forms("讯", "电", OCR_CONFUSIONS["讯"])
 
 
-#: 讯 or 电; or 消息 (<X>日报消息 ) or 报道】 (【<country>《X报》N月N日报道】), the rarer datelines.
-_LEAD_MARK = re.compile(either("[" + "".join(LEAD_MARKS) + "]|消息|报道】"))
+#: 讯 or 电; or 消 (<X>日报消息) or 】 (【<country>《X报》N月N日报道】), the rarer datelines: one class.
+_LEAD_MARK = re.compile(either("[" + "".join(LEAD_MARKS) + "消】]"))
 
 
 def says_lead_mark(head: str) -> bool:
-    """True when ``head`` holds 讯 or 电 (or 訊, 電), 消息 or 报道】: the cheap test before ``BYLINE_LEAD``."""
+    """True when ``head`` holds 讯 or 电 (or 訊, 電), 消 or 】: the cheap test before ``BYLINE_LEAD``."""
     return _LEAD_MARK.search(head) is not None
 
 
