@@ -14,6 +14,7 @@ that joined each line to the one before, for the page-level explain.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -22,7 +23,7 @@ import attrs
 from qhnews import _patterns as pat
 from qhnews._cues import _CLOSING_ENDS, LineInfo, analyse
 from qhnews._forms import DEFAULT, BylinePatterns, Forms, compiled
-from qhnews._normalize import NormalizeOptions, explain, normalize
+from qhnews._normalize import Normalized, NormalizeOptions, explain, normalize
 from qhnews._options import ReflowOptions
 from qhnews._paragraphs import HEADS, Seam, breaks, open_quotes
 from qhnews._records import BlockKind, Line, TextBlock
@@ -153,7 +154,13 @@ def _source_offset(line: Line, offset: int, options: NormalizeOptions) -> int | 
     lead = len(line.raw) - len(line.raw.lstrip())
     if offset < len(line.text) and line.raw.startswith(line.text, lead):
         return line.start + lead + offset  # only the edges were stripped: no need to explain
-    return line.start + explain(line.raw, options).source_offset(offset)
+    return line.start + _explained(line.raw, options).source_offset(offset)
+
+
+@functools.lru_cache(maxsize=64)
+def _explained(raw: str, options: NormalizeOptions) -> Normalized:
+    """``explain`` of a line, kept for the next cut in the same line (a byline's end and the text's start)."""
+    return explain(raw, options)
 
 
 def _odd_spaces() -> str:
@@ -227,11 +234,12 @@ class _Walk:
 
     def add(self, i: int) -> None:
         """Add line ``i`` of running text: to the block gathered so far, or as the start of a new one."""
-        info = self.infos[i]
-        if self.current:
-            nxt = self.infos[i + 1] if i + 1 < len(self.infos) else None
-            seam = Seam(self.infos[self.current[-1]], info, nxt, self.text, self.opts, self.open_quotes)
-            if len(self.current) == 1:
+        infos, current = self.infos, self.current
+        info = infos[i]
+        if current:
+            nxt = infos[i + 1] if i + 1 < len(infos) else None
+            seam = Seam(infos[current[-1]], info, nxt, self.text, self.opts, self.open_quotes)
+            if len(current) == 1:
                 heads, why = first_verdict(HEADS, seam, (False, ""))
                 if heads:
                     self.flush(why)

@@ -108,6 +108,8 @@ def heads(seam: Seam) -> bool:
     return first_verdict(HEADS, seam, (False, ""))[0]
 
 
+_DASH_ENDS = ("—", "--")
+
 # --- BREAKS: where a paragraph starts ----------------------------------------------------
 
 
@@ -118,7 +120,8 @@ def _byline_or_close(s: Seam) -> bool | None:
 
 @rule("break.after-dash-subheading", "a short line ending in —— is a subheading: the text below starts afresh")
 def _after_dash(s: Seam) -> bool | None:
-    if pat.dash_end(s.prev.line.text) and len(s.text) <= s.opts.dash_heading_max_chars and "。" not in s.text:
+    # a line holds no line break: ``pat.dash_end`` without its removesuffix, on every seam
+    if s.prev.line.text.endswith(_DASH_ENDS) and len(s.text) <= s.opts.dash_heading_max_chars and "。" not in s.text:
         return True
     return None
 
