@@ -14,7 +14,15 @@ from qhnews._normalize import NormalizeOptions, normalize
 from qhnews._records import Byline, BylinePosition, Person, Span
 from qhnews._rules import reason
 
-__all__ = ["CREDIT_ENDS", "heading_byline_ok", "heading_match", "name_alone", "parse_byline", "parse_people", "photo_credit"]
+__all__ = [
+    "CREDIT_ENDS",
+    "heading_byline_ok",
+    "heading_match",
+    "name_alone",
+    "parse_byline",
+    "parse_people",
+    "photo_credit",
+]
 
 LEAD = reason("byline.lead", "a dateline opening the first paragraph: outlet, place, date, 讯 or 电, bracketed people")
 HEADING = reason("byline.heading", "a credit line under a headline: credit, outlet, roles and names")
@@ -51,13 +59,14 @@ def _read_people(text: str, patterns: BylinePatterns) -> tuple[tuple[Person, ...
     outlet: str | None = None
     per: list[str] = []
     for m in patterns.people_token.finditer(text):
-        if m.group("role"):
+        kind = m.lastgroup  # the alternative that matched: role (its outlet before it), closer, per, name
+        if kind == "name":
+            people.append(Person(role, m.group()))
+        elif kind == "role":
             role = m.group("role")
             outlet = outlet or m.group("outlet")
-        elif m.group("per"):
-            per.append(m.group("per")[1:])
-        elif m.group("name"):
-            people.append(Person(role, m.group("name")))
+        elif kind == "per":
+            per.append(m.group()[1:])
     return tuple(people), outlet, "/".join(dict.fromkeys(per)) or None
 
 

@@ -222,25 +222,16 @@ CREDIT_LINES = reason(
 )
 
 
-def _two_credit_lines(units: list[Unit]) -> list[Unit]:
-    """Join a heading-form byline and the photo credit on the line right below it into one credit line."""
-    out: list[Unit] = []
-    for unit in units:
-        prev = out[-1] if out else None
-        if (
-            isinstance(unit, CaptionUnit)
-            and unit.credit_line
-            and isinstance(prev, BylineUnit)
-            and prev.byline.position is BylinePosition.HEADING
-            and not prev.byline.credit
-            and unit.caption.span.first_line == prev.byline.span.last_line + 1
-        ):
-            c, b = unit.caption, prev.byline
-            text = normalize(b.text + " " + c.text)
-            out[-1] = CaptionUnit(Caption(text, c.credit, (*b.people, *c.people), b.span.cover(c.span)), True)
-            continue
-        out.append(unit)
-    return out
+def _credit_lines(prev: Unit | None, unit: CaptionUnit) -> CaptionUnit | None:
+    """A heading-form byline and the photo credit on the line right below it as one credit line, or None."""
+    if not (isinstance(prev, BylineUnit) and unit.credit_line):
+        return None
+    c, b = unit.caption, prev.byline
+    if b.position is not BylinePosition.HEADING or b.credit or c.span.first_line != b.span.last_line + 1:
+        return None
+    return CaptionUnit(
+        Caption(normalize(b.text + c.text), c.credit, (*b.people, *c.people), b.span.cover(c.span)), True
+    )
 
 
 PICTURE_MARK = reason(
@@ -251,51 +242,68 @@ NOTE_LABEL = reason(
 )
 
 
-def _run_in(units: list[Unit]) -> list[Unit]:
-    """A label on a line of its own that runs into the paragraph below: 编者按：, （附图片）."""
-    out: list[Unit] = []
-    for unit in units:
-        prev = out[-1] if out else None
-        joined = _label_and(prev, unit) if isinstance(prev, (HeadingRun, Para)) and isinstance(unit, Para) else None
-        if joined is not None:
-            out[-1] = joined
-            continue
-        out.append(unit)
-    return out
-
-
 def _label_and(label: HeadingRun | Para, para: Para) -> Unit | None:
     """The label and the paragraph under it as one unit, or None when ``label`` is no such label."""
-    if not para.text or para.jump_from is not None or (isinstance(label, Para) and label.jump_from is not None):
+    text = label.text
+    if len(text) > _LABEL_MAX or not para.text or para.jump_from is not None:
         return None
-    span = label.span.cover(para.span)
-    if pat.NOTE_LABEL.match(label.text):
+    if isinstance(label, Para) and label.jump_from is not None:
+        return None
+    if pat.NOTE_LABEL.match(text):
         lines = label.lines if isinstance(label, Para) else ()
-        return Para(label.text + para.text, span, None, (*lines, *para.lines))
-    if pat.PICTURE_MARK.match(label.text):
-        return CaptionUnit(Caption(label.text + para.text, None, (), span))
+        return Para(text + para.text, label.span.cover(para.span), None, (*lines, *para.lines))
+    if pat.PICTURE_MARK.match(text):
+        return CaptionUnit(Caption(text + para.text, None, (), label.span.cover(para.span)))
     return None
 
 
-def _name_alone(units: list[Unit], forms: Forms | None) -> list[Unit]:
-    """A name alone under heading lines, over the body, is the author's byline (see ``_bylines.name_alone``)."""
+#: The longest label that runs into the paragraph below (编者的话：, （附图片）).
+_LABEL_MAX = 6
+
+
+def _name_alone(unit: HeadingRun, prev: Unit | None, forms: Forms | None) -> list[Unit] | None:
+    """A name alone under heading lines is the author's byline (see ``_bylines.name_alone``), or None."""
+    last = unit.lines[-1]
+    byline = name_alone(last.text, last.span, forms)
+    if byline is None or (len(unit.lines) == 1 and not isinstance(prev, HeadingRun)):
+        return None
+    rest = unit.lines[:-1]
+    head = (
+        [HeadingRun(rest, normalize("".join(h.text for h in rest)), rest[0].span.cover(rest[-1].span))] if rest else []
+    )
+    return [*head, BylineUnit(byline)]
+
+
+def _in_context(units: list[Unit], forms: Forms | None) -> list[Unit]:
+    """What the units around each unit say it is.
+
+    A second credit line, a label that runs into the paragraph below
+    (编者按：, （附图片）), a name alone over the body.
+    """
     out: list[Unit] = []
+    last = len(units) - 1
     for k, unit in enumerate(units):
-        nxt = units[k + 1] if k + 1 < len(units) else None
         prev = out[-1] if out else None
-        if isinstance(unit, HeadingRun) and isinstance(nxt, Para) and nxt.text and nxt.jump_from is None:
-            last = unit.lines[-1]
-            byline = name_alone(last.text, last.span, forms)
-            if byline is not None and (len(unit.lines) > 1 or isinstance(prev, HeadingRun)):
-                rest = unit.lines[:-1]
-                if rest:
-                    out.append(
-                        HeadingRun(rest, normalize("".join(h.text for h in rest)), rest[0].span.cover(rest[-1].span))
-                    )
-                out.append(BylineUnit(byline))
-                continue
-        out.append(unit)
+        if isinstance(unit, CaptionUnit):
+            joined: Unit | None = _credit_lines(prev, unit)
+        elif isinstance(unit, Para) and isinstance(prev, (HeadingRun, Para)):
+            joined = _label_and(prev, unit)
+        elif isinstance(unit, HeadingRun) and k < last and _over_text(units[k + 1]):
+            split = _name_alone(unit, prev, forms)
+            out.extend(split or (unit,))
+            continue
+        else:
+            joined = None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(unit)
     return out
+
+
+def _over_text(unit: Unit) -> bool:
+    """The unit is a paragraph of running text (what a byline stands over)."""
+    return isinstance(unit, Para) and bool(unit.text) and unit.jump_from is None
 
 
 def classify(
@@ -327,5 +335,5 @@ def classify(
             unit = _line_form(block, b.infos[0].form, forms) if len(b.infos) == 1 else None
             units.append(unit or _heading_run(block, b.infos))
     opts = options or ReflowOptions()
-    units = _name_alone(_run_in(_two_credit_lines(units)), forms)
+    units = _in_context(units, forms)
     return tuple(_credited(units, opts.caption_max_chars, opts.caption_credit_gap))
