@@ -122,10 +122,17 @@ def photo_credit(text: str, *, whole: bool = True, forms: Forms | None = None) -
     if m is None:
         return None
     people, _ = _people(m.group("people"), patterns)
-    named_role = any(p.role for p in people)
-    if whole and not named_role and not text[: m.start("credit")].endswith((" ", "\u3000")):
+    if whole and not any(p.role for p in people) and not _bare_credit(text[: m.start("credit")], people, patterns):
         return None
     return m.group("credit"), people
+
+
+def _bare_credit(before: str, people: tuple[Person, ...], patterns: BylinePatterns) -> bool:
+    """A credit line naming no role names people (told by their surnames) and sets 摄 apart: 王五 摄.
+
+    Else it is a word ending in 摄 (航拍摄), or the end of a credit wrapped from the line above (…钟英 / 逸 摄).
+    """
+    return before.endswith((" ", "\u3000")) and all(patterns.name_alone.match(p.name) for p in people)
 
 
 def name_alone(text: str, span: Span, forms: Forms | None = None) -> Byline | None:

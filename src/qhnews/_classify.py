@@ -195,25 +195,38 @@ CREDIT_BELOW = reason(
 )
 
 
-def _credited(units: list[Unit], max_chars: int, gap: int) -> list[Unit]:
-    """Join a short paragraph and the photo credit on the line right below it into one caption."""
+def _credited(units: list[Unit], max_chars: int, gap: int, forms: Forms | None = None) -> list[Unit]:
+    """Join a short paragraph (or an uncredited caption: 图为…) and the photo credit on the line right below it.
+
+    The credit is read again in the joined text: it may have begun on the line above (…。新 / 华社记者 X摄).
+    """
     out: list[Unit] = []
     for unit in units:
         prev = out[-1] if out else None
+        above = _uncredited(prev)
         if (
-            isinstance(unit, CaptionUnit)
+            above is not None
+            and isinstance(unit, CaptionUnit)
             and unit.credit_line
-            and isinstance(prev, Para)
-            and prev.text
-            and prev.jump_from is None
-            and len(prev.text) <= max_chars
-            and unit.caption.span.first_line - prev.span.last_line <= gap + 1  # right below it
+            and len(above[0]) <= max_chars
+            and unit.caption.span.first_line - above[1].last_line <= gap + 1  # right below it
         ):
             c = unit.caption
-            out[-1] = CaptionUnit(Caption(prev.text + c.text, c.credit, c.people, prev.span.cover(c.span)))
+            text = above[0] + c.text
+            credit, people = photo_credit(text, whole=False, forms=forms) or (c.credit, c.people)
+            out[-1] = CaptionUnit(Caption(text, credit, people, above[1].cover(c.span)))
             continue
         out.append(unit)
     return out
+
+
+def _uncredited(unit: Unit | None) -> tuple[str, Span] | None:
+    """The text and span of a paragraph, or of a caption that names no credit yet, that a credit may close."""
+    if isinstance(unit, Para) and unit.text and unit.jump_from is None:
+        return unit.text, unit.span
+    if isinstance(unit, CaptionUnit) and not unit.credit_line and unit.caption.credit is None:
+        return unit.caption.text, unit.caption.span
+    return None
 
 
 CREDIT_LINES = reason(
@@ -336,4 +349,4 @@ def classify(
             units.append(unit or _heading_run(block, b.infos))
     opts = options or ReflowOptions()
     units = _in_context(units, forms)
-    return tuple(_credited(units, opts.caption_max_chars, opts.caption_credit_gap))
+    return tuple(_credited(units, opts.caption_max_chars, opts.caption_credit_gap, forms))

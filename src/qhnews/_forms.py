@@ -304,6 +304,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
 
     strict = people(first, r"[\s、,，]+")  # the first person names a role: （记者 X）, 本报记者 X
     loose = people(person, r"[\s、,，]+")  # inside a lead byline's brackets the role may be left out
+    untailed = people(person, r"[\s、,，]+", "")
     reported = people(person, r"[\s、]+")  # before 报道, unbracketed: 本报讯 X、记者Y报道：
     outlet = rf"(?:{named}|\p{{Han}}{{1,6}}?{ending})"
     kind = rf"(?:(?P<kind>{_cue('讯')}|电)|(?P<kind>消息)(?:[：:]|(?=\s|$)))"
@@ -313,7 +314,9 @@ def _compiled(forms: Forms) -> BylinePatterns:
         rf"(?P<place>\p{{Han}}{{0,6}}?)(?P<date>{_DATE})?{kind}(?(bracket)[】〕])"
         # a foreign paper relayed: 【<country>《X报》N月N日报道】
         rf"|(?P<bracket>【)(?P<place>\p{{Han}}{{1,6}}?)《(?P<outlet>[^《》\s]{{1,12}})》(?P<date>{_DATE})?(?P<kind>报道)】)"
-        rf"(?:\s*[（(]\s*(?P<people>{loose})\s*[)）]|\s*(?P<reported>{reported})报道(?:[：:]\s*|(?=\s)))?\s*"
+        # the people in brackets, with where they reported from (（记者 X 地报道）, a Hong Kong form), or before 报道
+        rf"(?:\s*[（(]\s*(?:(?P<people>{untailed})\s+(?P<place>\p{{Han}}{{2,6}}?)报道|(?P<people>{loose}))\s*[)）]"
+        rf"|\s*(?P<reported>{reported})报道(?:[：:]\s*|(?=\s)))?\s*"
     )
     after = rf"(?:\s+(?P<after>{credits}))?"
     heading_source = (

@@ -251,6 +251,40 @@ FURNITURE_EDITORS = regex.compile(
     )
 )
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
+#: The names of the pages (版名) the header prints, letter-spaced there (要 闻): other two-character
+#: lines with a space between are words (a credit's end, 逸 摄), not a page name.
+PAGE_NAMES = (
+    "要闻",
+    "综合",
+    "国内",
+    "国际",
+    "经济",
+    "财经",
+    "文化",
+    "体育",
+    "副刊",
+    "评论",
+    "理论",
+    "时政",
+    "城事",
+    "社会",
+    "民生",
+    "法治",
+    "专版",
+    "专题",
+    "教育",
+    "科技",
+    "健康",
+    "旅游",
+    "视点",
+    "地方",
+    "新闻",
+    "国际新闻",
+    "国内新闻",
+    "综合新闻",
+    "本地新闻",
+)
+_SPACED_PAGE_NAMES = "|".join(" ".join(name) for name in PAGE_NAMES)
 #: The page header or footer: a date line with its weekday, a folio (第3版, A3版,
 #: 第03版：要闻, 第3版(要闻), 版次：03), a paper's name with its date, the masthead band
 #: (今日16版 总第8123期 …), a letter-spaced page name (要 闻).
@@ -264,7 +298,7 @@ FURNITURE_HEADER = regex.compile(
         # the masthead band: 今日16版 总第8123期 星期二 …
         r"|(?:今日\s*\d{1,3}\s*版|总第\s*\d{1,6}\s*期)(?:\s.{0,60})?"
         # a page name letter-spaced in the header: 要 闻, 国 际 新 闻
-        r"|\p{Han}(?: \p{Han}){1,3}"
+        rf"|(?:{_SPACED_PAGE_NAMES})"
         r"|(?:版次|当前版|版名)\s*[：:]\s*\S{1,8}(?:\s.{0,20})?)$"
     )
 )
