@@ -19,7 +19,7 @@ import regex
 
 import qhnews
 from fixtures import Case, cases
-from qhnews import _assemble, _headline, _segment
+from qhnews import _assemble, _boundary, _headline
 from qhnews._records import Span, Speaker
 from qhnews._rules import REASONS, first_verdict
 from qhnews._segment import HeadlineLine
@@ -48,7 +48,7 @@ def rendered_page(page: qhnews.Page) -> str:
 
 def rendered_kind(text: str) -> str:
     opts = _assemble.AssembleOptions()
-    kind, code = first_verdict(_segment.BODY_KIND, _segment._Text(text, opts), ("paragraph", _segment._PARAGRAPH))
+    kind, code = first_verdict(_boundary.BODY_KIND, _boundary.Text(text, opts), ("paragraph", _boundary.PARAGRAPH))
     return f"{kind} {code}"
 
 
@@ -148,6 +148,6 @@ def test_a_weight_is_read_from_the_options() -> None:
     assert _headline.read_headline(group, heavier).shape == heavier.section_label
     shorter = _assemble.AssembleOptions(subheading_max_chars=3)
     assert (
-        first_verdict(_segment.BODY_KIND, _segment._Text("读书节的主要活动", shorter), ("paragraph", "-"))[0]
+        first_verdict(_boundary.BODY_KIND, _boundary.Text("读书节的主要活动", shorter), ("paragraph", "-"))[0]
         == "paragraph"
     )
