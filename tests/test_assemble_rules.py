@@ -53,12 +53,17 @@ def rendered_kind(text: str) -> str:
 
 
 def headline_group(text: str) -> list[HeadlineLine]:
+    """A group's lines: ``@ titles name`` is a profile line, ``= …`` a heading byline that closes the group."""
     out = []
     for i, line in enumerate(text.split("\n")):
         span = Span(0, 0, i + 1, i + 1)
         if line.startswith("@ "):
             titles, name = line[2:].rsplit(" ", 1)
             out.append(HeadlineLine(line[2:], span, Speaker(line[2:], titles, name, span)))
+        elif line.startswith("= "):
+            byline = qhnews.stages.parse_byline(line[2:], span)
+            assert byline is not None, line
+            out.append(HeadlineLine(line[2:], span, byline=byline))
         else:
             out.append(HeadlineLine(line, span))
     return out
@@ -71,6 +76,7 @@ def rendered_reading(r: _headline.HeadlineReading) -> str:
         if value:
             out.append(f"{part}: {value}")
     out.extend(f"subtitle: {s}" for s in r.subtitles)
+    out.extend(f"byline: {b.text}" for b in r.bylines)
     out.append(f"shape: {r.shape:+.2f}")
     out.extend(r.reasons)
     return "\n".join(out)

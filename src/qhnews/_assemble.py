@@ -30,7 +30,7 @@ import attrs
 from qhnews._attach import Attacher
 from qhnews._classify import Unit
 from qhnews._headline import HeadlineReading, RoleWeights
-from qhnews._records import Article, Diagnostic, Furniture, Leftover, Span
+from qhnews._records import Article, Byline, BylinePosition, Diagnostic, Furniture, Leftover, Span
 from qhnews._segment import Cluster, Draft, segment
 
 __all__ = ["AssembleOptions", "Assembled", "assemble"]
@@ -144,6 +144,14 @@ def _bounded(
     return out
 
 
+def _reading_order(b: Byline) -> tuple[bool, int, str]:
+    """Bylines in the order an article is read: its heading byline first, then the others in page order.
+
+    The heading byline stands under the headline, wherever the group was printed.
+    """
+    return (b.position is not BylinePosition.HEADING, b.span.start, b.position.value)
+
+
 def _article(d: Draft, head: _Head | None, opts: AssembleOptions) -> Article:
     """The article of a draft and the headline it was given, with its confidence and notes."""
     spans = list(d.spans)
@@ -151,6 +159,7 @@ def _article(d: Draft, head: _Head | None, opts: AssembleOptions) -> Article:
     confidence = 1.0
     if head is not None:
         spans.append(head.span)
+        spans.extend(b.span for b in head.reading.bylines)
         sim = head.similarity
         if not head.adjacent:
             notes.append(f"headline attached by content similarity ({sim:.2f}) rather than position")
@@ -165,12 +174,13 @@ def _article(d: Draft, head: _Head | None, opts: AssembleOptions) -> Article:
         notes.append("article has no body text")
         confidence = min(confidence, opts.bodyless_confidence)
     r = head.reading if head else None
+    bylines = [*d.bylines, *(r.bylines if r else ())]
     return Article(
         title=r.title if r else None,
         kicker=r.kicker if r else None,
         subtitles=r.subtitles if r else (),
         section=r.section if r else None,
-        bylines=tuple(sorted(d.bylines, key=lambda b: (b.span.start, b.position.value))),
+        bylines=tuple(sorted(bylines, key=_reading_order)),
         speaker=r.speaker if r else None,
         blocks=tuple(d.blocks),
         continued_to=d.continued_to,
@@ -205,7 +215,7 @@ def assemble(units: Sequence[Unit], options: AssembleOptions | None = None) -> A
     banners: list[str] = []
     for h, k, t in attacher.solve():
         lines = attacher.lines[h:k]
-        span = Span.union(x.span for x in lines)
+        span = Span.union(x.span for x in lines if x.byline is None) or Span.union(x.span for x in lines)
         assert span is not None
         p = attacher.articles_before[h]
         if t is not None:

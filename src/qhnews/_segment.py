@@ -70,11 +70,12 @@ class Draft:
 
 @attrs.frozen
 class HeadlineLine:
-    """One line of a cluster: a heading line, or a profile line with its speaker."""
+    """One line of a cluster: a heading line, a profile line with its speaker, or a group's heading byline."""
 
     text: str
     span: Span
     speaker: Speaker | None = None
+    byline: Byline | None = None  # the heading byline that closes a group printed away from its body
 
 
 @attrs.define
@@ -215,8 +216,47 @@ def segment(units: Sequence[Unit], options: AssembleOptions) -> Segmented:
     for unit in units:
         walk.unit(unit)
     walk.flush_pending()
+    _bodyless_groups(walk.drafts, walk.clusters)
     _split_run_together(walk.drafts, walk.clusters)
     return Segmented(walk.drafts, walk.clusters, walk.furniture, walk.leftovers)
+
+
+_BY_BYLINE = frozenset((LEAD_BYLINE, HEADING_BYLINE, BYLINE_AFTER_HEADINGS))
+
+
+def _bodyless_groups(drafts: list[Draft], clusters: list[Cluster]) -> None:
+    """Give back to the attachment a headline group whose heading byline stands over no text.
+
+    A heading byline (文/图 本报记者 X) stands under its headline, over its
+    body. Where the next thing on the page opens another article by a byline
+    (a lead byline, another headline over a byline) or the page ends, the
+    group and its byline were printed away from their body: after it, or
+    after a later article. The group becomes an unforced cluster whose last line carries
+    the byline, and the attachment gives it, byline and all, to an article
+    (its reading records ``headline.group-byline``).
+    """
+    i = 0
+    while i < len(drafts):
+        d = drafts[i]
+        own = [cl for cl in clusters if cl.position == i]
+        if not (
+            d.opened_by in (HEADING_BYLINE, BYLINE_AFTER_HEADINGS)
+            and not d.blocks
+            and not d.captions
+            and d.continued_to is None
+            and own
+            and own[-1].forced
+            and (i + 1 == len(drafts) or drafts[i + 1].opened_by in _BY_BYLINE)
+        ):
+            i += 1
+            continue
+        group = own[-1]
+        group.forced = False
+        group.lines.extend(HeadlineLine(b.text, b.span, byline=b) for b in d.bylines)
+        del drafts[i]
+        for cl in clusters:
+            if cl.position > i:
+                cl.position -= 1
 
 
 def _run_together_cut(d: Draft) -> int | None:
