@@ -34,7 +34,7 @@ from qhnews._attach import Attacher
 from qhnews._classify import Unit
 from qhnews._confidence import Attached, ConfidenceWeights, Evidence, confidence, page_evidence, rival_similarity
 from qhnews._headline import HeadlineReading, RoleWeights
-from qhnews._records import Article, Diagnostic, Furniture, Leftover, Span
+from qhnews._records import Article, Byline, BylinePosition, Diagnostic, Furniture, Leftover, Span
 from qhnews._segment import Cluster, Draft, segment
 
 __all__ = ["AssembleOptions", "Assembled", "assemble"]
@@ -141,18 +141,28 @@ def _bounded(
     return out
 
 
+def _reading_order(b: Byline) -> tuple[bool, int, str]:
+    """Bylines in the order an article is read: its heading byline first, then the others in page order.
+
+    The heading byline stands under the headline, wherever the group was printed.
+    """
+    return (b.position is not BylinePosition.HEADING, b.span.start, b.position.value)
+
+
 def _article(d: Draft, head: _Head | None, sure: tuple[float, tuple[str, ...]]) -> Article:
     """The article of a draft, the headline it was given, and its confidence and notes."""
     spans = list(d.spans)
     if head is not None:
         spans.append(head.span)
+        spans.extend(b.span for b in head.reading.bylines)
     r = head.reading if head else None
+    bylines = [*d.bylines, *(r.bylines if r else ())]
     return Article(
         title=r.title if r else None,
         kicker=r.kicker if r else None,
         subtitles=r.subtitles if r else (),
         section=r.section if r else None,
-        bylines=tuple(sorted(d.bylines, key=lambda b: (b.span.start, b.position.value))),
+        bylines=tuple(sorted(bylines, key=_reading_order)),
         speaker=r.speaker if r else None,
         blocks=tuple(d.blocks),
         continued_to=d.continued_to,
@@ -189,7 +199,7 @@ def assemble(units: Sequence[Unit], options: AssembleOptions | None = None) -> A
     per_cluster = Counter(attacher.cluster_end[h] for h, _, _ in groups)
     for h, k, t in groups:
         lines = attacher.lines[h:k]
-        span = Span.union(x.span for x in lines)
+        span = Span.union(x.span for x in lines if x.byline is None) or Span.union(x.span for x in lines)
         assert span is not None
         p = attacher.articles_before[h]
         if t is not None:

@@ -87,9 +87,11 @@ class Attacher:
                 self.cluster_end.append(stop)
                 self.heads_next.append(cl.forced)
         # A group joins adjacent lines of one cluster: its bigrams are among its cluster's.
+        # A group's heading byline names its reporters, not what the body is about: it is not compared.
+        self.texts = ["" if h.byline is not None else h.text for h in self.lines]
         wanted: set[int] = set()
         for cl in clusters:
-            wanted.update(bigrams("".join(h.text for h in cl.lines)))
+            wanted.update(bigrams("".join(h.text for h in cl.lines if h.byline is None)))
         self.bodies: dict[int, list[int]] = {}  # headline bigram -> the bodies that have it, in order
         for t, d in enumerate(drafts):
             body = "".join([*(b.text for b in d.blocks), *(c.text for c in d.captions)])
@@ -153,8 +155,8 @@ class Attacher:
         key = (h, k)
         if key not in self._sim:
             low, high = self.window(h)
-            whole = self._overlaps("".join(x.text for x in self.lines[h:k]), low, high)
-            lines = [self._overlaps(self.lines[i].text, low, high) for i in range(h, k)]
+            whole = self._overlaps("".join(self.texts[h:k]), low, high)
+            lines = [self._overlaps(self.texts[i], low, high) for i in range(h, k)]
             best = [max(col) for col in zip(*lines, strict=True)]
             self._sim[key] = [(w + b) / 2 for w, b in zip(whole, best, strict=True)]
         return self._sim[key]
@@ -228,7 +230,13 @@ class Attacher:
         p, low, end, m = self.articles_before[h], self._lows[h], self.cluster_end[h], self.article_count
         headless = self._headless
         out = []
-        for k in range(h + 1, min(end, h + self.opts.max_group_lines) + 1):
+        stop = min(end, h + self.opts.max_group_lines)
+        if stop < end and self.lines[stop].byline is not None:
+            stop += 1  # a group's heading byline is no line of its headline
+        for k in range(h + 1, stop + 1):
+            closed = self.lines[k - 1].byline is not None  # the group ends with its heading byline
+            if k < end and self.lines[k].byline is not None and not closed:
+                continue  # a heading byline closes the group above it: no group ends right before one
             last = k == end
             top = min(p, m - 1) if last else min(p - 1, m - 1)  # only a group's last line ends at its own slot
             scores = {
@@ -243,6 +251,8 @@ class Attacher:
                 best_from.append(run)
             best_from.reverse()
             out.append(_Ending(k, last, self.idle_score(h, k), scores, best_from))
+            if closed and (last or self.lines[k].byline is None):
+                break  # no group runs on past its byline
         return out
 
     def _choose(self, h: int, a: int, endings: list[_Ending]) -> tuple[float, int, int | None]:
