@@ -46,15 +46,19 @@ __all__ = [
     "ArticleView",
     "BlockSpec",
     "BylineSpec",
+    "CaptionSpec",
+    "FurnitureSpec",
     "LineInfo",
     "PageSpec",
     "PersonSpec",
     "RenderedPage",
     "SpeakerSpec",
+    "article_forms",
     "article_view",
     "atoms",
     "body_lines",
     "headline_slots",
+    "page_forms",
     "render",
     "structures",
     "title_cut",
@@ -76,7 +80,14 @@ class PersonSpec:
 
 @attrs.frozen
 class BylineSpec:
-    """A byline as the contract gives it back; ``text`` is its normalized text."""
+    """A byline as the contract gives it back; ``text`` is its normalized text.
+
+    ``form`` names the surveyed form it was drawn in (docs/guide/forms.md),
+    ``printed`` the byline as the page prints it when that is not ``text``
+    (新华社北京3月14日电 （记者 X） normalizes to …电（记者 X）), and ``gap``
+    what the page prints between a lead byline and its text (a space after an
+    unbracketed 电 or 讯); none is compared.
+    """
 
     text: str
     position: str  # "lead", "heading" or "trailing"
@@ -84,6 +95,44 @@ class BylineSpec:
     outlet: str | None = None
     place: str | None = None
     people: tuple[PersonSpec, ...] = ()
+    form: str = attrs.field(default="", eq=False)
+    gap: str = attrs.field(default="", eq=False)
+    printed: str = attrs.field(default="", eq=False)
+
+
+@attrs.frozen
+class CaptionSpec:
+    """A photo caption as the contract gives it back, and how the page prints it.
+
+    Attributes:
+        text: The whole caption, normalized, its credit included.
+        credit: "摄", "供图" … or None.
+        people: Who took the picture.
+        credit_text: The credit as printed at the caption's end ("" for none).
+        credit_alone: The credit stands on a line of its own under the caption.
+        label: A mark printed on a line of its own over the caption (（附图片）), part of ``text``.
+        after: The body block the caption is printed after (-1: before every block, a picture story).
+        form: The surveyed form it was drawn in (not compared).
+    """
+
+    text: str
+    credit: str | None = None
+    people: tuple[PersonSpec, ...] = ()
+    credit_text: str = attrs.field(default="", eq=False)
+    credit_alone: bool = attrs.field(default=False, eq=False)
+    label: str = attrs.field(default="", eq=False)
+    after: int = attrs.field(default=0, eq=False)
+    form: str = attrs.field(default="", eq=False)
+
+
+@attrs.frozen
+class FurnitureSpec:
+    """A line of page furniture: its kind ("header", "editors", "other"), its text, and the page's end it stands at."""
+
+    kind: str
+    text: str
+    bottom: bool = False
+    form: str = ""
 
 
 @attrs.frozen
@@ -100,10 +149,16 @@ class SpeakerSpec:
 
 @attrs.frozen
 class BlockSpec:
-    """One body block: ``"paragraph"`` or ``"subheading"``."""
+    """One body block: ``"paragraph"`` or ``"subheading"``.
+
+    ``label``: the head of ``text`` printed on a line of its own (编者按： over
+    an editor's note); ``form``: the surveyed form (neither is compared).
+    """
 
     kind: str
     text: str
+    label: str = attrs.field(default="", eq=False)
+    form: str = attrs.field(default="", eq=False)
 
 
 @attrs.frozen
@@ -111,7 +166,10 @@ class ArticleSpec:
     """One generated article, in the contract's normalized text.
 
     ``jump`` is the printed continuation mark ("（下转三版）"); ``continued_to``
-    is the page it names, what the parser must return.
+    is the page it names, what the parser must return. ``jump_from`` and
+    ``continued_from`` are the same for the rest of an article continued from
+    another page ("（上接第一版）", "第一版"). ``captions`` are printed among
+    the blocks (``CaptionSpec.after``).
     """
 
     title: str | None = None
@@ -123,6 +181,9 @@ class ArticleSpec:
     blocks: tuple[BlockSpec, ...] = ()
     jump: str | None = None
     continued_to: str | None = None
+    captions: tuple[CaptionSpec, ...] = ()
+    jump_from: str | None = None
+    continued_from: str | None = None
 
     @property
     def headline_lines(self) -> tuple[str, ...]:
@@ -155,6 +216,8 @@ class ArticleView:
     speaker: tuple[str, str, str] | None  # (text, titles, name)
     blocks: tuple[BlockSpec, ...]
     continued_to: str | None
+    captions: tuple[CaptionSpec, ...] = ()
+    continued_from: str | None = None
 
 
 def article_view(article: qhnews.Article) -> ArticleView:
@@ -178,6 +241,10 @@ def article_view(article: qhnews.Article) -> ArticleView:
         speaker=(article.speaker.text, article.speaker.titles, article.speaker.name) if article.speaker else None,
         blocks=tuple(BlockSpec(b.kind, b.text) for b in article.blocks),
         continued_to=article.continued_to,
+        captions=tuple(
+            CaptionSpec(c.text, c.credit, tuple(PersonSpec(p.role, p.name) for p in c.people)) for c in article.captions
+        ),
+        continued_from=article.continued_from,
     )
 
 
@@ -192,6 +259,8 @@ def spec_view(spec: ArticleSpec) -> ArticleView:
         speaker=(spec.speaker.text, spec.speaker.titles, spec.speaker.name) if spec.speaker else None,
         blocks=spec.blocks,
         continued_to=spec.continued_to,
+        captions=spec.captions,
+        continued_from=spec.continued_from,
     )
 
 
@@ -256,12 +325,14 @@ class PageSpec:
         layouts: One layout per article.
         unwrapped: The OCR did not wrap the text: one paragraph per line.
         top_blank_lines: Blank lines (some holding spaces) before the first line.
+        furniture: Page furniture, printed at the top (the header) or the bottom (editors, registration).
     """
 
     articles: tuple[ArticleSpec, ...]
     layouts: tuple[ArticleLayout, ...]
     unwrapped: bool = False
     top_blank_lines: int = 0
+    furniture: tuple[FurnitureSpec, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         if len(self.articles) != len(self.layouts):
@@ -276,13 +347,16 @@ class LineInfo:
     """What the renderer printed on one line of the page.
 
     Attributes:
-        kind: "blank", "body", "headline", "byline", "speaker", "jump", "subheading".
+        kind: "blank", "body", "headline", "byline", "speaker", "jump", "subheading", "caption",
+            "credit" (a caption's credit on a line of its own), "label" (a label on a line of its
+            own over a block or caption: 编者按：, （附图片）), "jump-from" (（上接第一版）), "furniture".
         article: Index of the article the line belongs to (None for blank lines).
         first: The first line of a paragraph (its indent was dropped).
         last: The last line of a paragraph.
         column: The article's column width (0 on unwrapped pages and for blank lines).
         limit: The width the wrap allowed this line (column, or column - 4 on a first line).
-        canonical: The line's text before the OCR noise, as the contract normalizes it.
+        canonical: The line's text before the OCR noise, as the contract normalizes it (but for a
+            byline printed otherwise, ``BylineSpec.printed``, which normalizes to it).
         column_break: A blank line printed at a column break (not between paragraphs).
     """
 
@@ -305,6 +379,7 @@ class RenderedPage:
     expected: tuple[ArticleView, ...]
     lines: tuple[LineInfo, ...]
     slots: tuple[int, ...]  # for each article, how many bodies precede its headline group
+    furniture: tuple[tuple[str, str], ...] = ()  # (kind, normalized text) in page order
 
 
 # --------------------------------------------------------------------------- wrapping
@@ -548,6 +623,8 @@ def render(page: PageSpec) -> RenderedPage:
     for k in range(page.top_blank_lines):
         pr.lines.append(" " * (k % 2))
         pr.infos.append(LineInfo("blank"))
+    furniture: list[tuple[str, str]] = []
+    _render_furniture(pr, [f for f in page.furniture if not f.bottom], furniture)
     n = len(page.articles)
     slots = headline_slots(page)
     expected: list[dict[str, object]] = [{} for _ in range(n)]
@@ -565,6 +642,7 @@ def render(page: PageSpec) -> RenderedPage:
             nxt = [i for i in range(n) if slots[i] == s + 1]
             if not (lays[nxt[0]].tight if nxt else s + 1 < n and lays[s + 1].tight):
                 pr.blank()
+    _render_furniture(pr, [f for f in page.furniture if f.bottom], furniture)
     while pr.infos and pr.infos[-1].kind == "blank":
         pr.lines.pop()
         pr.infos.pop()
@@ -573,7 +651,18 @@ def render(page: PageSpec) -> RenderedPage:
     del pr.lines[page.top_blank_lines : first]
     del pr.infos[page.top_blank_lines : first]
     views = tuple(_view(page.articles[i], expected[i]) for i in range(n))
-    return RenderedPage(page, "\n".join(pr.lines), views, tuple(pr.infos), tuple(slots))
+    return RenderedPage(page, "\n".join(pr.lines), views, tuple(pr.infos), tuple(slots), tuple(furniture))
+
+
+def _render_furniture(pr: _Printer, lines: Sequence[FurnitureSpec], out: list[tuple[str, str]]) -> None:
+    """Furniture lines, each on a line of its own, set apart from the text by a blank line."""
+    if not lines:
+        return
+    pr.blank()
+    for f in lines:
+        pr.line(f.text, LineInfo("furniture", None, canonical=f.text))
+        out.append((f.kind, qhnews.normalize(f.text)))
+    pr.blank()
 
 
 def _norm_join(pieces: Sequence[str]) -> str:
@@ -677,45 +766,95 @@ def _page_break(text: str, rng: random.Random) -> list[str]:
     return ["".join(pieces[:k]), "".join(pieces[k:])]
 
 
+def _lead_block(article: ArticleSpec) -> int:
+    """The block a lead byline opens: the first paragraph after an editor's note."""
+    paras = [b for b, block in enumerate(article.blocks) if block.kind == "paragraph"]
+    notes = [b for b in paras if article.blocks[b].text.startswith("编者按")]
+    rest = [b for b in paras if b not in notes]
+    return rest[0] if rest else (paras[0] if paras else 0)
+
+
+def _paragraph(text: str, col: int, split: bool, rng: random.Random) -> list[str]:
+    if col == 0:
+        return _page_break(text, rng) if split else [text]
+    return wrap(text, col, col - 4)
+
+
+def _caption_units(c: CaptionSpec, col: int, rng: random.Random) -> list[tuple[str, list[str]]]:
+    """A caption as printed: its mark on a line of its own, its text, its credit inline or below it."""
+    units: list[tuple[str, list[str]]] = []
+    text = c.text.removeprefix(c.label)
+    if c.label:
+        units.append(("label", [c.label]))
+    if c.credit_alone:  # on a line of its own, or two: 本报记者 X / 拍友 Y 摄
+        units.append(("caption", _paragraph(text.removesuffix(c.credit_text.replace("\n", "")), col, False, rng)))
+        units.append(("credit", c.credit_text.split("\n")))
+    else:
+        units.append(("caption", _paragraph(text, col, False, rng)))
+    return units
+
+
+def _closing_marks(units: list[tuple[str, list[str]]], article: ArticleSpec, layout: ArticleLayout, col: int) -> None:
+    """A trailing byline or jump at the end of the last paragraph, or on a line of its own."""
+    trailing = article.byline("trailing")
+    lines = units[-1][1]
+    for kind, mark in (("byline", trailing.text if trailing else None), ("jump", article.jump)):
+        if mark is None:
+            continue
+        joined = lines[-1] + mark  # printed with a space before a byline; the contract drops it
+        limit = col - 4 if len(lines) == 1 and units[-1][0] == "paragraph" else col
+        if (
+            units[-1][0] == "paragraph"
+            and not layout.trailing_alone
+            and (col == 0 or qhnews.stages.cell_width(joined) + 1 <= limit)
+        ):
+            lines[-1] = joined
+        else:
+            units.append((kind, [mark]))
+            lines = [mark]
+
+
 def body_lines(article: ArticleSpec, layout: ArticleLayout, *, unwrapped: bool = False) -> list[LineInfo]:
     """The article's body as canonical lines: paragraphs wrapped, the lead byline
-    opening the first, a trailing byline or jump closing the last (or on a line
-    of its own when it does not fit or the layout says so)."""
+    opening the first (after an editor's note), captions among them, a trailing
+    byline or jump closing the last (or on a line of its own when it does not fit
+    or the layout says so)."""
     col = 0 if unwrapped else layout.width
     rng = random.Random(layout.seed + 1)
     lead = article.byline("lead")
-    trailing = article.byline("trailing")
-    if trailing is not None and article.jump is not None:
+    if article.byline("trailing") is not None and article.jump is not None:
         raise ValueError("an article continued on another page carries its trailing byline there")
     blocks = list(article.blocks)
     units: list[tuple[str, list[str]]] = []  # (kind, canonical lines)
+    if article.jump_from and (layout.trailing_alone or not blocks):
+        units.append(("jump-from", [article.jump_from]))
+    for c in article.captions:
+        if c.after < 0:
+            units.extend(_caption_units(c, col, rng))
+    opens = _lead_block(article)
     for b, block in enumerate(blocks):
         text = block.text
-        if b == 0 and lead is not None:
-            text = lead.text + text
-        if col == 0:
-            split = b in {x % len(blocks) for x in layout.breaks} and block.kind == "paragraph"
-            lines = _page_break(text, rng) if split else [text]
-        elif block.kind == "subheading":
-            lines = wrap(text, col)
+        if b == opens and lead is not None:
+            text = (lead.printed or lead.text) + lead.gap + text
+        if b == 0 and article.jump_from and not layout.trailing_alone:
+            text = article.jump_from + text
+        if block.label:
+            units.append(("label", [block.label]))
+            text = text.removeprefix(block.label)
+        if block.kind == "subheading":
+            units.append(("subheading", wrap(text, col) if col else [text]))
         else:
-            lines = wrap(text, col, col - 4)
-        units.append((block.kind, lines))
-        if b < len(blocks) - 1:
-            continue
-        for kind, mark in (("byline", trailing.text if trailing else None), ("jump", article.jump)):
-            if mark is None:
-                continue
-            joined = lines[-1] + mark  # printed with a space before a byline; the contract drops it
-            limit = col - 4 if len(lines) == 1 and units[-1][0] == "paragraph" else col
-            if not layout.trailing_alone and (col == 0 or qhnews.stages.cell_width(joined) + 1 <= limit):
-                lines[-1] = joined
-            else:
-                units.append((kind, [mark]))
-                lines = [mark]
+            split = b in {x % len(blocks) for x in layout.breaks}
+            units.append(("paragraph", _paragraph(text, col, split, rng)))
+        if b == len(blocks) - 1:
+            _closing_marks(units, article, layout, col)
+        for c in article.captions:
+            if c.after == b:
+                units.extend(_caption_units(c, col, rng))
     body: list[LineInfo] = []
     for kind, lines in units:
         for k, text in enumerate(lines):
+            indented = k == 0 and kind in ("paragraph", "caption")
             body.append(
                 LineInfo(
                     "body" if kind == "paragraph" else kind,
@@ -723,7 +862,7 @@ def body_lines(article: ArticleSpec, layout: ArticleLayout, *, unwrapped: bool =
                     first=k == 0,
                     last=k == len(lines) - 1,
                     column=col,
-                    limit=(col - 4 if k == 0 and kind == "paragraph" else col),
+                    limit=(col - 4 if indented else col),
                     canonical=text,
                 )
             )
@@ -756,14 +895,16 @@ def undecidable(article: ArticleSpec, layout: ArticleLayout, *, unwrapped: bool 
     body = body_lines(article, layout)
     for k in range(len(body) - 1):
         cur, nxt = body[k], body[k + 1]
-        ends = cur.kind == "body" and not cur.last and _ends_sentence(cur.canonical)
+        ends = cur.kind in ("body", "caption") and not cur.last and _ends_sentence(cur.canonical)
         if ends and qhnews.stages.cell_width(cur.canonical) < col:
             return f"line {k + 1} ends a sentence short of the column edge: the paragraph's last line?"
         if ends and qhnews.stages.cell_width(nxt.canonical) < col:
             return f"after line {k + 1}, a sentence end, line {k + 2} is short: a new paragraph or not?"
     for k in range(len(body) - 1):
         cur, nxt = body[k], body[k + 1]
-        one_liner = cur.kind == "body" and cur.last and nxt.kind == "body" and nxt.first and nxt.last
+        one_liner = (
+            cur.kind in ("body", "caption") and cur.last and nxt.kind in ("body", "caption") and nxt.first and nxt.last
+        )
         if (
             one_liner
             and qhnews.stages.cell_width(cur.canonical) >= col - 2
@@ -781,69 +922,102 @@ def undecidable(article: ArticleSpec, layout: ArticleLayout, *, unwrapped: bool 
     return None
 
 
+_BODY_KINDS = ("body", "subheading")
+_CAPTION_KINDS = ("caption", "credit")
+
+
+def _gap_before(info: LineInfo, prev: LineInfo, lay: ArticleLayout, col: int) -> bool:
+    """Whether the page prints a blank line between two lines of a body."""
+    if info.kind in ("byline", "jump", "credit"):
+        return info.kind != "credit" and (lay.para_gaps or col == 0)
+    if prev.kind in ("label", "jump-from"):
+        return col == 0 and info.kind == "caption"
+    if (info.kind == "subheading" and info.first) or (prev.kind == "subheading" and prev.last):
+        return lay.subheading_gaps or col == 0
+    return info.first and (lay.para_gaps or col == 0 or info.kind in _CAPTION_KINDS or prev.kind in _CAPTION_KINDS)
+
+
 def _render_body(pr: _Printer, page: PageSpec, i: int, exp: dict[str, object]) -> None:
     article, lay = page.articles[i], page.layouts[i]
     rng = random.Random(lay.seed)
     col = _col(page, i)
-    lead = article.byline("lead")
-    trailing = article.byline("trailing")
-    blocks = list(article.blocks)
     body = [attrs.evolve(info, article=i) for info in body_lines(article, lay, unwrapped=page.unwrapped)]
     allowed = _break_positions(body)
     if col == 0:  # unwrapped: the page breaks are where _page_break cut a paragraph
         breaks = {k for k in allowed if not body[k].last}
     else:
         breaks = {allowed[b % len(allowed)] for b in lay.breaks} if allowed else set()
+    trailing = article.byline("trailing")
+    tail_at = max((k for k, x in enumerate(body) if x.kind == "body"), default=-1)
     # ---- print
-    pieces: dict[str, list[str]] = {"lead": [], "trailing": [], "jump": []}
+    pieces: dict[str, list[str]] = {"trailing": [], "jump": [], "jump-from": []}
     blocks_raw: list[list[str]] = []
+    captions_raw: list[list[str]] = []
+    label: list[str] = []  # a label printed over the block or caption that follows
     for k, info in enumerate(body):
         prev = body[k - 1] if k else None
-        if prev is not None:
-            if info.kind in ("byline", "jump"):
-                if lay.para_gaps or col == 0:
-                    pr.blank()
-            elif (info.kind == "subheading" and info.first) or (prev.kind == "subheading" and prev.last):
-                if lay.subheading_gaps or col == 0:
-                    pr.blank()
-            elif info.first and (lay.para_gaps or col == 0):
-                pr.blank()
-        tail = trailing.text if trailing is not None and info.kind == "body" and k == len(body) - 1 else ""
-        if tail and info.canonical.endswith(tail):
+        if prev is not None and _gap_before(info, prev, lay, col):
+            pr.blank()
+        tail = trailing.text if trailing is not None and k == tail_at else ""
+        if tail and info.canonical.endswith(tail) and info.canonical != tail:
             raw = _noisy(info.canonical[: -len(tail)], lay, rng) + " " + _noisy(tail, lay, rng)
         else:
             raw = _noisy(info.canonical, lay, rng)
         pr.line(raw, info)
-        if info.kind in ("body", "subheading"):
+        if info.kind == "label":
+            label.append(raw)
+        elif info.kind in _BODY_KINDS or (info.kind == "caption" and info.first):
             if info.first:
-                blocks_raw.append([])
-            blocks_raw[-1].append(raw)
+                (blocks_raw if info.kind in _BODY_KINDS else captions_raw).append([*label])
+                label = []
+            (blocks_raw if info.kind in _BODY_KINDS else captions_raw)[-1].append(raw)
+        elif info.kind in _CAPTION_KINDS:
+            captions_raw[-1].append(raw)
         else:
-            pieces["trailing" if info.kind == "byline" else "jump"].append(raw)
+            pieces["trailing" if info.kind == "byline" else info.kind].append(raw)
         if k in breaks:
             pr.blank(column_break=True, spaces=" " if rng.random() < 0.2 else "")
-    # ---- the expected records: normalize of each record's printed pieces joined
-    texts = [_norm_join(p) for p in blocks_raw]
+    _expected_body(article, exp, [_norm_join(p) for p in blocks_raw], pieces)
+    exp["captions"] = tuple(
+        attrs.evolve(c, text=_norm_join(p)) for c, p in zip(_printed(article), captions_raw, strict=True)
+    )
+
+
+def _printed(article: ArticleSpec) -> list[CaptionSpec]:
+    """The article's captions in the order the page prints them."""
+    return sorted(article.captions, key=lambda c: c.after)
+
+
+def _expected_body(
+    article: ArticleSpec, exp: dict[str, object], texts: list[str], pieces: dict[str, list[str]]
+) -> None:
+    """The expected records: normalize of each record's printed pieces joined, the marks cut off."""
+    lead, trailing = article.byline("lead"), article.byline("trailing")
+    if article.jump_from is not None:
+        if pieces["jump-from"]:
+            exp["jump-from"] = _norm_join(pieces["jump-from"])
+        else:
+            m = regex.match(r"^[（(][^）)]*[)）]", texts[0])
+            assert m is not None, texts[0]
+            exp["jump-from"], texts[0] = m.group(), texts[0][m.end() :]
     if lead is not None:
-        m = _LEAD_END.match(texts[0])
-        assert m is not None, texts[0]
-        exp["lead"] = m.group(1)
-        texts[0] = texts[0][m.end() :]
-    last = texts[-1]
-    for key, mark in (("jump", article.jump), ("trailing", trailing.text if trailing else None)):
-        if mark is None:
-            continue
-        if pieces[key]:  # printed on a line of its own
-            exp[key] = _norm_join(pieces[key])
-        else:  # printed at the end of the last paragraph
-            j = last.rfind("（")
-            exp[key] = last[j:]
-            last = last[:j]
-    texts[-1] = last
-    exp["blocks"] = tuple(BlockSpec(b.kind, t) for b, t in zip(blocks, texts, strict=True))
-
-
-_LEAD_END = regex.compile(r"^(.*?）)")
+        b = _lead_block(article)
+        assert texts[b].startswith(lead.text), (texts[b], lead.text)
+        exp["lead"] = lead.text
+        texts[b] = texts[b][len(lead.text) :].lstrip(" ")
+    if texts:
+        last = texts[-1]
+        for key, mark in (("jump", article.jump), ("trailing", trailing.text if trailing else None)):
+            if mark is None:
+                continue
+            if pieces[key]:  # printed on a line of its own
+                exp[key] = _norm_join(pieces[key])
+            else:  # printed at the end of the last paragraph
+                j = last.rfind("（")
+                exp[key] = last[j:]
+                last = last[:j]
+        texts[-1] = last
+    exp["blocks"] = tuple(BlockSpec(b.kind, t) for b, t in zip(article.blocks, texts, strict=True))
 
 
 def _view(spec: ArticleSpec, exp: dict[str, object]) -> ArticleView:
@@ -870,8 +1044,15 @@ def _view(spec: ArticleSpec, exp: dict[str, object]) -> ArticleView:
 
     blocks = exp.get("blocks", ())
     subtitles = exp.get("subtitles", ())
+    captions = exp.get("captions", ())
     assert isinstance(blocks, tuple)
     assert isinstance(subtitles, tuple)
+    assert isinstance(captions, tuple)
+    jump_from = exp.get("jump-from")
+    continued_from = spec.continued_from
+    if isinstance(jump_from, str):
+        m = regex.search(r"接(?:自)?(.+?版)", jump_from)
+        continued_from = m.group(1) if m else None
     return ArticleView(
         title=opt("title"),
         kicker=opt("kicker"),
@@ -881,6 +1062,8 @@ def _view(spec: ArticleSpec, exp: dict[str, object]) -> ArticleView:
         speaker=speaker,
         blocks=blocks,
         continued_to=continued,
+        captions=captions,
+        continued_from=continued_from,
     )
 
 
@@ -987,3 +1170,43 @@ STRUCTURES = (
     "kicker and title alone between two bodies",
     "unwrapped page",
 )
+
+
+# --------------------------------------------------------------------------- forms of the press on a page
+
+_COMMENTARY = frozenset(("社论", "本报评论员", "评论员文章", "短评", "时评"))
+
+
+def _shape(a: ArticleSpec) -> str | None:
+    """The surveyed headline shape the article's headline shows (see ``strategies.SHAPES``)."""
+    if a.title is None or a.speaker is not None:
+        return None
+    if a.section is not None:
+        if a.section in _COMMENTARY:
+            return "shape: commentary label (社论) over the title"
+        if regex.search(r"之[一二三四五六七八九十]+$", a.section):
+            return "shape: series number (…之N) over the title"
+        return "shape: section label (A·B) over the title"
+    if a.kicker is not None:
+        return {0: "shape: kicker and title", 1: "shape: kicker, title and subtitle"}.get(
+            len(a.subtitles), "shape: kicker, title and two subtitles"
+        )
+    return "shape: title and subtitle" if a.subtitles else "shape: title alone"
+
+
+def article_forms(a: ArticleSpec) -> frozenset[str]:
+    """The surveyed forms (docs/guide/forms.md) one article shows, by the names of ``strategies``' tables."""
+    found = {b.form for b in a.bylines} | {c.form for c in a.captions} | {b.form for b in a.blocks}
+    if a.captions and not a.blocks:
+        found.add("article: picture story")
+    if a.jump_from is not None:
+        found.add("continued: （上接第〇版）")
+    shape = _shape(a)
+    if shape is not None:
+        found.add(shape)
+    return frozenset(found - {""})
+
+
+def page_forms(page: PageSpec) -> frozenset[str]:
+    """The surveyed forms of the page itself: its furniture."""
+    return frozenset(f.form for f in page.furniture if f.form)

@@ -92,7 +92,7 @@ class Draw:
     """How to draw pages that show one structure, and the bug that breaks it while open."""
 
     shows: tuple[str, ...]  # names of render.structures, any of which will do
-    rates: dict[str, float]
+    rates: dict[str, Any]  # chances of strategies.Rates
     kinds: tuple[str, ...] = ("news", "news", "feature", "interview", "plain")
     bug: str | None = None
 

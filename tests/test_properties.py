@@ -20,6 +20,7 @@ import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -300,7 +301,8 @@ def clear_of(r: RenderedPage, bugs: Iterable[str]) -> bool:
 def rates_clear_of(bugs: Iterable[str]) -> Rates:
     """The generator's rates with the features of the open ``bugs`` switched off."""
     open_ = [KNOWN_BUGS[b] for b in bugs if b in KNOWN_BUGS]
-    return attrs.evolve(Rates(), **{bug.rate: 0.0 for bug in open_ if bug.rate is not None})
+    off: dict[str, Any] = {bug.rate: 0.0 for bug in open_ if bug.rate is not None}  # Rates also holds a str
+    return attrs.evolve(Rates(), **off)
 
 
 #: What the properties below draw: every feature whose bug is fixed, at its rate.

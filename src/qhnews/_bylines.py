@@ -14,11 +14,22 @@ from qhnews._normalize import NormalizeOptions, normalize
 from qhnews._records import Byline, BylinePosition, Person, Span
 from qhnews._rules import reason
 
-__all__ = ["CREDIT_ENDS", "heading_byline_ok", "parse_byline", "parse_people", "photo_credit"]
+__all__ = [
+    "CREDIT_ENDS",
+    "heading_byline_ok",
+    "heading_match",
+    "name_alone",
+    "parse_byline",
+    "parse_people",
+    "photo_credit",
+]
 
 LEAD = reason("byline.lead", "a dateline opening the first paragraph: outlet, place, date, 讯 or 电, bracketed people")
 HEADING = reason("byline.heading", "a credit line under a headline: credit, outlet, roles and names")
 TRAILING = reason("byline.trailing", "bracketed roles and names closing the last paragraph")
+NAME_ALONE = reason(
+    "byline.name-alone", "a name alone under a headline, over the body, told by its surname: the author, no role"
+)
 
 
 def parse_people(text: str, forms: Forms | None = None) -> tuple[Person, ...]:
@@ -38,25 +49,50 @@ def parse_people(text: str, forms: Forms | None = None) -> tuple[Person, ...]:
 
 def _people(text: str, patterns: BylinePatterns) -> tuple[tuple[Person, ...], str | None]:
     """The people of a byline's people part, and the outlet it names first (本报记者 X → 本报)."""
+    return _read_people(text, patterns)[:2]
+
+
+def _read_people(text: str, patterns: BylinePatterns) -> tuple[tuple[Person, ...], str | None, str | None]:
+    """The people, the outlet named first, and the credits printed after the names (王五/文 赵六/图 → 文/图)."""
     people: list[Person] = []
     role: str | None = None
     outlet: str | None = None
+    per: list[str] = []
     for m in patterns.people_token.finditer(text):
-        if m.group("role"):
+        kind = m.lastgroup  # the alternative that matched: role (its outlet before it), closer, per, name
+        if kind == "name":
+            people.append(Person(role, m.group()))
+        elif kind == "role":
             role = m.group("role")
             outlet = outlet or m.group("outlet")
-        elif m.group("name"):
-            people.append(Person(role, m.group("name")))
-    return tuple(people), outlet
+        elif kind == "per":
+            per.append(m.group()[1:])
+    return tuple(people), outlet, "/".join(dict.fromkeys(per)) or None
 
 
 def _patterns(forms: Forms | None) -> BylinePatterns:
     return DEFAULT if forms is None else compiled(forms)
 
 
+#: A line of names with their credits has a slash (X/文 Y/图) or ends in one (X 文/图), in either script.
+_CREDITED_ENDS = ("文", "图", "圖")
+
+
+def heading_match(text: str, patterns: BylinePatterns) -> regex.Match[str] | None:
+    """The heading-byline pattern's match of ``text``, or of the names-with-credits pattern where it may hold."""
+    m = patterns.heading.match(text)
+    if m is None and ("/" in text or "／" in text or text.endswith(_CREDITED_ENDS)):
+        m = patterns.credited.match(text)
+    return m
+
+
 def heading_byline_ok(m: regex.Match[str], forms: Forms | None = None) -> bool:
-    """A bare "role name" line is a byline only with a credit, an outlet or a space after the role."""
-    if m.group("credit") or m.group("outlet"):
+    """A bare "role name" line is a byline only with a credit, an outlet or a space after the role.
+
+    Names without a role are one only after a mark or with credits (■X, X/文 Y/图, X 文/图).
+    """
+    got = m.groupdict()
+    if got.get("credit") or got.get("outlet") or got.get("after") or got.get("bare") is not None:
         return True
     people = m.group("people")
     role = _patterns(forms).role.match(people)
@@ -86,10 +122,38 @@ def photo_credit(text: str, *, whole: bool = True, forms: Forms | None = None) -
     if m is None:
         return None
     people, _ = _people(m.group("people"), patterns)
-    named_role = any(p.role for p in people)
-    if whole and not named_role and not text[: m.start("credit")].endswith((" ", "\u3000")):
+    if whole and not any(p.role for p in people) and not _bare_credit(text[: m.start("credit")], people, patterns):
         return None
     return m.group("credit"), people
+
+
+def _bare_credit(before: str, people: tuple[Person, ...], patterns: BylinePatterns) -> bool:
+    """A credit line naming no role names people (told by their surnames) and sets 摄 apart: 王五 摄.
+
+    Else it is a word ending in 摄 (航拍摄), or the end of a credit wrapped from the line above (…钟英 / 逸 摄).
+    """
+    return before.endswith((" ", "\u3000")) and all(patterns.name_alone.match(p.name) for p in people)
+
+
+def name_alone(text: str, span: Span, forms: Forms | None = None) -> Byline | None:
+    """A heading byline of a name alone (王五: a surname and one or two characters), or None.
+
+    Whether the line stands where a byline does (under heading lines, over the
+    body) the caller says; alone, a short line may be a word.
+
+    Examples:
+        >>> name_alone("王小明", Span(0, 3, 1, 1)).people
+        (Person(role=None, name='王小明'),)
+        >>> name_alone("城市绿廊", Span(0, 4, 1, 1)) is None
+        True
+    """
+    if len(text) > _NAME_MAX or _patterns(forms).name_alone.match(text) is None:
+        return None
+    return Byline(text, BylinePosition.HEADING, None, None, None, (Person(None, text),), span, None, NAME_ALONE)
+
+
+#: The longest name alone: a compound surname and two characters.
+_NAME_MAX = 4
 
 
 def parse_byline(
@@ -124,18 +188,28 @@ def parse_byline(
         text = normalize(text)
     where = span or Span(0, len(text), 1, 1)
     patterns = _patterns(forms)
+    return _lead(text, where, patterns) or _heading_or_trailing(text, where, patterns, forms)
+
+
+def _lead(text: str, where: Span, patterns: BylinePatterns) -> Byline | None:
     m = patterns.lead.match(text)
-    if m and m.end() == len(text):
-        people, _ = _people(m.group("people") or m.group("reported") or "", patterns)
-        place = m.group("place") or None
-        return Byline(text, BylinePosition.LEAD, None, m.group("outlet"), place, people, where, m.group("date"), LEAD)
-    m = patterns.heading.match(text)
+    if m is None or m.end() != len(text):
+        return None
+    people, _ = _people(m.group("people") or m.group("reported") or "", patterns)
+    place = m.group("place") or None
+    return Byline(text, BylinePosition.LEAD, None, m.group("outlet"), place, people, where, m.group("date"), LEAD)
+
+
+def _heading_or_trailing(text: str, where: Span, patterns: BylinePatterns, forms: Forms | None) -> Byline | None:
+    m = heading_match(text, patterns)
     if m and heading_byline_ok(m, forms):
-        people, house = _people(m.group("people"), patterns)
-        outlet = m.group("outlet") or house
-        return Byline(text, BylinePosition.HEADING, m.group("credit"), outlet, None, people, where, None, HEADING)
+        people, house, per = _read_people(m.group("people"), patterns)
+        got = m.groupdict()
+        outlet = got.get("outlet") or house
+        credit = got.get("credit") or got.get("after") or per
+        return Byline(text, BylinePosition.HEADING, credit, outlet, None, people, where, None, HEADING)
     m = patterns.trailing.search(text)
     if m and m.start() == 0:
-        people, house = _people(m.group("people"), patterns)
-        return Byline(text, BylinePosition.TRAILING, None, house, None, people, where, None, TRAILING)
+        people, house, per = _read_people(m.group("people"), patterns)
+        return Byline(text, BylinePosition.TRAILING, per, house, None, people, where, None, TRAILING)
     return None

@@ -14,12 +14,12 @@ import attrs
 
 from qhnews import _patterns as pat
 from qhnews._blocks import CUT_JUMP, CUT_LEAD, CUT_TRAILING, Block
-from qhnews._bylines import CREDIT_ENDS, parse_byline, parse_people, photo_credit
+from qhnews._bylines import CREDIT_ENDS, name_alone, parse_byline, parse_people, photo_credit
 from qhnews._cues import FURNITURE, JUMP, JUMP_FROM, PHOTO_CREDIT, SPEAKER, LineInfo
 from qhnews._forms import Forms
 from qhnews._normalize import normalize
 from qhnews._options import ReflowOptions
-from qhnews._records import BlockKind, Byline, Caption, FurnitureKind, Line, Span, Speaker, TextBlock
+from qhnews._records import BlockKind, Byline, BylinePosition, Caption, FurnitureKind, Line, Span, Speaker, TextBlock
 from qhnews._rules import reason
 
 __all__ = [
@@ -195,25 +195,128 @@ CREDIT_BELOW = reason(
 )
 
 
-def _credited(units: list[Unit], max_chars: int, gap: int) -> list[Unit]:
-    """Join a short paragraph and the photo credit on the line right below it into one caption."""
+def _credited(units: list[Unit], max_chars: int, gap: int, forms: Forms | None = None) -> list[Unit]:
+    """Join a short paragraph (or an uncredited caption: 图为…) and the photo credit on the line right below it.
+
+    The credit is read again in the joined text: it may have begun on the line above (…。新 / 华社记者 X摄).
+    """
     out: list[Unit] = []
     for unit in units:
         prev = out[-1] if out else None
+        above = _uncredited(prev)
         if (
-            isinstance(unit, CaptionUnit)
+            above is not None
+            and isinstance(unit, CaptionUnit)
             and unit.credit_line
-            and isinstance(prev, Para)
-            and prev.text
-            and prev.jump_from is None
-            and len(prev.text) <= max_chars
-            and unit.caption.span.first_line - prev.span.last_line <= gap + 1  # right below it
+            and len(above[0]) <= max_chars
+            and unit.caption.span.first_line - above[1].last_line <= gap + 1  # right below it
         ):
             c = unit.caption
-            out[-1] = CaptionUnit(Caption(prev.text + c.text, c.credit, c.people, prev.span.cover(c.span)))
+            text = above[0] + c.text
+            credit, people = photo_credit(text, whole=False, forms=forms) or (c.credit, c.people)
+            out[-1] = CaptionUnit(Caption(text, credit, people, above[1].cover(c.span)))
             continue
         out.append(unit)
     return out
+
+
+def _uncredited(unit: Unit | None) -> tuple[str, Span] | None:
+    """The text and span of a paragraph, or of a caption that names no credit yet, that a credit may close."""
+    if isinstance(unit, Para) and unit.text and unit.jump_from is None:
+        return unit.text, unit.span
+    if isinstance(unit, CaptionUnit) and not unit.credit_line and unit.caption.credit is None:
+        return unit.caption.text, unit.caption.span
+    return None
+
+
+CREDIT_LINES = reason(
+    "caption.credit-lines",
+    "a byline right above a photo credit line under a caption is a second credit line (本报记者 X / 拍友 Y 摄)",
+)
+
+
+def _credit_lines(prev: Unit | None, unit: CaptionUnit) -> CaptionUnit | None:
+    """A heading-form byline and the photo credit on the line right below it as one credit line, or None."""
+    if not (isinstance(prev, BylineUnit) and unit.credit_line):
+        return None
+    c, b = unit.caption, prev.byline
+    if b.position is not BylinePosition.HEADING or b.credit or c.span.first_line != b.span.last_line + 1:
+        return None
+    return CaptionUnit(
+        Caption(normalize(b.text + c.text), c.credit, (*b.people, *c.people), b.span.cover(c.span)), True
+    )
+
+
+PICTURE_MARK = reason(
+    "caption.picture-mark", "a picture mark on a line of its own (（附图片）): the paragraph under it is the caption"
+)
+NOTE_LABEL = reason(
+    "note.label", "an editor's note's label on a line of its own (编者按：) runs into the paragraph under it"
+)
+
+
+def _label_and(label: HeadingRun | Para, para: Para) -> Unit | None:
+    """The label and the paragraph under it as one unit, or None when ``label`` is no such label."""
+    text = label.text
+    if len(text) > _LABEL_MAX or not para.text or para.jump_from is not None:
+        return None
+    if isinstance(label, Para) and label.jump_from is not None:
+        return None
+    if pat.NOTE_LABEL.match(text):
+        lines = label.lines if isinstance(label, Para) else ()
+        return Para(text + para.text, label.span.cover(para.span), None, (*lines, *para.lines))
+    if pat.PICTURE_MARK.match(text):
+        return CaptionUnit(Caption(text + para.text, None, (), label.span.cover(para.span)))
+    return None
+
+
+#: The longest label that runs into the paragraph below (编者的话：, （附图片）).
+_LABEL_MAX = 6
+
+
+def _name_alone(unit: HeadingRun, prev: Unit | None, forms: Forms | None) -> list[Unit] | None:
+    """A name alone under heading lines is the author's byline (see ``_bylines.name_alone``), or None."""
+    last = unit.lines[-1]
+    byline = name_alone(last.text, last.span, forms)
+    if byline is None or (len(unit.lines) == 1 and not isinstance(prev, HeadingRun)):
+        return None
+    rest = unit.lines[:-1]
+    head = (
+        [HeadingRun(rest, normalize("".join(h.text for h in rest)), rest[0].span.cover(rest[-1].span))] if rest else []
+    )
+    return [*head, BylineUnit(byline)]
+
+
+def _in_context(units: list[Unit], forms: Forms | None) -> list[Unit]:
+    """What the units around each unit say it is.
+
+    A second credit line, a label that runs into the paragraph below
+    (编者按：, （附图片）), a name alone over the body.
+    """
+    out: list[Unit] = []
+    last = len(units) - 1
+    for k, unit in enumerate(units):
+        prev = out[-1] if out else None
+        if isinstance(unit, CaptionUnit):
+            joined: Unit | None = _credit_lines(prev, unit)
+        elif isinstance(unit, Para) and isinstance(prev, (HeadingRun, Para)):
+            joined = _label_and(prev, unit)
+        elif isinstance(unit, HeadingRun) and k < last and _over_text(units[k + 1]):
+            split = _name_alone(unit, prev, forms)
+            out.extend(split or (unit,))
+            continue
+        else:
+            joined = None
+        if joined is not None:
+            out[-1] = joined
+        else:
+            out.append(unit)
+    return out
+
+
+def _over_text(unit: Unit) -> bool:
+    """The unit is a paragraph of running text (what a byline stands over)."""
+    return isinstance(unit, Para) and bool(unit.text) and unit.jump_from is None
 
 
 def classify(
@@ -245,4 +348,5 @@ def classify(
             unit = _line_form(block, b.infos[0].form, forms) if len(b.infos) == 1 else None
             units.append(unit or _heading_run(block, b.infos))
     opts = options or ReflowOptions()
-    return tuple(_credited(units, opts.caption_max_chars, opts.caption_credit_gap))
+    units = _in_context(units, forms)
+    return tuple(_credited(units, opts.caption_max_chars, opts.caption_credit_gap, forms))

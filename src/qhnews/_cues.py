@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from qhnews import _patterns as pat
-from qhnews._bylines import CREDIT_ENDS, heading_byline_ok, photo_credit
+from qhnews._bylines import CREDIT_ENDS, heading_byline_ok, heading_match, photo_credit
 from qhnews._forms import DEFAULT, BylinePatterns, Forms, compiled
 from qhnews._options import ReflowOptions
 from qhnews._records import Line
@@ -58,7 +58,8 @@ class LineInfo(NamedTuple):
         alone: A line that always stands alone: a heading byline, a lone
             trailing byline, a profile line or a lone jump.
         closes: Ends with a trailing byline, a continuation jump or a photo
-            credit (a caption's end: …本报记者 X 摄).
+            credit (a caption's end: …本报记者 X 摄, also where the credit
+            began on the line above).
         form: The form the whole line reads as, one of ``FORMS`` (its reason
             code), or "" for none.
         unwrapped: The column is at least ``ReflowOptions.unwrapped_width``
@@ -179,10 +180,11 @@ def _forms_held(
     forms: Forms | None,
 ) -> _Held:
     """Which of the line forms hold, in the order of ``FORMS``, and whether a heading byline matched at all."""
-    heading = patterns.heading.match(text) if patterns.role_start.search(text) else None
+    heading = heading_match(text, patterns) if patterns.role_start.search(text) else None
     held = (
         " " in text and pat.SPEAKER.match(text) is not None,
-        pat.FURNITURE_CHAR.search(text) is not None and pat.FURNITURE.match(text) is not None,
+        (pat.FURNITURE_CHAR.search(text) is not None or pat.spaced_name(text))
+        and pat.FURNITURE.match(text) is not None,
         jump == 0,
         text.endswith(_CLOSING_ENDS) and _jump_from_fills(text),
         text.endswith(CREDIT_ENDS) and photo_credit(text, forms=forms) is not None,
@@ -279,6 +281,46 @@ def analyse(
         text = ln.text
         if _plain(text, within, chars):  # most lines: what _info would say, without its patterns
             infos.append(LineInfo(ln, col, col_ahead, gap, _ends_sentence(text), False, False, False, "", col >= wide))
-        else:
-            infos.append(_info(ln, col, col_ahead, gap, opts, patterns=patterns, forms=forms))
+            continue
+        info = _info(ln, col, col_ahead, gap, opts, patterns=patterns, forms=forms)
+        if infos and gap == 0:
+            info = _across(infos, info, patterns, forms)
+        infos.append(info)
     return tuple(infos)
+
+
+def _across(infos: list[LineInfo], info: LineInfo, patterns: BylinePatterns, forms: Forms | None) -> LineInfo:
+    """The cues of a form wrapped from the line above onto this one.
+
+    A photo credit that began on the line above closes this line (图为会场。本报记者 王 / 五 摄);
+    a dateline that began there opens the paragraph there, and the brackets
+    that close it here are its people, no trailing byline (新华社北京7月 / 10日电（记者 X）).
+    """
+    above, text = infos[-1], info.line.text
+    if not (info.closes or info.alone) and _credit_wraps(above.line.text, text, forms):
+        return info._replace(closes=True)
+    end = _wrapped_lead(above, text, patterns)
+    if end:
+        infos[-1] = above._replace(lead_byline=True)
+        trailing, jump = _closing(text, end, patterns)
+        if info.closes and trailing is None and jump is None and not _credit_closes(text, forms):
+            return info._replace(closes=False)
+    return info
+
+
+#: A dateline wrapped onto the next line says 讯 or 电 within this many characters of that line's start.
+_WRAPPED_LEAD_CHARS = 8
+
+
+def _wrapped_lead(above: LineInfo, text: str, patterns: BylinePatterns) -> int:
+    """Where a dateline that began on the line above ends on this line, 0 for none."""
+    if above.lead_byline or above.ends_sentence or not pat.says_lead_mark(text[:_WRAPPED_LEAD_CHARS]):
+        return 0
+    joined = above.line.text + text
+    m = patterns.lead.match(joined)
+    return m.end() - len(above.line.text) if m is not None and m.end() > len(above.line.text) else 0
+
+
+def _credit_wraps(above: str, text: str, forms: Forms | None) -> bool:
+    """The line ends a photo credit that began on the line above: 图为会场。本报记者 王 / 五 摄."""
+    return text.endswith(CREDIT_ENDS) and _credit_closes(above + text, forms)

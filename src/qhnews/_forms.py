@@ -27,6 +27,33 @@ from qhnews._script import either
 __all__ = ["DEFAULT", "NUMBER", "OCR_CONFUSIONS", "BylinePatterns", "Forms", "compiled"]
 
 
+#: The common single surnames (about nine in ten people bear one of them).
+SURNAMES = tuple(
+    "王李张刘陈杨黄赵吴周徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎"
+    "余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚肖付韦"
+    "覃莫严雷温樊葛邢齐颜倪庄聂章岳翟殷詹耿焦俞左柳祝包舒柯纪梅童凌毕单季裴霍涂苗盛翁冉骆蓝鲍喻祁蒲滕饶牟穆"
+    "卓缪鲁"
+)
+#: Compound surnames.
+COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "令狐",
+    "慕容",
+    "司徒",
+    "公孙",
+    "夏侯",
+    "尉迟",
+    "长孙",
+    "宇文",
+    "端木",
+)
+
+
 def _words(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """Words longest first (an alternation tries them in order), without repeats."""
     return tuple(sorted(dict.fromkeys(value), key=lambda w: (-len(w), w)))
@@ -41,10 +68,13 @@ class Forms:
         houses: How a paper names itself inside a credit: 本报记者 X → outlet 本报.
         outlets: Outlets printed whole before 讯 or 电, or before a role: 新华社, 中新社, …
         outlet_endings: How other outlets' names end: <X>日报, <X>晚报, <X>网, …
-        credits: Credits that open a heading byline: 文/图, 图/文, 文, 图.
+        credits: Credits that open a heading byline or follow its names: 文/图, 图/文, 文, 图
+            (文/图 本报记者 X, X 文/图).
         markers: Marks printed before a heading byline: ■ □ ● ▲ ◆ ★.
         closers: Words after the names that close a byline and name nobody:
             报道, 摄影报道, 整理, 采写, 摄.
+        surnames: Surnames that tell a name printed without a role (■X, （X）, X/文)
+            from a word: the common single surnames and the compound ones (欧阳, 司马 …).
 
     Examples:
         >>> forms = Forms().extend(roles=("主笔",))
@@ -71,12 +101,36 @@ class Forms:
             "编辑",
             "整理",
             "作者",
+            "拍友",
         ),
         converter=_words,
     )
     houses: tuple[str, ...] = attrs.field(default=("本报", "本刊", "本台", "本网"), converter=_words)
     outlets: tuple[str, ...] = attrs.field(
-        default=("本报", "本刊", "本台", "本网", "新华社", "中新社", "人民网", "新华网", "央视网", "晨刊"),
+        default=(
+            "本报",
+            "本刊",
+            "本台",
+            "本网",
+            "新华社",
+            "中新社",
+            "人民网",
+            "新华网",
+            "央视网",
+            "晨刊",
+            # foreign agencies, as 参考消息 and older 人民日报 pages print them: 【法新社地N日电】
+            "法新社",
+            "美联社",
+            "路透社",
+            "塔斯社",
+            "共同社",
+            "合众社",
+            "合众国际社",
+            "德新社",
+            "埃菲社",
+            "安莎社",
+            "韩联社",
+        ),
         converter=_words,
     )
     outlet_endings: tuple[str, ...] = attrs.field(
@@ -97,6 +151,7 @@ class Forms:
             "广播电视台",
             "融媒体中心",
             "客户端",
+            "记者团",
             "网",
             "报",
         ),
@@ -105,6 +160,7 @@ class Forms:
     credits: tuple[str, ...] = attrs.field(default=("文/图", "图/文", "文图", "图文", "文", "图"), converter=_words)
     markers: tuple[str, ...] = attrs.field(default=("■", "□", "●", "▲", "◆", "★", "☆"), converter=_words)
     closers: tuple[str, ...] = attrs.field(default=("摄影报道", "报道", "采写", "整理", "摄", "供图"), converter=_words)
+    surnames: tuple[str, ...] = attrs.field(default=(*SURNAMES, *COMPOUND_SURNAMES), converter=_words)
 
     def extend(self, **more: tuple[str, ...]) -> Forms:
         """The same forms with more words in the named fields (``roles=("主笔",)``)."""
@@ -135,14 +191,18 @@ class BylinePatterns:
 
     Attributes:
         role: A role word.
-        role_start: Characters one of which every role word holds (a small set, found from the
-            words): no line without one is a byline of people.
+        role_start: The cheap test before the heading pattern, one character class: a character
+            of a small set that every role word holds one of (found from the words), a credit's
+            slash or a mark (■X, X/文); no line without one is a heading byline.
         people_token: One token of a byline's people part: an outlet and role, a name, a closer.
         lead: A lead byline or dateline at the start of a paragraph.
         heading: A byline printed as a line of its own under a headline.
+        credited: Names without roles with a credit each or after them (X/文 Y/图, X 文/图); a
+            heading byline too, tried only where the line has a slash or ends in 文 or 图.
         trailing: Bracketed roles and names closing a paragraph.
         photo_credit: A photo credit on a line of its own: 新华社记者 X 摄, X 摄, 本报记者 X 供图.
         caption_credit: A photo credit closing a caption: 图为会场。本报记者 X 摄, …（X 摄）.
+        name_alone: A name alone, told by its surname: 王五 (a byline under a headline, in context).
     """
 
     role: regex.Pattern[str]
@@ -150,9 +210,11 @@ class BylinePatterns:
     people_token: regex.Pattern[str]
     lead: regex.Pattern[str]
     heading: regex.Pattern[str]
+    credited: regex.Pattern[str]
     trailing: regex.Pattern[str]
     photo_credit: regex.Pattern[str]
     caption_credit: regex.Pattern[str]
+    name_alone: regex.Pattern[str]
 
 
 def _hitting_chars(words: tuple[str, ...]) -> list[str]:
@@ -203,57 +265,104 @@ def compiled(forms: Forms) -> BylinePatterns:
 _MAX_CACHED = 64
 
 
+def _surname(forms: Forms) -> str:
+    """A surname as a pattern: one of the compound surnames, or a character of the single ones."""
+    single = "".join(regex.escape(w) for w in forms.surnames if len(w) == 1)
+    alts = [_cue(w) for w in forms.surnames if len(w) > 1] + ([f"[{single}]"] if single else [])
+    return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
+
+
 @functools.lru_cache(maxsize=16)
 def _compiled(forms: Forms) -> BylinePatterns:
     role = _alt(forms.roles)
     closer = _alt(forms.closers)
-    stop = f"(?:{role}|{closer})"
+    credits = _alt(forms.credits)
+    # a credit with a slash (文/图) is no name: 王五 文/图
+    stop = f"(?:{role}|{closer}|[文图][/／][文图])"
     ending = _alt(forms.outlet_endings)
     named = _alt(forms.outlets)
+    marker = _alt(forms.markers)
     # An outlet said before a role inside a credit: 本报记者 X, 新华社记者 X, 解放军报记者 X.
     house = rf"(?:{named}|\p{{Han}}{{1,6}}?{ending})"
+    # A credit after each name: 王五/文 赵六/图.
+    per = r"[/／](?:文|图|摄影|摄)"
     # A name stops before a role word or a closer: 记者王五通讯员赵六, 王五整理.
-    name = rf"(?!{stop})\p{{Han}}(?:(?!{stop})[\p{{Han}}·•]){{0,5}}"
+    plain = rf"(?!{stop})\p{{Han}}(?:(?!{stop})[\p{{Han}}·•]){{0,5}}"
+    name = rf"{plain}(?:{per})?"
+    # A name printed without a role is told from a word by its surname, two to four characters in all.
+    bare = rf"{_surname(forms)}(?:(?!{stop})\p{{Han}}){{1,2}}(?:{per})?"
+    bares = rf"{bare}(?:[\s、]+{bare}){{0,7}}"
     person = rf"(?:{house}?{role}\s*)?{name}"
     first = rf"{house}?{role}\s*{name}"
     tail = rf"(?:\s*{closer})?"
+    # a bracket closing with 摄 or 供图 is a photo credit, no trailing byline: （记者 X 摄）
+    unshot = _alt(tuple(c for c in forms.closers if c not in _SHOT))
 
-    def people(lead: str, sep: str) -> str:
+    def people(lead: str, sep: str, end: str = tail) -> str:
         # names run together before a role word need no separator: 记者王五通讯员赵六
-        return rf"{lead}(?:(?:{sep}|(?={house}?{role})){person}){{0,7}}{tail}"
+        return rf"{lead}(?:(?:{sep}|(?={house}?{role})){person}){{0,7}}{end}"
 
     strict = people(first, r"[\s、,，]+")  # the first person names a role: （记者 X）, 本报记者 X
     loose = people(person, r"[\s、,，]+")  # inside a lead byline's brackets the role may be left out
+    untailed = people(person, r"[\s、,，]+", "")
     reported = people(person, r"[\s、]+")  # before 报道, unbracketed: 本报讯 X、记者Y报道：
     outlet = rf"(?:{named}|\p{{Han}}{{1,6}}?{ending})"
+    kind = rf"(?:(?P<kind>{_cue('讯')}|电)|(?P<kind>消息)(?:[：:]|(?=\s|$)))"
     lead_source = (
-        rf"^(?P<bracket>[【〔])?据?(?P<outlet>{outlet}(?:·\p{{Han}}{{1,8}}?{ending})?)"
-        rf"(?P<place>\p{{Han}}{{0,6}}?)(?P<date>{_DATE})?(?P<kind>{_cue('讯')}|电)(?(bracket)[】〕])"
-        rf"(?:\s*[（(]\s*(?P<people>{loose})\s*[)）]|\s*(?P<reported>{reported})报道(?:[：:]\s*|(?=\s)))?\s*"
+        # 本报讯, 新华社地N月N日电, 新华社据<agency>地N日讯, <X>日报消息, 【新华社地〇日电】
+        rf"^(?:(?P<bracket>[【〔])?据?(?P<outlet>{outlet}(?:·\p{{Han}}{{1,8}}?{ending})?)(?:据{outlet})?"
+        rf"(?P<place>\p{{Han}}{{0,6}}?)(?P<date>{_DATE})?{kind}(?(bracket)[】〕])"
+        # a foreign paper relayed: 【<country>《X报》N月N日报道】
+        rf"|(?P<bracket>【)(?P<place>\p{{Han}}{{1,6}}?)《(?P<outlet>[^《》\s]{{1,12}})》(?P<date>{_DATE})?(?P<kind>报道)】)"
+        # the people in brackets, with where they reported from (（记者 X 地报道）, a Hong Kong form), or before 报道
+        rf"(?:\s*[（(]\s*(?:(?P<people>{untailed})\s+(?P<place>\p{{Han}}{{2,6}}?)报道|(?P<people>{loose}))\s*[)）]"
+        rf"|\s*(?P<reported>{reported})报道(?:[：:]\s*|(?=\s)))?\s*"
     )
+    after = rf"(?:\s+(?P<after>{credits}))?"
     heading_source = (
-        rf"^(?:{_alt(forms.markers)}\s*)?(?:(?P<credit>{_alt(forms.credits)})\s*[/／:：|丨]?\s*)?"
-        rf"(?P<outlet>{outlet}社?)?\s*(?P<people>{strict})$"
+        rf"^(?:(?:{marker}\s*)?(?:(?P<credit>{credits})\s*[/／:：|丨]?\s*)?(?P<outlet>{outlet}社?)?\s*"
+        rf"(?P<people>{strict}){after}"
+        # names without roles after a mark (■X, 作者：■X, ■X X <X>报记者 X), with a credit each, or before one
+        rf"|(?P<people>(?:作者\s*[：:]\s*)?{marker}\s*{bares}(?:[\s、]+{strict})?)(?P<bare>))$"
+    )
+    # names without roles with a credit each or after them (X/文 Y/图, X 文/图): tried only on a line
+    # with a slash or ending in a credit (``credited_hint``)
+    credited_source = (
+        rf"^(?:(?P<people>{bare}(?<=[文图摄])(?:[\s、]+{bare}(?<=[文图摄])){{0,7}})"
+        rf"|(?P<people>{bares})\s+(?P<after>{credits}))(?P<bare>)$"
+    )
+    credited_people = people(first, r"[\s、,，]+", rf"(?:\s*{unshot})?")
+    trailing_source = (
+        rf"[（(]\s*(?P<people>{credited_people})\s*[)）]$"
+        # names alone in brackets after the last sentence, or on a line of their own: （X）
+        rf"|(?:(?<=[。！？”…])|^)[（(]\s*(?P<people>{bares})(?P<bare>)\s*[)）]$"
     )
     # A photo credit: roles and names (a name may stand alone) and 摄 or 供图.
     shot = r"(?P<credit>摄影|摄|供图)"
     credited = rf"(?:{outlet}社?)?\s*(?P<people>{loose})"
     photo_credit = rf"^{credited}\s*{shot}$"
     caption_credit = rf"(?:[（(]\s*{credited}\s*{shot}\s*[)）]|(?<=[。！？”]){credited}\s*{shot})$"
-    # the characters as OCR misreads them too (记考 for 记者)
+    # the characters as OCR misreads them too (记考 for 记者); a mark opening the line; a credit's slash
     starts = [c + OCR_CONFUSIONS.get(c, "") for c in _hitting_chars(forms.roles)]
+    hint = "[" + "".join(re.escape(c) for c in (*starts, "/", "／", *forms.markers)) + "]"
     return BylinePatterns(
         role=regex.compile(either(role)),
-        role_start=re.compile(either("[" + "".join(re.escape(c) for c in starts) + "]")),
+        role_start=re.compile(either(hint)),
         people_token=regex.compile(
-            either(rf"(?P<outlet>{house})?(?P<role>{role})|(?P<closer>{closer})|(?P<name>{name})")
+            either(rf"(?P<outlet>{house})?(?P<role>{role})|(?P<closer>{closer})|(?P<per>{per})|(?P<name>{plain})")
         ),
         lead=regex.compile(either(lead_source)),
         heading=regex.compile(either(heading_source)),
-        trailing=regex.compile(either(rf"[（(]\s*(?P<people>{strict})\s*[)）]$")),
+        credited=regex.compile(either(credited_source)),
+        trailing=regex.compile(either(trailing_source)),
         photo_credit=regex.compile(either(photo_credit)),
         caption_credit=regex.compile(either(caption_credit)),
+        name_alone=regex.compile(either(rf"^{_surname(forms)}(?:(?!{stop})\p{{Han}}){{1,2}}$")),
     )
+
+
+#: The closers that end a photo credit, not a byline: （记者 X 摄） closes a caption.
+_SHOT = frozenset(("摄", "供图"))
 
 
 #: The patterns of the default forms.

@@ -18,6 +18,7 @@ from qhnews._forms import OCR_CONFUSIONS
 from qhnews._script import either, forms
 
 __all__ = [
+    "ARTICLE_HEAD",
     "BYLINE_HEADING",
     "BYLINE_LEAD",
     "BYLINE_TRAILING",
@@ -37,7 +38,9 @@ __all__ = [
     "JUMP_TO",
     "KICKER_END",
     "KICKER_ONLY",
+    "NOTE_LABEL",
     "NOT_ALNUM",
+    "PICTURE_MARK",
     "PLAIN_SUBTITLE",
     "ROLE",
     "ROLE_CHAR",
@@ -75,10 +78,21 @@ SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Plain character classes run before (or instead of) the patterns they guard;
 # the standard library's ``re`` scans a line of Chinese for one several times
 # faster than ``regex`` or a set of characters does.
-#: A character a role word or a byline's closer starts with, derived from the forms.
+#: The cheap test before the heading-byline pattern, derived from the forms: a character every role
+#: word holds one of, a credit's slash (X/文), or a mark opening the line (■X).
 ROLE_CHAR = DEFAULT_FORMS.role_start
-#: Page furniture has a colon or a slash, a weekday or a page number.
+#: Page furniture has a colon or a slash, a weekday or a page number (or it is a letter-spaced
+#: page name: ``spaced_name``): the first test before ``FURNITURE``.
 FURNITURE_CHAR = re.compile(either("[：:/／星周版]"))
+
+
+def spaced_name(text: str) -> bool:
+    """A short line with a space after its first character (要 闻): maybe a letter-spaced page name."""
+    return len(text) <= _SPACED_NAME_CHARS and text[1:2] == " "
+
+
+#: The longest letter-spaced page name: four characters and their three spaces (国 际 新 闻).
+_SPACED_NAME_CHARS = 7
 #: A mark that ends a sentence or a clause of one: no heading holds one.
 STOPS = re.compile("[。！？；]")
 #: A clause mark of running text.
@@ -147,11 +161,12 @@ def kicker_only(text: str) -> bool:
 LEAD_MARKS = forms("讯", "电", OCR_CONFUSIONS["讯"])
 
 
-_LEAD_MARK = re.compile("[" + "".join(LEAD_MARKS) + "]")
+#: 讯 or 电; or 消 (<X>日报消息) or 】 (【<country>《X报》N月N日报道】), the rarer datelines: one class.
+_LEAD_MARK = re.compile(either("[" + "".join(LEAD_MARKS) + "消】]"))
 
 
 def says_lead_mark(head: str) -> bool:
-    """True when ``head`` holds 讯 or 电 (or 訊, 電): the cheap test before ``BYLINE_LEAD``."""
+    """True when ``head`` holds 讯 or 电 (or 訊, 電), 消 or 】: the cheap test before ``BYLINE_LEAD``."""
     return _LEAD_MARK.search(head) is not None
 
 
@@ -186,6 +201,17 @@ JUMP_FROM = regex.compile(either(r"^[（(]\s*(?:上)?接(?:自)?\s*(?P<page>[^�
 # --- captions -----------------------------------------------------------------
 #: How a photo caption opens: 图为…, 图：…, 上图…, 图1：…, ①….
 CAPTION_OPEN = regex.compile(either(r"^(?:图为|图中|图[：:]|[上下左右]图[：:为]?|图\s*\d{1,2}\s*[：:、]|图?[①-⑩])"))
+
+#: A picture's mark where the archive dropped the picture: （附图片）, （附图）, （图片）.
+PICTURE_MARK = regex.compile(either(r"^[（(]附?图片?[)）]$"))
+
+# --- editor's notes and short items ------------------------------------------------
+#: The label of an editor's note, printed on a line of its own over the note: 编者按：, 编者的话.
+NOTE_LABEL = regex.compile(either(r"^(?:编者按语?|编者的话)[：:]?$"))
+#: How an editor's note opens, in either script.
+NOTE_OPENS = forms("编者按")
+#: How only an article's head opens: an editor's note (编者按：…), an item of a short-news column (◆…, △…).
+ARTICLE_HEAD = regex.compile(either(r"^(?:编者按|[◆◇△▲])"))
 
 # --- headline parts ---------------------------------------------------------------
 #: A kicker's typical end: "X在Y调研时强调", "X指出".
@@ -225,15 +251,54 @@ FURNITURE_EDITORS = regex.compile(
     )
 )
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
+#: The names of the pages (版名) the header prints, letter-spaced there (要 闻): other two-character
+#: lines with a space between are words (a credit's end, 逸 摄), not a page name.
+PAGE_NAMES = (
+    "要闻",
+    "综合",
+    "国内",
+    "国际",
+    "经济",
+    "财经",
+    "文化",
+    "体育",
+    "副刊",
+    "评论",
+    "理论",
+    "时政",
+    "城事",
+    "社会",
+    "民生",
+    "法治",
+    "专版",
+    "专题",
+    "教育",
+    "科技",
+    "健康",
+    "旅游",
+    "视点",
+    "地方",
+    "新闻",
+    "国际新闻",
+    "国内新闻",
+    "综合新闻",
+    "本地新闻",
+)
+_SPACED_PAGE_NAMES = "|".join(" ".join(name) for name in PAGE_NAMES)
 #: The page header or footer: a date line with its weekday, a folio (第3版, A3版,
-#: 第03版：要闻, 版次：03), a paper's name with its date.
+#: 第03版：要闻, 第3版(要闻), 版次：03), a paper's name with its date, the masthead band
+#: (今日16版 总第8123期 …), a letter-spaced page name (要 闻).
 FURNITURE_HEADER = regex.compile(
     either(
         rf"^(?:(?:\S{{1,12}}\s*)?(?:{_NUM}年)?{_NUM}月{_NUM}日\s*(?:农历\S{{1,12}}\s*)?[（(]?{_WEEKDAY}[)）]?.{{0,30}}"
         rf"|(?:\S{{1,12}}\s*)?\d{{4}}[.\uff0e]\d{{1,2}}[.\uff0e]\d{{1,2}}\s*[（(]?{_WEEKDAY}[)）]?.{{0,20}}"
         rf"|[（(]{_WEEKDAY}[)）]"
-        r"|第?\s*[A-Z]?\d{1,3}\s*版(?:(?:\s*[：:]\s*|\s+).{1,20})?"
-        r"|第[一二三四五六七八九十]{1,3}版(?:(?:\s*[：:]\s*|\s+).{1,20})?"
+        r"|第?\s*[A-Z]?\d{1,3}\s*版(?:(?:\s*[：:]\s*|\s+).{1,20}|[（(][^（）()]{1,12}[)）])?"
+        r"|第[一二三四五六七八九十]{1,3}版(?:(?:\s*[：:]\s*|\s+).{1,20}|[（(][^（）()]{1,12}[)）])?"
+        # the masthead band: 今日16版 总第8123期 星期二 …
+        r"|(?:今日\s*\d{1,3}\s*版|总第\s*\d{1,6}\s*期)(?:\s.{0,60})?"
+        # a page name letter-spaced in the header: 要 闻, 国 际 新 闻
+        rf"|(?:{_SPACED_PAGE_NAMES})"
         r"|(?:版次|当前版|版名)\s*[：:]\s*\S{1,8}(?:\s.{0,20})?)$"
     )
 )
@@ -256,5 +321,32 @@ DATE_LEAD = regex.compile(
         r"|^记者\S{0,12}?(?:获悉|了解到|从)"
     )
 )
-#: A section (column) label: short, often two phrases joined by a middle dot.
-SECTION_DOT = regex.compile(r"^[\p{Han}“”]{2,10}[·•・][\p{Han}“”]{2,10}$")
+#: The labels the press prints over a commentary's or a feature's title (社论 over the title of an
+#: editorial): the kind of piece, not its subject.
+COLUMN_LABELS = (
+    "社论",
+    "本报评论员",
+    "本报特约评论员",
+    "特约评论员",
+    "评论员文章",
+    "编辑部文章",
+    "短评",
+    "时评",
+    "述评",
+    "快评",
+    "新闻述评",
+    "新闻分析",
+    "编者的话",
+    "记者专访",
+    "专题特写",
+    "年终专稿",
+)
+#: A section (column) label: short, often two phrases joined by a middle dot (尊师重教·感念师恩); a
+#: commentary's label (社论, 本报评论员); a series' number (…观察之三, 来自X的报道之二).
+SECTION_DOT = regex.compile(
+    either(
+        r"^[\p{Han}“”]{2,10}[·•・][\p{Han}“”]{2,10}$"
+        rf"|^(?:{'|'.join(COLUMN_LABELS)})$"
+        r"|^[\p{Han}“”]{2,14}之[一二三四五六七八九十\d]{1,3}$"
+    )
+)

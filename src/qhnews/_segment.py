@@ -168,6 +168,15 @@ def _news_lead(s: _Turn) -> bool | None:
     return True if pat.DATE_LEAD.match(s.para.text) else None
 
 
+@rule(
+    "boundary.article-head",
+    "A paragraph that opens as only an article's head does (an editor's note 编者按, an item of a short-news "
+    "column ◆ △) starts an article.",
+)
+def _article_head(s: _Turn) -> bool | None:
+    return True if pat.ARTICLE_HEAD.match(s.para.text) else None
+
+
 #: Does the paragraph after heading lines start an article? The first verdict wins.
 BOUNDARY: tuple[Rule[_Turn, bool], ...] = (
     _page_start,
@@ -184,6 +193,7 @@ BOUNDARY: tuple[Rule[_Turn, bool], ...] = (
     _wide_line,
     _headline_idiom,
     _news_lead,
+    _article_head,
 )
 _SUBHEADING_IN_ARTICLE = reason(
     "body.heading-in-article",
@@ -284,6 +294,8 @@ class _Walk:
                 return
             cur.ended_by = _AFTER_TRAILING_BYLINE
             d = cur
+        elif b.position is BylinePosition.LEAD and cur is not None and self._after_note(cur):
+            d = cur  # the report an editor's note introduces: 编者按：… then 本报讯（记者 X）…
         elif b.position is BylinePosition.LEAD:
             d = self.start(_LEAD_BYLINE)
         elif b.position is BylinePosition.HEADING:
@@ -292,6 +304,12 @@ class _Walk:
             d = self.start(_BYLINE_AFTER_HEADINGS, force=True)
         d.bylines.append(b)
         d.spans.append(b.span)
+
+    def _after_note(self, cur: Draft) -> bool:
+        """The open article holds an editor's note and nothing else yet (no byline, no heading lines after it)."""
+        return (
+            not self.pending and not cur.bylines and bool(cur.blocks) and cur.blocks[0].text.startswith(pat.NOTE_OPENS)
+        )
 
     def jump(self, unit: JumpUnit) -> None:
         cur = self.cur

@@ -167,6 +167,7 @@ def _starts_flow(last: LineInfo, nxt: LineInfo, opts: ReflowOptions) -> bool:
         and " " not in nxt.line.text
         and not nxt.ends_sentence
         and pat.DATE_LEAD.match(nxt.line.text) is None
+        and pat.ARTICLE_HEAD.match(nxt.line.text) is None  # 编者按…, ◆…: an article's head, no paragraph's rest
     )
 
 
