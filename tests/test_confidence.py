@@ -237,13 +237,13 @@ def test_no_summary_when_every_article_is_sure_or_quiet(capsys: pytest.CaptureFi
 
 def test_min_confidence_drops_articles_under_it(capsys: pytest.CaptureFixture[str], pages: Path) -> None:
     files = [str(pages / n) for n in ("clean.txt", "headless.txt", "junk.txt")]
-    code, out, err = run(capsys, "parse", *files, "-f", "jsonl", "--min-confidence", "0.8")
+    code, out, err = run(capsys, "parse", *files, "-f", "jsonl", "--min-confidence", "0.9")
     assert code == 0
     got = [json.loads(line) for line in out.splitlines()]
     assert [len(p["articles"]) for p in got] == [2, 0, 0]
     assert [d["code"] for d in got[1]["diagnostics"]] == ["below-min-confidence"] * 2
     assert got[1]["diagnostics"][0]["span"] is not None
-    assert err.splitlines()[0] == "qhnews: dropped 3 of 5 articles under --min-confidence 0.8; the least sure:"
+    assert err.splitlines()[0] == "qhnews: dropped 3 of 5 articles under --min-confidence 0.9; the least sure:"
     assert len(err.splitlines()) == 4
     code, out, err = run(capsys, "parse", *files, "-f", "jsonl", "--min-confidence", "0")
     assert (code, err) == (0, "")

@@ -93,7 +93,7 @@ def sift(page: Page, source: str, min_confidence: float | None = None) -> tuple[
 
     Examples:
         >>> import qhnews
-        >>> page = qhnews.parse("????\\n\\n12345\\n\\n!!!")
+        >>> page = qhnews.parse("????\n\n12345\n\n!!!")
         >>> kept, s = sift(page, "p.txt", 0.5)
         >>> len(kept.articles), s.under, [d.code for d in kept.diagnostics]
         (0, 1, ['below-min-confidence'])
@@ -150,7 +150,7 @@ class Tally:
         Examples:
             >>> t = Tally()
             >>> t.add(Sifted(3, 1, (Unsure("p.txt", 2, "会议召开", 0.12),)))
-            >>> print("\\n".join(t.lines()))
+            >>> print("\n".join(t.lines()))
             1 of 3 articles under confidence 0.5, more likely wrong than right; the least sure:
               p.txt article 2 (confidence 0.12): 会议召开
         """
