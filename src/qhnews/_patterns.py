@@ -39,6 +39,7 @@ __all__ = [
     "KICKER_ONLY",
     "NOT_ALNUM",
     "PLAIN_SUBTITLE",
+    "QUOTED",
     "ROLE",
     "ROLE_CHAR",
     "SPACES",
@@ -85,6 +86,8 @@ STOPS = re.compile("[。！？；]")
 CLAUSE_MARK = re.compile("[，、；。,]")
 #: Two phrases set apart by a space: headline idiom ("全面推进 着力打造…").
 HAN_SPACE = regex.compile(r"\p{Han} \p{Han}")
+#: A quoted stretch of a line (“…”), closed on that line.
+QUOTED = regex.compile(r"“[^“”]*”")
 #: Everything but letters and digits (the character bigrams of the headline attachment skip it).
 NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 
