@@ -144,6 +144,10 @@ def _bounded(
     return out
 
 
+#: The reading of an article that no headline group went to.
+_NO_READING = HeadlineReading(None, None, None, (), None, 0.0, ())
+
+
 def _reading_order(b: Byline) -> tuple[bool, int, str]:
     """Bylines in the order an article is read: its heading byline first, then the others in page order.
 
@@ -173,15 +177,14 @@ def _article(d: Draft, head: _Head | None, opts: AssembleOptions) -> Article:
     if not d.has_text:
         notes.append("article has no body text")
         confidence = min(confidence, opts.bodyless_confidence)
-    r = head.reading if head else None
-    bylines = [*d.bylines, *(r.bylines if r else ())]
+    r = head.reading if head else _NO_READING
     return Article(
-        title=r.title if r else None,
-        kicker=r.kicker if r else None,
-        subtitles=r.subtitles if r else (),
-        section=r.section if r else None,
-        bylines=tuple(sorted(bylines, key=_reading_order)),
-        speaker=r.speaker if r else None,
+        title=r.title,
+        kicker=r.kicker,
+        subtitles=r.subtitles,
+        section=r.section,
+        bylines=tuple(sorted([*d.bylines, *r.bylines], key=_reading_order)),
+        speaker=r.speaker,
         blocks=tuple(d.blocks),
         continued_to=d.continued_to,
         continued_from=d.continued_from,
@@ -191,7 +194,7 @@ def _article(d: Draft, head: _Head | None, opts: AssembleOptions) -> Article:
         confidence=round(confidence, 3),
         notes=tuple(notes),
         opened_by=d.opened_by,
-        headline_reasons=r.reasons if r else (),
+        headline_reasons=r.reasons,
     )
 
 

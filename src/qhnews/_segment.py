@@ -240,25 +240,32 @@ def _headings_under_text(drafts: list[Draft], clusters: list[Cluster]) -> None:
     headline.
     """
     for i, d in enumerate(drafts):
-        k = len(d.blocks)
-        while k and d.blocks[k - 1].kind == "subheading":
-            k -= 1
-        if k == len(d.blocks) or d.ended_by or not any(b.kind == "paragraph" for b in d.blocks[:k]):
+        lines = _subheadings_under_text(d)
+        if not lines:
             continue
-        moved, d.blocks = d.blocks[k:], d.blocks[:k]
-        starts = {b.span.start for b in moved}
-        d.spans = [x for x in d.spans if x.start not in starts]
-        lines = [
-            HeadlineLine(x.text, x.span, reason=HEADING_UNDER_TEXT)
-            for b in moved
-            for x in d.subheading_lines.get(b.span.start, (b,))
-        ]
         at = next((j for j, cl in enumerate(clusters) if cl.position > i), len(clusters))
         if at < len(clusters) and clusters[at].position == i + 1:
             clusters[at].lines[:0] = lines
         else:
             nxt = drafts[i + 1] if i + 1 < len(drafts) else None
             clusters.insert(at, Cluster(i + 1, lines, forced=nxt is not None and nxt.opened_by == HEADING_BYLINE))
+
+
+def _subheadings_under_text(d: Draft) -> list[HeadlineLine]:
+    """Take the subheadings that end a draft's text off it, as headline lines (none if the draft is closed)."""
+    k = len(d.blocks)
+    while k and d.blocks[k - 1].kind == "subheading":
+        k -= 1
+    if k == len(d.blocks) or d.ended_by or not any(b.kind == "paragraph" for b in d.blocks[:k]):
+        return []
+    moved, d.blocks = d.blocks[k:], d.blocks[:k]
+    starts = {b.span.start for b in moved}
+    d.spans = [x for x in d.spans if x.start not in starts]
+    return [
+        HeadlineLine(x.text, x.span, reason=HEADING_UNDER_TEXT)
+        for b in moved
+        for x in d.subheading_lines.get(b.span.start, (b,))
+    ]
 
 
 def _bodyless_groups(drafts: list[Draft], clusters: list[Cluster]) -> None:
