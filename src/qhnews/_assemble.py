@@ -141,6 +141,10 @@ def _bounded(
     return out
 
 
+#: The reading of an article that no headline group went to.
+_NO_READING = HeadlineReading(None, None, None, (), None, 0.0, ())
+
+
 def _reading_order(b: Byline) -> tuple[bool, int, str]:
     """Bylines in the order an article is read: its heading byline first, then the others in page order.
 
@@ -155,15 +159,14 @@ def _article(d: Draft, head: _Head | None, sure: tuple[float, tuple[str, ...]]) 
     if head is not None:
         spans.append(head.span)
         spans.extend(b.span for b in head.reading.bylines)
-    r = head.reading if head else None
-    bylines = [*d.bylines, *(r.bylines if r else ())]
+    r = head.reading if head else _NO_READING
     return Article(
-        title=r.title if r else None,
-        kicker=r.kicker if r else None,
-        subtitles=r.subtitles if r else (),
-        section=r.section if r else None,
-        bylines=tuple(sorted(bylines, key=_reading_order)),
-        speaker=r.speaker if r else None,
+        title=r.title,
+        kicker=r.kicker,
+        subtitles=r.subtitles,
+        section=r.section,
+        bylines=tuple(sorted([*d.bylines, *r.bylines], key=_reading_order)),
+        speaker=r.speaker,
         blocks=tuple(d.blocks),
         continued_to=d.continued_to,
         continued_from=d.continued_from,
@@ -173,7 +176,7 @@ def _article(d: Draft, head: _Head | None, sure: tuple[float, tuple[str, ...]]) 
         confidence=round(sure[0], 3),
         notes=sure[1],
         opened_by=d.opened_by,
-        headline_reasons=r.reasons if r else (),
+        headline_reasons=r.reasons,
     )
 
 

@@ -19,7 +19,7 @@ import attrs
 
 from qhnews import _patterns as pat
 from qhnews._classify import HeadingRun, Para, SpeakerUnit
-from qhnews._rules import Rule, reason, rule
+from qhnews._rules import Rule, first_verdict, reason, rule
 
 if TYPE_CHECKING:
     from qhnews._assemble import AssembleOptions
@@ -33,6 +33,7 @@ __all__ = [
     "BYLINE_AFTER_HEADINGS",
     "CONTINUED_FROM",
     "HEADING_BYLINE",
+    "HEADING_UNDER_TEXT",
     "LEAD_BYLINE",
     "PAGE_START",
     "PARAGRAPH",
@@ -79,6 +80,19 @@ def _after_jump(s: Turn) -> bool | None:
 @rule("boundary.continued-from", "A （上接第一版） mark opens the rest of an article continued from another page.")
 def _continued_from(s: Turn) -> bool | None:
     return True if s.para.jump_from is not None else None
+
+
+@rule(
+    "body.under-heading-byline",
+    "Heading lines between a heading byline and the first paragraph, with no cue of a headline, are the "
+    "article's first subheading.",
+)
+def _under_heading_byline(s: Turn) -> bool | None:
+    d = s.draft
+    if d is None or d.opened_by not in (HEADING_BYLINE, BYLINE_AFTER_HEADINGS) or d.blocks or d.captions:
+        return None
+    cued = first_verdict(BOUNDARY[BOUNDARY.index(_several_runs) :], s, (False, ""))[0]
+    return None if cued else False
 
 
 @rule("boundary.no-body-yet", "Heading lines over the first paragraph of an article are its headline.")
@@ -160,6 +174,7 @@ BOUNDARY: tuple[Rule[Turn, bool], ...] = (
     _after_trailing_byline,
     _after_jump,
     _continued_from,
+    _under_heading_byline,
     _no_body_yet,
     _several_runs,
     _profile_line,
@@ -185,6 +200,11 @@ BYLINE_AFTER_HEADINGS = reason(
 )
 PICTURE = reason(
     "boundary.picture-story", "A caption under a headline of its own, with no text of an article, is a picture story."
+)
+HEADING_UNDER_TEXT = reason(
+    "boundary.heading-under-text",
+    "Short lines that end an article's text, with none of it under them, are a headline printed without a "
+    "blank line: the next article's, or this one's after its body.",
 )
 RUN_TOGETHER = reason(
     "boundary.run-together",

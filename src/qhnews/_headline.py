@@ -360,11 +360,13 @@ _GROUP_BYLINE = reason(
 )
 
 
-def _with_bylines(r: HeadlineReading, bylines: tuple[Byline, ...], weights: RoleWeights) -> HeadlineReading:
-    if not bylines:
-        return r
-    shape = r.shape + weights.group_byline
-    return attrs.evolve(r, shape=shape, reasons=(*r.reasons, _GROUP_BYLINE), bylines=bylines)
+def _carried(r: HeadlineReading, group: Sequence[HeadlineLine], weights: RoleWeights) -> HeadlineReading:
+    """The reading with what its lines carry: the group's heading bylines, the rules that made lines headline lines."""
+    bylines = tuple(h.byline for h in group if h.byline is not None)
+    codes = tuple(dict.fromkeys(h.reason for h in group if h.reason))
+    if bylines:
+        r = attrs.evolve(r, shape=r.shape + weights.group_byline, reasons=(*r.reasons, _GROUP_BYLINE), bylines=bylines)
+    return attrs.evolve(r, reasons=(*codes, *r.reasons)) if codes else r
 
 
 def read_headline(group: Sequence[HeadlineLine], weights: RoleWeights) -> HeadlineReading:
@@ -377,15 +379,13 @@ def read_headline(group: Sequence[HeadlineLine], weights: RoleWeights) -> Headli
         >>> r.kicker, r.title, r.shape, r.reasons
         ('王某在某地调研时强调', '奋力谱写新篇章', 0.4, ('headline.read-kicker-title', 'headline.kicker-over-title'))
     """
-    if len(group) == 1 and group[0].speaker is None and group[0].byline is None:  # the common case, kept cheap
-        return _read_lone(group[0].text, weights)
-    bylines = tuple(h.byline for h in group if h.byline is not None)
-    if bylines:
-        group = [h for h in group if h.byline is None]
-        if len(group) == 1 and group[0].speaker is None:
-            return _with_bylines(_read_lone(group[0].text, weights), bylines, weights)
-    r = _Reading(group, weights, [h.text for h in group if h.speaker is None])
+    lines = [h for h in group if h.byline is None]
+    plain = len(lines) == len(group) and not group[0].reason
+    if len(lines) == 1 and lines[0].speaker is None:  # the common case, kept cheap
+        reading = _read_lone(lines[0].text, weights)
+        return reading if plain else _carried(reading, group, weights)
+    r = _Reading(lines, weights, [h.text for h in lines if h.speaker is None])
     for term in TERMS:
         term(r)
     reading = HeadlineReading(r.section, r.kicker, r.title, tuple(r.subtitles), r.speaker, r.shape, tuple(r.reasons))
-    return _with_bylines(reading, bylines, weights)
+    return _carried(reading, group, weights)

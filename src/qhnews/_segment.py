@@ -31,6 +31,7 @@ from qhnews._boundary import (
     BYLINE_AFTER_HEADINGS,
     CONTINUED_FROM,
     HEADING_BYLINE,
+    HEADING_UNDER_TEXT,
     LEAD_BYLINE,
     PAGE_START,
     PARAGRAPH,
@@ -41,7 +42,7 @@ from qhnews._boundary import (
     Turn,
 )
 from qhnews._classify import BylineUnit, CaptionUnit, FurnitureUnit, HeadingRun, JumpUnit, Para, SpeakerUnit, Unit
-from qhnews._records import BodyBlock, Byline, BylinePosition, Caption, Furniture, Leftover, Span, Speaker
+from qhnews._records import BodyBlock, Byline, BylinePosition, Caption, Furniture, Leftover, Line, Span, Speaker
 from qhnews._rules import first_verdict
 
 if TYPE_CHECKING:
@@ -62,6 +63,8 @@ class Draft:
     continued_to: str | None = None
     continued_from: str | None = None
     captions: list[Caption] = attrs.Factory(list)
+    # The lines of each subheading made of running text, by its start: what it is made of if it heads no text.
+    subheading_lines: dict[int, tuple[Line, ...]] = attrs.Factory(dict)
 
     @property
     def has_text(self) -> bool:
@@ -76,6 +79,7 @@ class HeadlineLine:
     span: Span
     speaker: Speaker | None = None
     byline: Byline | None = None  # the heading byline that closes a group printed away from its body
+    reason: str = ""  # the rule that made running text a headline line after the walk, if one did
 
 
 @attrs.define
@@ -191,6 +195,8 @@ class _Walk:
         if para.text:
             kind, code = first_verdict(BODY_KIND, Text(para.text, self.options), ("paragraph", PARAGRAPH))
             d.blocks.append(BodyBlock(kind, para.text, para.span, code))
+            if kind == "subheading" and len(para.lines) > 1:
+                d.subheading_lines[para.span.start] = para.lines
         d.spans.append(para.span)
 
     def unit(self, unit: Unit) -> None:
@@ -224,22 +230,62 @@ def segment(units: Sequence[Unit], options: AssembleOptions) -> Segmented:
     for unit in units:
         walk.unit(unit)
     walk.flush_pending()
+    _headings_under_text(walk.drafts, walk.clusters)
     _bodyless_groups(walk.drafts, walk.clusters)
     _split_run_together(walk.drafts, walk.clusters)
     return Segmented(walk.drafts, walk.clusters, walk.furniture, walk.leftovers)
 
 
-_BY_BYLINE = frozenset((LEAD_BYLINE, HEADING_BYLINE, BYLINE_AFTER_HEADINGS))
+def _headings_under_text(drafts: list[Draft], clusters: list[Cluster]) -> None:
+    """Make headline lines of the subheadings an article's text ends with.
+
+    A subheading heads the text under it. Short lines that end an article,
+    with none of its text under them, are a headline printed with no blank
+    line after the last paragraph: the next article's (over its byline or
+    body), or this one's printed after its body. They join the cluster that
+    stands before the next article (a new one if none does), ahead of its
+    lines; over a heading byline with no headline of its own, they are its
+    headline.
+    """
+    for i, d in enumerate(drafts):
+        lines = _subheadings_under_text(d)
+        if not lines:
+            continue
+        at = next((j for j, cl in enumerate(clusters) if cl.position > i), len(clusters))
+        if at < len(clusters) and clusters[at].position == i + 1:
+            clusters[at].lines[:0] = lines
+        else:
+            nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+            clusters.insert(at, Cluster(i + 1, lines, forced=nxt is not None and nxt.opened_by == HEADING_BYLINE))
+
+
+def _subheadings_under_text(d: Draft) -> list[HeadlineLine]:
+    """Take the subheadings that end a draft's text off it, as headline lines (none if the draft is closed)."""
+    k = len(d.blocks)
+    while k and d.blocks[k - 1].kind == "subheading":
+        k -= 1
+    if k == len(d.blocks) or d.ended_by or not any(b.kind == "paragraph" for b in d.blocks[:k]):
+        return []
+    moved, d.blocks = d.blocks[k:], d.blocks[:k]
+    starts = {b.span.start for b in moved}
+    d.spans = [x for x in d.spans if x.start not in starts]
+    return [
+        HeadlineLine(x.text, x.span, reason=HEADING_UNDER_TEXT)
+        for b in moved
+        for x in d.subheading_lines.get(b.span.start, (b,))
+    ]
 
 
 def _bodyless_groups(drafts: list[Draft], clusters: list[Cluster]) -> None:
     """Give back to the attachment a headline group whose heading byline stands over no text.
 
     A heading byline (文/图 本报记者 X) stands under its headline, over its
-    body. Where the next thing on the page opens another article by a byline
-    (a lead byline, another headline over a byline) or the page ends, the
-    group and its byline were printed away from their body: after it, or
-    after a later article. The group becomes an unforced cluster whose last line carries
+    body. Where the next thing on the page opens another article (a lead
+    byline, another headline over a byline, headline lines with a cue of a
+    headline over a paragraph: ``body.under-heading-byline`` keeps the others
+    as the article's first subheading) or the page ends, the group and its
+    byline were printed away from their body: after it, or after a later
+    article. The group becomes an unforced cluster whose last line carries
     the byline, and the attachment gives it, byline and all, to an article
     (its reading records ``headline.group-byline``).
     """
@@ -254,7 +300,6 @@ def _bodyless_groups(drafts: list[Draft], clusters: list[Cluster]) -> None:
             and d.continued_to is None
             and own
             and own[-1].forced
-            and (i + 1 == len(drafts) or drafts[i + 1].opened_by in _BY_BYLINE)
         ):
             i += 1
             continue
