@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import qhnews
+import qhnews.records
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "seeds").glob("*.txt"))
@@ -70,7 +71,7 @@ def test_a_span_out_of_order_is_refused_where_it_is_made(args: tuple[int, int, i
 
 
 def test_a_page_refuses_a_span_past_its_text() -> None:
-    leftover = qhnews.Leftover("标题", qhnews.Span(0, 9, 1, 1))
+    leftover = qhnews.records.Leftover("标题", qhnews.Span(0, 9, 1, 1))
     with pytest.raises(ValueError, match="past the page's end"):
         qhnews.Page(leftovers=(leftover,), text="标题")
-    assert qhnews.Page(leftovers=(qhnews.Leftover("标题", qhnews.Span(0, 2, 1, 1)),), text="标题").leftovers
+    assert qhnews.Page(leftovers=(qhnews.records.Leftover("标题", qhnews.Span(0, 2, 1, 1)),), text="标题").leftovers
