@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import fnmatch
+import hashlib
 import json
 import os
 import random
@@ -101,8 +102,8 @@ def choose(every: list[Mutant], sample: int, seed: int, *, constants: bool, only
         every = [m for m in every if fnmatch.fnmatch(m.path.rsplit("/", 1)[-1], only)]
     fixed = [m for m in every if m.kind in ALWAYS] if constants else []
     rest = [m for m in every if m.kind not in ALWAYS]
+    # the sample in its drawn order: a run stopped early is still a sample of every module
     picked = random.Random(seed).sample(rest, min(sample, len(rest)))
-    picked.sort(key=lambda m: (m.path, m.line, m.col))
     return picked + fixed
 
 
@@ -130,6 +131,16 @@ def copy_tree(dest: Path) -> None:
 
 
 PROFILE = ["ci"]
+
+
+def tree_digest(copy: Path) -> str:
+    """A digest of the sources and of the property tests: a recorded baseline is reused only for the same tree."""
+    h = hashlib.sha256()
+    files = sorted((copy / "src").rglob("*.py")) + [copy / f for f in PROPERTY_SOURCES]
+    files += [copy / "tests" / "conftest.py", copy / "scripts" / "mutation_record.py"]
+    for f in files:
+        h.update(f.relative_to(copy).as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def env_for(copy: Path) -> dict[str, str]:
@@ -214,22 +225,27 @@ def run(args: argparse.Namespace) -> int:  # noqa: PLR0915
     copy = tmp / "tree"
     try:
         copy_tree(copy)
-        record = tmp / "calls.pickle"
+        record = out / "baseline-calls.pickle"
         t0 = time.monotonic()
         status, tail = pytest(copy, fast_args(copy, None), args.timeout * 4)
         fast_time = time.monotonic() - t0
         if status != "passed":
             raise SystemExit(f"the fast tests fail on the unmutated tree:\n{tail}")
+        digest, prop_time = tree_digest(copy), 0.0
         t0 = time.monotonic()
-        status, tail = pytest(
-            copy,
-            ["-p", "mutation_record", *PROPERTIES],
-            args.timeout * 20,
-            {"QHNEWS_MUTATION_RECORD": str(record)},
-        )
-        prop_time = time.monotonic() - t0
-        if status != "passed":
-            raise SystemExit(f"the property tests fail on the unmutated tree:\n{tail}")
+        if args.resume and record.exists() and (out / "baseline.json").exists():
+            prop_time = json.loads((out / "baseline.json").read_text("utf-8")).get(digest, 0.0)
+        if not prop_time:  # record the property tests' calls on the unmutated tree
+            status, tail = pytest(
+                copy,
+                ["-p", "mutation_record", *PROPERTIES],
+                args.timeout * 20,
+                {"QHNEWS_MUTATION_RECORD": str(record)},
+            )
+            prop_time = time.monotonic() - t0
+            if status != "passed":
+                raise SystemExit(f"the property tests fail on the unmutated tree:\n{tail}")
+            (out / "baseline.json").write_text(json.dumps({digest: prop_time}), "utf-8")
         t0 = time.monotonic()
         status, _, tail = replay(copy, record, args.timeout * 20)
         replay_time = time.monotonic() - t0
@@ -258,7 +274,8 @@ def run(args: argparse.Namespace) -> int:  # noqa: PLR0915
             with log.open("a", encoding="utf-8") as f:
                 f.write(json.dumps(result, ensure_ascii=False) + "\n")
             done[m.key] = result
-            print(f"[{n}/{len(chosen)}] {m.where} {m.kind}: {result['status']} ({result['by']}, {result['seconds']}s)", flush=True)
+            status = f"{result['status']} ({result['by']}, {result['seconds']}s)"
+            print(f"[{n}/{len(chosen)}] {m.where} {m.kind}: {status}", flush=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     results = [done[m.key] for m in chosen if m.key in done]
@@ -368,7 +385,7 @@ def main() -> int:
     p.add_argument("--no-constants", action="store_true", help="leave out the default and constant mutants")
     p.add_argument("--only", help="only modules whose file name matches this glob (_blocks.py)")
     p.add_argument("--limit", type=int, default=0, help="stop after this many mutants")
-    p.add_argument("--timeout", type=float, default=120, help="the least time a phase may take before it counts as hung")
+    p.add_argument("--timeout", type=float, default=120, help="the least time a phase gets before it counts as hung")
     p.add_argument("--out", default=str(ROOT / "benchmarks" / "mutation"), help="where the report goes")
     p.add_argument("--equivalent", default=str(ROOT / "benchmarks" / "mutation" / "equivalent.json"))
     p.add_argument("--resume", action="store_true", help="skip the mutants progress.jsonl already holds")

@@ -278,7 +278,7 @@ class _Walker:
                 meta = kw.get("metadata")
                 step = None
                 if isinstance(meta, ast.Dict):
-                    for k, val in zip(meta.keys, meta.values):
+                    for k, val in zip(meta.keys, meta.values, strict=True):
                         if isinstance(k, ast.Constant) and k.value == "step" and _is_number(val):
                             step = _value(val)
                 self.number(kw["default"], "default" if options else "number", step)

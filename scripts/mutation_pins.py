@@ -1,20 +1,24 @@
-"""Find small pages that pin the options fields: each changes what qhnews makes of it when a field moves one step.
+"""Which fixture pins which options field: what changes when a field moves one step either way.
 
-    .venv/bin/python scripts/mutation_pins.py --pages 600 > pins.txt
+    .venv/bin/python scripts/mutation_pins.py map      # rewrite tests/fixtures/pinning/fields.list
+    .venv/bin/python scripts/mutation_pins.py search   # look for pages that pin the fields no fixture pins
+    .venv/bin/python scripts/mutation_pins.py fill     # write the expected outlines of pages.txt, check its titles
 
-It draws pages with the property tests' generator (invented text), adds the
-inputs of the fixture files, parses each with every stepped field of
-ReflowOptions, AssembleOptions and RoleWeights moved one step down and one
-step up, picks a small set of pages that together pin every field it can (a
-greedy cover), shrinks each picked page (dropping blocks, then lines, while it
-still pins its fields), and prints them in the format of
-``tests/fixtures/pinning/pages.txt``. Fields no page pins are listed at the end.
+A field with a step (``metadata["step"]``) of ReflowOptions, AssembleOptions
+or RoleWeights is pinned in a direction when some fixture comes out different
+with the field moved one step that way: a page (``qhnews.parse``, its JSON), a
+headline group (``read_headline``, its roles, shape and terms) or a body text
+(its kind and rule). ``map`` names, for each field and direction, the first
+fixture that pins it; ``tests/test_pinning.py`` checks that each named fixture
+still does. ``search`` perturbs the page fixtures and generated pages (a line
+a character shorter or longer, cut, repeated, a blank line added or taken
+away) and prints, in the fixture format of ``tests/fixtures/pinning/pages.txt``,
+the shrunk pages that pin a field no fixture pins yet.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,100 +26,119 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
-import attrs  # noqa: E402
-
-import qhnews  # noqa: E402
-from qhnews import AssembleOptions, ParseOptions, ReflowOptions, RoleWeights  # noqa: E402
-
-Move = tuple[str, str, int]  # (record, field, direction)
+from pinning import FIELDS_FILE, Move, Pinnable, fixtures, moves, pins  # noqa: E402
 
 
-def stepped() -> Iterator[tuple[str, attrs.Attribute]]:  # type: ignore[type-arg]
-    for name, record in (("reflow", ReflowOptions), ("assemble", AssembleOptions), ("roles", RoleWeights)):
-        for f in attrs.fields(record):
-            if "step" in f.metadata:
-                yield name, f
+def write_map() -> int:
+    items = fixtures()
+    lines = [
+        "# Which fixture pins which options field, moved one step down (-1) or up (+1).",
+        "# Written by scripts/mutation_pins.py map; tests/test_pinning.py checks each line.",
+        "# A field with no fixture is listed in tests/test_pinning.py's UNPINNED with the reason.",
+    ]
+    left = []
+    for move in moves():
+        for item in items:
+            if pins(item, move):
+                lines.append(f"{move.field} {move.direction:+d} {item.id}")
+                break
+        else:
+            left.append(move)
+    FIELDS_FILE.write_text("\n".join(lines) + "\n", "utf-8")
+    for m in left:
+        print(f"unpinned: {m.field} {m.direction:+d}")
+    return 0
 
 
-def moved(record: str, field: attrs.Attribute, direction: int) -> ParseOptions:  # type: ignore[type-arg]
-    value = field.default + direction * field.metadata["step"]
-    value = round(value, 6) if isinstance(value, float) else value
-    if record == "reflow":
-        return ParseOptions(reflow=attrs.evolve(ReflowOptions(), **{field.name: value}))
-    if record == "assemble":
-        return ParseOptions(assemble=attrs.evolve(AssembleOptions(), **{field.name: value}))
-    return ParseOptions(assemble=AssembleOptions(roles=attrs.evolve(RoleWeights(), **{field.name: value})))
+def variants(text: str) -> Iterator[str]:
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not line.strip():
+            yield "\n".join(lines[:i] + lines[i + 1 :])
+            continue
+        for new in (line[:-1], line + "民", line + "1", line[:-2] + line[-1:], line[:-1] + "民" + line[-1:]):
+            yield "\n".join([*lines[:i], new, *lines[i + 1 :]])
+        yield "\n".join([*lines[: i + 1], line, *lines[i + 1 :]])
+        yield "\n".join([*lines[: i + 1], "", *lines[i + 1 :]])
 
 
-def output(text: str, options: ParseOptions | None = None) -> str:
-    return json.dumps(qhnews.parse(text, options=options).to_dict(), ensure_ascii=False, sort_keys=True)
-
-
-def corpus(count: int) -> list[str]:
-    from fixtures import FIXTURES, read_cases
-    from roundtrip import draw
-
-    texts = [c.input for f in sorted(FIXTURES.rglob("*.txt")) if f.parent.name != "layouts" for c in read_cases(f)]
-    texts += [f.read_text("utf-8") for f in sorted((FIXTURES / "layouts").glob("*.txt"))]
-    texts += [t for t, _, _ in draw(count)]
-    return list(dict.fromkeys(t for t in texts if t.strip()))
-
-
-def pins(text: str, moves: list[tuple[Move, ParseOptions]]) -> set[Move]:
-    base = output(text)
-    return {m for m, o in moves if output(text, o) != base}
-
-
-def shrink(text: str, need: set[Move], moves: dict[Move, ParseOptions]) -> str:
-    """Drop blocks (between blank lines), then single lines, while the page still pins ``need``."""
-    chosen = [(m, moves[m]) for m in need]
-
-    def ok(t: str) -> bool:
-        return bool(t.strip()) and need <= pins(t, chosen)
-
-    for sep in ("\n\n", "\n"):
+def shrink(item: Pinnable, need: list[Move]) -> Pinnable:
+    """Drop blocks (between blank lines) while the page still pins ``need``: what is left reads as printed."""
+    text = item.text
+    for sep in ("\n\n",):
         parts = text.split(sep)
         i = 0
         while i < len(parts) and len(parts) > 1:
-            trial = sep.join(parts[:i] + parts[i + 1 :])
-            if ok(trial):
+            trial = item.with_text(sep.join(parts[:i] + parts[i + 1 :]))
+            if trial.text.strip() and all(pins(trial, m) for m in need):
                 parts = parts[:i] + parts[i + 1 :]
             else:
                 i += 1
         text = sep.join(parts)
-    return text
+    return item.with_text(text)
+
+
+def search(count: int) -> int:
+    from roundtrip import draw
+
+    pinned = {(f, int(d)) for f, d, *_ in (x.split(" ", 2) for x in _map_lines())}
+    left = [m for m in moves() if (m.field, m.direction) not in pinned]
+    seeds = [f for f in fixtures() if f.kind == "page"]
+    seeds += [Pinnable("page", f"generated {i}", t) for i, (t, _, _) in enumerate(draw(count))]
+    print(f"{len(left)} moves unpinned; {len(seeds)} seed pages", file=sys.stderr)
+    for seed in seeds:
+        if not left:
+            break
+        for text in variants(seed.text):
+            trial = seed.with_text(text)
+            got = [m for m in left if pins(trial, m)]
+            if got:
+                small = shrink(trial, got)
+                print("Pins " + " ".join(sorted({f"{m.field}{m.direction:+d}" for m in got})) + f" (from {seed.id})")
+                print(".", small.text, ".", "(expected)", ".", "", sep="\n", flush=True)
+                left = [m for m in left if m not in got]
+    for m in left:
+        print(f"unpinned: {m.field} {m.direction:+d}", file=sys.stderr)
+    return 0
+
+
+def fill() -> int:
+    """Write each pinning page's expected outline; keep in its title only the moves it pins."""
+    import qhnews
+    from fixtures import FIXTURES, page_outline, read_cases
+
+    path = FIXTURES / "pinning" / "pages.txt"
+    out = []
+    for case in read_cases(path):
+        words = case.title.split()
+        item = Pinnable("page", case.id, case.input)
+        kept = []
+        for w in words[1:]:
+            if w[-2:] in ("-1", "+1") and "." in w:
+                if pins(item, Move(w[:-2], int(w[-2:]))):
+                    kept.append(w)
+                else:
+                    print(f"{case.id}: does not pin {w}", file=sys.stderr)
+            else:
+                kept.append(w)
+        title = " ".join(["Pins", *kept])
+        out += [title, ".", case.input, ".", page_outline(qhnews.parse(case.input)), ".", ""]
+    path.write_text("\n".join(out), "utf-8")
+    return 0
+
+
+def _map_lines() -> list[str]:
+    return [x for x in FIELDS_FILE.read_text("utf-8").splitlines() if x and not x.startswith("#")]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--pages", type=int, default=600)
+    ap.add_argument("command", choices=("map", "search", "fill"))
+    ap.add_argument("--pages", type=int, default=100, help="generated pages to perturb after the fixtures")
     args = ap.parse_args()
-    moves = {(r, f.name, d): moved(r, f, d) for r, f in stepped() for d in (-1, 1)}
-    texts = corpus(args.pages)
-    print(f"{len(texts)} pages, {len(moves)} moves", file=sys.stderr)
-    pinned: list[set[Move]] = [pins(t, list(moves.items())) for t in texts]
-    left = set(moves)
-    picked: list[tuple[str, set[Move]]] = []
-    while left:
-        best = max(range(len(texts)), key=lambda i: (len(pinned[i] & left), -len(texts[i])))
-        gain = pinned[best] & left
-        if not gain:
-            break
-        picked.append((texts[best], gain))
-        left -= gain
-    for text, gain in picked:
-        small = shrink(text, gain, moves)
-        fields = sorted({f"{r}.{n}" for r, n, _ in gain})
-        print("Pins " + " ".join(fields))
-        print(".")
-        print(small)
-        print(".")
-        print("(expected)")
-        print(".")
-        print()
-    for r, n, d in sorted(left):
-        print(f"unpinned: {r}.{n} {'+' if d > 0 else '-'}", file=sys.stderr)
-    return 0
+    if args.command == "fill":
+        return fill()
+    return write_map() if args.command == "map" else search(args.pages)
 
 
 if __name__ == "__main__":
