@@ -78,18 +78,18 @@ def shrink(item: Pinnable, need: list[Move]) -> Pinnable:
     return item.with_text(text)
 
 
-def search(count: int) -> int:
+def search(count: int, *, plain: bool, only: bool = False) -> int:
     from roundtrip import draw
 
     pinned = {(f, int(d)) for f, d, *_ in (x.split(" ", 2) for x in _map_lines())}
     left = [m for m in moves() if (m.field, m.direction) not in pinned]
-    seeds = [f for f in fixtures() if f.kind == "page"]
+    seeds = [] if only else [f for f in fixtures() if f.kind == "page"]
     seeds += [Pinnable("page", f"generated {i}", t) for i, (t, _, _) in enumerate(draw(count))]
     print(f"{len(left)} moves unpinned; {len(seeds)} seed pages", file=sys.stderr)
     for seed in seeds:
         if not left:
             break
-        for text in variants(seed.text):
+        for text in [seed.text] if plain else variants(seed.text):
             trial = seed.with_text(text)
             got = [m for m in left if pins(trial, m)]
             if got:
@@ -135,10 +135,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("command", choices=("map", "search", "fill"))
     ap.add_argument("--pages", type=int, default=100, help="generated pages to perturb after the fixtures")
+    ap.add_argument("--plain", action="store_true", help="try the pages as they are, without perturbing them")
+    ap.add_argument("--generated", action="store_true", help="only generated pages, not the fixtures")
     args = ap.parse_args()
     if args.command == "fill":
         return fill()
-    return write_map() if args.command == "map" else search(args.pages)
+    return write_map() if args.command == "map" else search(args.pages, plain=args.plain, only=args.generated)
 
 
 if __name__ == "__main__":
