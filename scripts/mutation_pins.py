@@ -83,8 +83,8 @@ def search(count: int, *, plain: bool, only: bool = False) -> int:
 
     pinned = {(f, int(d)) for f, d, *_ in (x.split(" ", 2) for x in _map_lines())}
     left = [m for m in moves() if (m.field, m.direction) not in pinned]
-    seeds = [] if only else [f for f in fixtures() if f.kind == "page"]
-    seeds += [Pinnable("page", f"generated {i}", t) for i, (t, _, _) in enumerate(draw(count))]
+    seeds = [] if only else [f.with_kind("pinning") for f in fixtures() if f.kind not in ("headline", "body")]
+    seeds += [Pinnable("pinning", f"generated {i}", t) for i, (t, _, _) in enumerate(draw(count))]
     print(f"{len(left)} moves unpinned; {len(seeds)} seed pages", file=sys.stderr)
     for seed in seeds:
         if not left:
@@ -105,13 +105,14 @@ def search(count: int, *, plain: bool, only: bool = False) -> int:
 def fill() -> int:
     """Write each pinning page's expected outline; keep in its title only the moves it pins."""
     import qhnews
-    from fixtures import FIXTURES, page_outline, read_cases
+    from fixtures import FIXTURES, read_cases
+    from pinning import rendered
 
     path = FIXTURES / "pinning" / "pages.txt"
     out = []
     for case in read_cases(path):
         words = case.title.split()
-        item = Pinnable("page", case.id, case.input)
+        item = Pinnable("pinning", case.id, case.input)
         kept = []
         for w in words[1:]:
             if w[-2:] in ("-1", "+1") and "." in w:
@@ -122,7 +123,7 @@ def fill() -> int:
             else:
                 kept.append(w)
         title = " ".join(["Pins", *kept])
-        out += [title, ".", case.input, ".", page_outline(qhnews.parse(case.input)), ".", ""]
+        out += [title, ".", case.input, ".", rendered(qhnews.parse(case.input)), ".", ""]
     path.write_text("\n".join(out), "utf-8")
     return 0
 

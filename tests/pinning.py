@@ -20,17 +20,19 @@ from typing import Any
 import attrs
 
 import qhnews
-from fixtures import FIXTURES, cases
+from fixtures import FIXTURES, cases, page_outline
 from qhnews import AssembleOptions, ParseOptions, ReflowOptions, RoleWeights
 from qhnews._headline import read_headline
 from qhnews._rules import first_verdict
 from qhnews._segment import _PARAGRAPH, BODY_KIND, _Text
-from test_assemble_rules import headline_group, rendered_reading
+from qhnews.stages import normalize_page
+from test_assemble_rules import headline_group, rendered_page, rendered_reading
+from test_layouts import contract
 
 FIELDS_FILE = FIXTURES / "pinning" / "fields.list"
 RECORDS: dict[str, type] = {"reflow": ReflowOptions, "assemble": AssembleOptions, "roles": RoleWeights}
 #: The fixture kinds read as whole pages.
-PAGE_KINDS = ("pinning", "boundary", "pages", "reflow")
+PAGE_KINDS = ("pinning", "boundary", "pages", "reflow", "layouts")
 
 
 @attrs.frozen
@@ -64,7 +66,7 @@ class Move:
 
 @attrs.frozen
 class Pinnable:
-    """A fixture's input and how to read it: ``page``, ``headline`` or ``body``."""
+    """A fixture's input and its kind: how its test reads it (a page kind, ``headline`` or ``body``)."""
 
     kind: str
     id: str
@@ -72,6 +74,9 @@ class Pinnable:
 
     def with_text(self, text: str) -> Pinnable:
         return attrs.evolve(self, text=text)
+
+    def with_kind(self, kind: str) -> Pinnable:
+        return attrs.evolve(self, kind=kind)
 
 
 def moves() -> list[Move]:
@@ -85,16 +90,32 @@ def moves() -> list[Move]:
 
 def fixtures() -> list[Pinnable]:
     """Every fixture input that can pin a field, the handmade pinning pages first."""
-    out = [Pinnable("page", f"{c.file}: {c.title}", c.input) for kind in PAGE_KINDS for c in cases(kind)]
+    out = [Pinnable(kind, f"{c.file}: {c.title}", c.input) for kind in PAGE_KINDS[:-1] for c in cases(kind)]
     for path in sorted((FIXTURES / "layouts").glob("*.txt")):
-        out.append(Pinnable("page", f"layouts/{path.name}", path.read_text("utf-8")))
+        out.append(Pinnable("layouts", f"layouts/{path.name}", path.read_text("utf-8")))
     out += [Pinnable("headline", f"{c.file}: {c.title}", c.input) for c in cases("headline")]
     out += [Pinnable("body", f"{c.file}: {c.title}", c.input) for c in cases("body")]
     return out
 
 
-def _page(text: str, options: ParseOptions | None) -> str:
-    return json.dumps(qhnews.parse(text, options=options).to_dict(), ensure_ascii=False, sort_keys=True)
+def rendered(page: qhnews.Page) -> str:
+    """A pinning page as its fixture shows it: the outline, then each article's rules and confidence."""
+    return page_outline(page) + "\n\n" + rendered_page(page)
+
+
+def _page(kind: str, text: str, options: ParseOptions | None) -> str:
+    opts = options or ParseOptions()
+    if kind == "reflow":
+        blocks = normalize_page(text, options=opts.normalize, reflow_options=opts.reflow)
+        return "\n".join(b.text for b in blocks)
+    page = qhnews.parse(text, options=opts)
+    if kind == "boundary":
+        return rendered_page(page)
+    if kind == "pages":
+        return page_outline(page)
+    if kind == "layouts":
+        return json.dumps(contract(qhnews.page_to_dict(page)), ensure_ascii=False, sort_keys=True)
+    return rendered(page)
 
 
 def _headline(text: str, options: AssembleOptions) -> str:
@@ -112,14 +133,14 @@ def _default(kind: str, text: str) -> str:
 
 def _read(kind: str, text: str, move: Move | None) -> str:
     readers: dict[str, Callable[[str, Any], str]] = {"headline": _headline, "body": _body}
-    if kind == "page":
-        return _page(text, move.options() if move else None)
+    if kind in PAGE_KINDS:
+        return _page(kind, text, move.options() if move else None)
     return readers[kind](text, move.assemble() if move else AssembleOptions())
 
 
 def pins(item: Pinnable, move: Move) -> bool:
     """Whether the fixture comes out different with the field moved."""
-    if item.kind != "page" and move.field.startswith("reflow."):
+    if item.kind in ("headline", "body") and move.field.startswith("reflow."):
         return False  # a headline group or body text is read past the reflow
     return _read(item.kind, item.text, move) != _default(item.kind, item.text)
 

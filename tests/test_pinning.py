@@ -3,7 +3,7 @@
 ``fixtures/pinning/fields.list`` names, for each field of ReflowOptions,
 AssembleOptions and RoleWeights that has a step (``metadata["step"]``) and
 each direction, the fixture that comes out different when the field moves
-(see ``tests/pinning.py`` for what "different" reads). A threshold or weight
+(what the fixture's own test compares, see ``tests/pinning.py``). A threshold or weight
 that can move without any fixture noticing is unpinned: a mutation of its
 default would survive the suite. ``fixtures/pinning/pages.txt`` holds the
 small pages (invented text) made for fields no other fixture pins; each
@@ -16,8 +16,8 @@ from __future__ import annotations
 import pytest
 
 import qhnews
-from fixtures import Case, cases, page_outline
-from pinning import Move, fields_file, fixtures, moves, pins
+from fixtures import Case, cases
+from pinning import Move, fields_file, fixtures, moves, pins, rendered
 
 NOT_YET = "no fixture sits on this threshold yet (scripts/mutation_pins.py search found no page)"
 #: Moves no fixture pins, with the reason; each is an expected failure until a page pins it.
@@ -60,7 +60,7 @@ BY_ID = {f.id: f for f in fixtures()}
 
 @pytest.mark.parametrize("case", cases("pinning"), ids=lambda c: c.id)
 def test_a_pinning_page_reads_as_its_fixture_says(case: Case) -> None:
-    assert page_outline(qhnews.parse(case.input)) == case.expected, case.title
+    assert rendered(qhnews.parse(case.input)) == case.expected, case.title
 
 
 @pytest.mark.parametrize("move", moves(), ids=lambda m: f"{m.field}{m.direction:+d}")
