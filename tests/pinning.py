@@ -22,9 +22,9 @@ import attrs
 import qhnews
 from fixtures import FIXTURES, cases, page_outline
 from qhnews import AssembleOptions, ParseOptions, ReflowOptions, RoleWeights
+from qhnews._boundary import BODY_KIND, PARAGRAPH, Text
 from qhnews._headline import read_headline
 from qhnews._rules import first_verdict
-from qhnews._segment import _PARAGRAPH, BODY_KIND, _Text
 from qhnews.stages import normalize_page
 from test_assemble_rules import headline_group, rendered_page, rendered_reading
 from test_layouts import contract
@@ -123,7 +123,7 @@ def _headline(text: str, options: AssembleOptions) -> str:
 
 
 def _body(text: str, options: AssembleOptions) -> str:
-    return repr(first_verdict(BODY_KIND, _Text(text, options), ("paragraph", _PARAGRAPH)))
+    return repr(first_verdict(BODY_KIND, Text(text, options), ("paragraph", PARAGRAPH)))
 
 
 @functools.lru_cache(maxsize=4096)

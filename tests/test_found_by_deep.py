@@ -8,30 +8,15 @@ that the mark comes off).
 
 from __future__ import annotations
 
-import pytest
-
 import qhnews
 
 
-@pytest.mark.xfail(
-    raises=ValueError,
-    reason=(
-        "open: a run-in byline without a space (（记者王五）) followed by a second trailing byline with one "
-        "(（记者 王五）) gives a span that ends before it starts; parse raises instead of returning a page"
-    ),
-)
 def test_two_trailing_bylines_run_into_a_paragraph_line_parse() -> None:
     # found by test_parse_never_raises_on_any_str with random draws: 0(记考⺀)(记考 ⺀)
     page = qhnews.parse("开会。（记者王五）（记者 王五）")
     assert page.articles
 
 
-@pytest.mark.xfail(
-    reason=(
-        "open: of two trailing bylines run into a paragraph's line (（记者王五）（记者王五）), the first gets an "
-        "empty span at the start of the second instead of its own text"
-    ),
-)
 def test_two_trailing_bylines_run_into_a_line_each_point_at_their_text() -> None:
     # found by scripts/deep (test_every_span_points_at_what_the_record_was_built_from): 0(记考⺀)(记考⺀)
     page = qhnews.parse("开会。（记者王五）（记者王五）")
