@@ -345,7 +345,8 @@ def write_report(results: list[dict[str, object]], out: Path, args: argparse.Nam
         "mutants_in_modules": total,
         "run": len(results),
         "modules": rows,
-        "results": results,
+        # the test output of each kill stays in progress.jsonl: it names the run's temporary folder
+        "results": [{k: v for k, v in r.items() if k != "tail"} for r in results],
     }
     (out / "report.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", "utf-8")
     md = [
