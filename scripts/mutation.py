@@ -56,6 +56,7 @@ STAGE_GLOBS = (
     "_blocks.py",
     "_classify.py",
     "_segment*.py",
+    "_boundary.py",  # the seam rules of stage 6, split from _segment
     "_headline.py",
     "_attach.py",
     "_assemble.py",
@@ -63,6 +64,7 @@ STAGE_GLOBS = (
     "_bylines.py",
     "_forms.py",
     "_options.py",  # ReflowOptions: its defaults only
+    "_confidence.py",  # ConfidenceWeights and the confidence model
 )
 
 FAST = (
@@ -118,8 +120,15 @@ def diff(m: Mutant, source: str) -> str:
 # --------------------------------------------------------------------------- the copy and its runs
 
 
-def copy_tree(dest: Path) -> None:
-    """The work tree's files (tracked and untracked, not ignored) under ``dest``."""
+def copy_tree(dest: Path, commit: str | None = None) -> None:
+    """The work tree's files (tracked and untracked, not ignored) under ``dest``; or a commit's, with these scripts."""
+    if commit:
+        dest.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+        for f in HERE.glob("mutation*"):
+            shutil.copy2(f, dest / "scripts" / f.name)
+        return
     files = subprocess.run(
         ["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True, check=True
     ).stdout.decode("utf-8")
@@ -208,7 +217,10 @@ def replay(copy: Path, record: Path, timeout: float) -> tuple[str, list[str], st
 
 
 def run(args: argparse.Namespace) -> int:  # noqa: PLR0915
-    every = all_mutants(ROOT)
+    tmp = Path(tempfile.mkdtemp(prefix="qhnews-mutation-"))
+    copy = tmp / "tree"
+    copy_tree(copy, args.commit)
+    every = all_mutants(copy)
     chosen = choose(every, args.sample, args.seed, constants=not args.no_constants, only=args.only)
     if args.limit:
         chosen = chosen[: args.limit]
@@ -220,11 +232,8 @@ def run(args: argparse.Namespace) -> int:  # noqa: PLR0915
         for line in log.read_text("utf-8").splitlines():
             r = json.loads(line)
             done[r["key"]] = r
-    print(f"{len(every)} mutants in {len(stage_modules(ROOT))} modules; running {len(chosen)}", flush=True)
-    tmp = Path(tempfile.mkdtemp(prefix="qhnews-mutation-"))
-    copy = tmp / "tree"
+    print(f"{len(every)} mutants in {len(stage_modules(copy))} modules; running {len(chosen)}", flush=True)
     try:
-        copy_tree(copy)
         record = out / "baseline-calls.pickle"
         t0 = time.monotonic()
         status, tail = pytest(copy, fast_args(copy, None), args.timeout * 4)
@@ -336,14 +345,17 @@ def write_report(results: list[dict[str, object]], out: Path, args: argparse.Nam
         "mutants_in_modules": total,
         "run": len(results),
         "modules": rows,
-        "results": results,
+        # the test output of each kill stays in progress.jsonl: it names the run's temporary folder
+        "results": [{k: v for k, v in r.items() if k != "tail"} for r in results],
     }
     (out / "report.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", "utf-8")
     md = [
         "# Mutation report",
         "",
-        f"Seed {args.seed}, a sample of {args.sample} sampled mutants plus every default and constant mutant; "
-        f"{len(results)} run of {total}.",
+        f"{sum(r['kind'] not in ALWAYS for r in results)} sampled mutants (seed {args.seed}) and "
+        f"{sum(r['kind'] in ALWAYS for r in results)} default and constant mutants run "
+        f"({total} mutants in the stage modules of the work tree now)."
+        + (f" {args.note}" if args.note else ""),
         "",
         "| module | run | killed | timeout | survived | equivalent | killed of non-equivalent |",
         "|---|---|---|---|---|---|---|",
@@ -388,17 +400,18 @@ def main() -> int:
     p.add_argument("--timeout", type=float, default=120, help="the least time a phase gets before it counts as hung")
     p.add_argument("--out", default=str(ROOT / "benchmarks" / "mutation"), help="where the report goes")
     p.add_argument("--equivalent", default=str(ROOT / "benchmarks" / "mutation" / "equivalent.json"))
+    p.add_argument("--commit", help="run on this commit's tree (with these scripts) instead of the work tree")
+    p.add_argument("--note", default="", help="a line for the report's head (the commit the run used)")
     p.add_argument("--resume", action="store_true", help="skip the mutants progress.jsonl already holds")
     p.add_argument("--profile", default="ci", help="the Hypothesis profile (ci; dev for a trial of this script)")
     args = p.parse_args()
     PROFILE[0] = args.profile
     if args.command == "list":
         return list_mutants(args)
-    if args.command == "report":
+    if args.command == "report":  # every mutant progress.jsonl holds, whatever tree it ran on
         log = Path(args.out) / "progress.jsonl"
-        chosen = choose(all_mutants(ROOT), args.sample, args.seed, constants=not args.no_constants, only=args.only)
         done = {json.loads(x)["key"]: json.loads(x) for x in log.read_text("utf-8").splitlines()}
-        write_report([done[m.key] for m in chosen if m.key in done], Path(args.out), args, len(all_mutants(ROOT)))
+        write_report(list(done.values()), Path(args.out), args, len(all_mutants(ROOT)))
         return 0
     return run(args)
 

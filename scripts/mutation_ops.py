@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import dataclasses
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -374,8 +375,13 @@ def mutants(path: str, source: str) -> Iterator[Mutant]:
     w = _Walker(path, source)
     w.module(ast.parse(source))
     seen: set[tuple[int, int, str]] = set()
+    keys: dict[str, int] = {}
     for m in w.out:
         k = (m.line, m.col, m.after)
-        if k not in seen:
-            seen.add(k)
-            yield m
+        if k in seen:
+            continue
+        seen.add(k)
+        n = keys.get(m.key, 0)
+        keys[m.key] = n + 1
+        # the same edit twice in one scope (two fields of one default): the later ones by their order
+        yield dataclasses.replace(m, detail=f"{m.detail}#{n}") if n else m
