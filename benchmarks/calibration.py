@@ -63,7 +63,7 @@ import qhnews  # noqa: E402
 from qhnews._confidence import TERMS, ConfidenceWeights, Evidence, confidence  # noqa: E402
 from qhnews._pipeline import STAGES, page_of  # noqa: E402
 from render import ArticleView, PageSpec, article_view, render  # noqa: E402
-from strategies import pages  # noqa: E402
+from strategies import Rates, pages  # noqa: E402
 
 #: Lower edges of the confidence bins.
 EDGES = (0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95)
@@ -97,12 +97,12 @@ class Calibration:
 def generated(count: int, draw_seed: int | None) -> list[Case]:
     """``count`` generated pages: ``roundtrip.py``'s derandomized draw, or the fixed draw of ``draw_seed``."""
     if draw_seed is None:
-        return [(text, expected) for text, expected, _ in draw(count)]
+        return [(r.text, list(r.expected)) for r in draw(count)]
     out: list[Case] = []
 
     @seed(draw_seed)
     @settings(max_examples=count, database=None, deadline=None, suppress_health_check=list(HealthCheck))
-    @given(pages())
+    @given(pages(rates=Rates()))
     def collect(page_spec: object) -> None:
         r = render(page_spec)  # type: ignore[arg-type]
         out.append((r.text, list(r.expected)))

@@ -23,7 +23,14 @@ from hypothesis import strategies as st
 import qhnews
 from qhnews import _cli
 from qhnews._assemble import AssembleOptions, assemble
-from qhnews._confidence import TERMS, UNSURE_SUBHEADING, ConfidenceWeights, Evidence, confidence
+from qhnews._confidence import (
+    AFTER_TRAILING_BYLINE,
+    TERMS,
+    UNSURE_SUBHEADING,
+    ConfidenceWeights,
+    Evidence,
+    confidence,
+)
 from qhnews._pipeline import STAGES
 from qhnews._rules import REASONS
 from qhnews._unsure import NAMED, UNSURE, Sifted, Tally, Unsure, level, sift
@@ -52,6 +59,7 @@ evidence = st.builds(
     groups_in_cluster=st.integers(0, 6),
     open_end=st.booleans(),
     subtitle_as_title=st.booleans(),
+    shortest_part=st.none() | st.integers(1, 30),
     unsure_subheadings=st.integers(0, 4),
     unsure_neighbours=st.integers(0, 2),
     leftovers=st.booleans(),
@@ -67,6 +75,8 @@ def worse(e: Evidence, field: str) -> Evidence:
         return attrs.evolve(e, similarity=max(0.0, value - 0.3)) if value is not None else e
     if field == "shape":
         return attrs.evolve(e, shape=value - 0.5) if value is not None else e
+    if field == "shortest_part":
+        return attrs.evolve(e, shortest_part=max(1, value - 1)) if value is not None else e
     return attrs.evolve(e, **{field: value + 1})
 
 
@@ -109,6 +119,7 @@ def test_each_term_alone_lowers_the_confidence() -> None:
         "shared_cluster": attrs.evolve(clean, groups_in_cluster=3),
         "open_end": attrs.evolve(clean, open_end=True),
         "subtitle_as_title": attrs.evolve(clean, subtitle_as_title=True),
+        "short_part": attrs.evolve(clean, shortest_part=2),
         "unsure_subheading": attrs.evolve(clean, unsure_subheadings=1),
         "unsure_neighbour": attrs.evolve(clean, unsure_neighbours=1),
         "leftovers": attrs.evolve(clean, leftovers=True),
@@ -134,7 +145,7 @@ def test_every_term_has_its_weight_and_every_weight_its_term() -> None:
     fields = {f.name for f in attrs.fields(ConfidenceWeights)}
     names = [t.name for t in TERMS]
     assert len(names) == len(set(names))
-    assert fields - set(names) == {"intercept", "similarity_floor"}
+    assert fields - set(names) == {"intercept", "similarity_floor", "short_part_chars"}
     assert set(names) <= fields
 
 
@@ -145,8 +156,9 @@ def test_every_weight_has_a_step_and_a_line_of_docs() -> None:
         assert f"        {f.name}: " in doc, f.name
 
 
-def test_the_reason_code_it_reads_is_registered() -> None:
+def test_the_reason_codes_it_reads_are_registered() -> None:
     assert UNSURE_SUBHEADING in REASONS
+    assert AFTER_TRAILING_BYLINE in REASONS
 
 
 def test_the_weights_are_read_from_the_options() -> None:
@@ -175,6 +187,17 @@ def test_a_page_with_a_wrong_structure_scores_lower() -> None:
     assert cut[0].confidence < headless[0].confidence
     assert "its last paragraph ends no sentence" in cut[0].notes
     assert qhnews.parse(JUNK).articles[0].confidence < UNSURE
+
+
+def test_an_item_of_a_column_of_short_items_needs_no_headline() -> None:
+    """Items under one headline (简讯) each end with their trailing byline and print no headline of their own."""
+    items = "东城简讯\n\n东城区图书馆新增图书五千册。（记者 王五）\n\n东城区举办社区运动会，千余名居民参加。"
+    column = qhnews.parse(items + "（记者 李四）").articles
+    assert [a.title for a in column] == ["东城简讯", None]
+    assert [a.notes for a in column] == [(), ()]
+    untold = qhnews.parse(items).articles  # the second text ends with no byline: an article whose headline is missing
+    assert untold[1].notes == ("no headline found for this article",)
+    assert untold[1].confidence < UNSURE < column[1].confidence
 
 
 @pytest.mark.parametrize("stem", GOLD_SEEDS)

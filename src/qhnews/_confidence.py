@@ -24,7 +24,7 @@ import attrs
 
 from qhnews import _patterns as pat
 from qhnews._headline import HeadlineReading, line_shape
-from qhnews._records import BodyKind
+from qhnews._records import BodyKind, BylinePosition
 from qhnews._segment import Draft
 
 __all__ = [
@@ -40,6 +40,8 @@ __all__ = [
 
 #: The reason code of a subheading taken for one only because it is short and ends no sentence.
 UNSURE_SUBHEADING = "body.short-open-line"
+#: The reason code of an article opened right after another's trailing byline.
+AFTER_TRAILING_BYLINE = "boundary.after-trailing-byline"
 
 
 def _doubt(default: float) -> float:
@@ -62,7 +64,9 @@ class ConfidenceWeights:
     Attributes:
         intercept: The log-odds of an article with no evidence of doubt.
         headless: An article without any headline group (but the rest of one
-            continued from another page, 上接…, which prints none).
+            continued from another page, 上接…, and an item of a column of short
+            news items, which follows an item's trailing byline and ends with
+            its own: they print none).
         bodyless: An article without body text: a headline group that became an
             article of its own.
         weak_shape: Per unit of a negative shape score of the headline reading: the
@@ -82,6 +86,11 @@ class ConfidenceWeights:
             to another article or to a headline.
         subtitle_as_title: The title is shaped like a subtitle or a kicker (记…,
             访…, …讲话, …时强调): its own title stands elsewhere.
+        short_part: A headline part (title, kicker, subtitle) of at most
+            ``short_part_chars`` characters: a headline says a phrase, so a part
+            that short is most often a word cut where a title wraps.
+        short_part_chars: The longest headline part ``short_part`` counts, in
+            characters. Not fitted: the threshold of ``short_part``.
         unsure_subheading: Per body line taken for a subheading only because it is
             short and ends no sentence (``body.short-open-line``): it may be the
             headline of another article or the start of a paragraph.
@@ -90,19 +99,21 @@ class ConfidenceWeights:
         leftovers: The page has text no article took.
     """
 
-    intercept: float = attrs.field(default=3.71, metadata={"step": 0.1})
-    headless: float = _doubt(-5.86)
-    bodyless: float = _doubt(-4.38)
-    weak_shape: float = _doubt(-6.78)
-    low_similarity: float = _doubt(-1.69)
+    intercept: float = attrs.field(default=3.77, metadata={"step": 0.1})
+    headless: float = _doubt(-6.41)
+    bodyless: float = _doubt(-3.47)
+    weak_shape: float = _doubt(-7.28)
+    low_similarity: float = _doubt(-1.81)
     similarity_floor: float = attrs.field(default=0.2, metadata={"step": 0.05})
-    rival_similarity: float = _doubt(-4.94)
-    shared_cluster: float = _doubt(-1.08)
-    open_end: float = _doubt(-2.15)
-    subtitle_as_title: float = _doubt(-4.17)
-    unsure_subheading: float = _doubt(-4.2)
-    unsure_neighbour: float = _doubt(-2.19)
-    leftovers: float = _doubt(-2.33)
+    rival_similarity: float = _doubt(-5.53)
+    shared_cluster: float = _doubt(-1.13)
+    open_end: float = _doubt(-0.11)
+    subtitle_as_title: float = _doubt(-3.63)
+    short_part: float = _doubt(-3.51)
+    short_part_chars: int = attrs.field(default=3, metadata={"step": 1})
+    unsure_subheading: float = _doubt(-4.17)
+    unsure_neighbour: float = _doubt(-2.51)
+    leftovers: float = _doubt(-1.57)
 
 
 @attrs.frozen
@@ -110,7 +121,8 @@ class Evidence:
     """What the parser knows of one article when it says how sure it is.
 
     Attributes:
-        headless: No headline group, and not continued from another page.
+        headless: No headline group, and neither continued from another page nor
+            an item of a column of short news items.
         bodyless: No body text (no paragraph, no caption).
         shape: The shape score of its headline reading; None without a headline.
         similarity: What its headline shares with its body (0 to 1); None without a headline.
@@ -119,6 +131,7 @@ class Evidence:
             headline came from was cut into; 0 without a headline.
         open_end: Its last paragraph ends no sentence and no jump line follows it.
         subtitle_as_title: Its title is shaped like a subtitle or a kicker.
+        shortest_part: The length of its shortest headline part; None without one.
         unsure_subheadings: Body lines taken for subheadings by ``body.short-open-line``.
         unsure_neighbours: Articles right before or after it without a headline or a body.
         leftovers: The page has text no article took.
@@ -132,6 +145,7 @@ class Evidence:
     groups_in_cluster: int = 0
     open_end: bool = False
     subtitle_as_title: bool = False
+    shortest_part: int | None = None
     unsure_subheadings: int = 0
     unsure_neighbours: int = 0
     leftovers: bool = False
@@ -183,6 +197,11 @@ TERMS: tuple[Term, ...] = (
         lambda e: "its title is shaped like a subtitle or a kicker",
     ),
     Term(
+        "short_part",
+        lambda e, w: float(e.shortest_part is not None and e.shortest_part <= w.short_part_chars),
+        lambda e: f"a part of its headline is {e.shortest_part} character(s) long: a word cut by a wrap?",
+    ),
+    Term(
         "unsure_subheading",
         lambda e, w: float(e.unsure_subheadings),
         lambda e: f"{e.unsure_subheadings} short line(s) in its body taken for subheadings",
@@ -204,7 +223,7 @@ def confidence(e: Evidence, weights: ConfidenceWeights) -> tuple[float, tuple[st
         >>> sure, _ = confidence(Evidence(shape=0.4, similarity=0.5, groups_in_cluster=1), w)
         >>> unsure, notes = confidence(Evidence(headless=True), w)
         >>> round(sure, 2), round(unsure, 2), notes
-        (0.98, 0.1, ('no headline found for this article',))
+        (0.98, 0.07, ('no headline found for this article',))
     """
     z = weights.intercept
     lowered: list[tuple[float, str]] = []
@@ -261,9 +280,28 @@ def _title_misshaped(r: HeadlineReading) -> bool:
     return shape.plain_subtitle or shape.who_did or shape.kicker_only
 
 
+def _parts(r: HeadlineReading) -> list[str]:
+    """The headline's title, kicker and subtitles that it has."""
+    return [x for x in (r.title, r.kicker, *r.subtitles) if x]
+
+
+def _item(d: Draft) -> bool:
+    """One of several news items under one headline (a column of short items, 简讯).
+
+    It opens right after the item before it ends with its trailing byline, and
+    ends with its own: such items print no headline of their own.
+    """
+    return d.opened_by == AFTER_TRAILING_BYLINE and any(b.position is BylinePosition.TRAILING for b in d.bylines)
+
+
+def _headless(d: Draft, head: Attached | None) -> bool:
+    """No headline, where one is printed: not the rest of an article continued from another page, not an item."""
+    return head is None and d.continued_from is None and not _item(d)
+
+
 def _doubtful(d: Draft, head: Attached | None) -> bool:
-    """No headline (but the rest of an article continued from another page) or no body."""
-    return (head is None and d.continued_from is None) or not d.has_text
+    """No headline where one is printed, or no body."""
+    return _headless(d, head) or not d.has_text
 
 
 def _evidence(d: Draft, head: Attached | None, neighbours: int, leftovers: bool) -> Evidence:
@@ -271,7 +309,7 @@ def _evidence(d: Draft, head: Attached | None, neighbours: int, leftovers: bool)
     unsure = sum(1 for b in d.blocks if b.reason == UNSURE_SUBHEADING)
     if head is None:
         return Evidence(
-            headless=d.continued_from is None,
+            headless=_headless(d, head),
             bodyless=bodyless,
             open_end=open_end,
             unsure_subheadings=unsure,
@@ -286,6 +324,7 @@ def _evidence(d: Draft, head: Attached | None, neighbours: int, leftovers: bool)
         groups_in_cluster=head.groups_in_cluster,
         open_end=open_end,
         subtitle_as_title=_title_misshaped(head.reading),
+        shortest_part=min((len(x) for x in _parts(head.reading)), default=None),
         unsure_subheadings=unsure,
         unsure_neighbours=neighbours,
         leftovers=leftovers,
