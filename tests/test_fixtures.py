@@ -6,6 +6,8 @@ back as the same blocks.
 
 ``fixtures/bylines/*.txt``: a byline, and what [`parse_byline`][qhnews.stages.parse_byline]
 reads in it, as ``position | credit | outlet | place | date | role name, …``.
+
+``fixtures/captions/*.txt``: a page, and its captions one a line, as ``text | credit | role name, …``.
 """
 
 from __future__ import annotations
@@ -55,3 +57,18 @@ def test_furniture_fixture(case: Case) -> None:
     (info,) = analyse(split_lines(case.input))
     got = furniture_kind(case.input).value if info.form == FURNITURE else "text"
     assert got == case.expected, case.title
+
+
+def caption_outline(page: qhnews.Page) -> str:
+    """The captions of a page, one a line: text | credit | role name, … ("-" for none)."""
+    out = []
+    for a in page.articles:
+        for c in a.captions:
+            people = ", ".join(f"{p.role or '-'} {p.name}" for p in c.people) or "-"
+            out.append(f"{c.text} | {c.credit or '-'} | {people}")
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("case", cases("captions"), ids=lambda c: c.id)
+def test_caption_fixture(case: Case) -> None:
+    assert caption_outline(qhnews.parse(case.input)) == case.expected, case.title
