@@ -13,7 +13,7 @@ headlines before, after or grouped after a later body, titles wrapped over
 two lines, headline groups that carry their heading byline printed after the
 body, no blank line between articles, the articles in reverse order, and an
 unwrapped page. The parsed page is scored against the gold page with
-``qhnews.evaluate``: a table of every figure, overall and per layout.
+``qhnews.evaluation.evaluate``: a table of every figure, overall and per layout.
 
 The article texts are the gold's and are read at run time; nothing of them is
 printed but with ``--show``.
@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import attrs  # noqa: E402
 
 import qhnews  # noqa: E402
+import qhnews.evaluation  # noqa: E402
 from render import (  # noqa: E402
     ArticleLayout,
     ArticleSpec,
@@ -189,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     print("|" + "|".join("---" for _ in range(len(FIGURES) + 2)) + "|")
     every = [pair for v in rows.values() for pair in v]
     for name, pairs in [*rows.items(), ("all", every)]:
-        figures = qhnews.evaluate(pairs).as_dict()
+        figures = qhnews.evaluation.evaluate(pairs).as_dict()
         print(f"| {name:<10} | {len(pairs):>5} | " + " | ".join(f"{figures[f]:.3f}" for f in FIGURES) + " |")
     print()
     for name, (what, _) in LAYOUTS.items():

@@ -2,7 +2,8 @@
 
 A file holds cases one after another; each is a title line, a line of a
 single ``.``, the input lines, ``.``, the expected lines, ``.``; blank lines
-between cases are skipped::
+between cases are skipped, and so are comment lines (``# …``) before a
+title, which say where a case came from::
 
     A line that opens a quote it does not close is no heading
     .
@@ -10,10 +11,15 @@ between cases are skipped::
     .
     …what qhnews makes of it…
     .
+
+A title that ends in ``[bug X]`` is a case a parser bug still breaks: its
+expected lines say what the parser should make of the input, and the case is
+a strict xfail while bug X is open (``Case.bug``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +28,7 @@ import attrs
 import qhnews
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+_BUG = re.compile(r" \[bug (\w+)\]$")
 
 
 @attrs.frozen
@@ -38,13 +45,19 @@ class Case:
     def id(self) -> str:
         return f"{self.file}:{self.line}"
 
+    @property
+    def bug(self) -> str | None:
+        """The open parser bug that still breaks the case (``[bug X]`` at the end of its title), or None."""
+        m = _BUG.search(self.title)
+        return m.group(1) if m else None
+
 
 def read_cases(path: Path) -> Iterator[Case]:
     """The cases of one fixture file, with the line each starts on."""
     lines = path.read_text("utf-8").split("\n")
     i = 0
     while i < len(lines):
-        if not lines[i].strip():
+        if not lines[i].strip() or lines[i].startswith("# "):
             i += 1
             continue
         start, title = i + 1, lines[i]
@@ -69,8 +82,13 @@ def cases(kind: str) -> list[Case]:
     return [c for f in files for c in read_cases(f)]
 
 
-def page_outline(page: qhnews.Page) -> str:
-    """A parsed page as indented lines: what each article holds, then furniture and leftovers."""
+def page_outline(page: qhnews.Page, *, detail: bool = False) -> str:
+    """A parsed page as indented lines: what each article holds, then furniture and leftovers.
+
+    With ``detail``, each byline also shows its text and the lines its span
+    covers with the text there (joined and normalized as the text layer
+    joins wrapped lines), and a profile line its titles and name apart.
+    """
     out = [f"page heading: {h}" for h in page.page_headings]
     for a in page.articles:
         out.append("article")
@@ -82,8 +100,12 @@ def page_outline(page: qhnews.Page) -> str:
         for b in a.bylines:
             people = ", ".join(f"{p.role or '-'} {p.name}" for p in b.people) or "-"
             out.append(f"  byline ({b.position.value}): {b.outlet or '-'} | {b.place or '-'} | {people}")
+            if detail:
+                out.append(f"    text: {b.text}")
+                out.append(f"    span: {_lines(b.span)}: {span_text(page.text, b.span)}")
         if a.speaker:
-            out.append(f"  speaker: {a.speaker.text}")
+            speaker = f"{a.speaker.titles} | {a.speaker.name}" if detail else a.speaker.text
+            out.append(f"  speaker: {speaker}")
         out += [f"  {b.kind}: {b.text}" for b in a.blocks]
         out += [f"  caption: {c.text}" for c in a.captions]
         if a.continued_to:
@@ -91,3 +113,13 @@ def page_outline(page: qhnews.Page) -> str:
     out += [f"furniture ({f.kind.value}): {f.text}" for f in page.furniture]
     out += [f"leftover: {x.text}" for x in page.leftovers]
     return "\n".join(out)
+
+
+def span_text(text: str, span: qhnews.Span) -> str:
+    """The page text under ``span``, its lines joined and normalized the way the text layer joins wrapped lines."""
+    return qhnews.normalize("".join(part.strip() for part in text[span.start : span.end].split("\n")))
+
+
+def _lines(span: qhnews.Span) -> str:
+    first, last = span.first_line, span.last_line
+    return f"line {first}" if first == last else f"lines {first}-{last}"

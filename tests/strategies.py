@@ -1289,7 +1289,10 @@ def repaired(page: PageSpec, fallbacks: Sequence[BylineSpec]) -> PageSpec:
         # read as its headline (issue 14: the group stands before 本报讯（记者 X）).
         s = slots[i]
         if a.byline("heading") is not None and i < s < len(arts) and _leadable(arts[s]):
-            arts[s] = attrs.evolve(arts[s], bylines=(fallbacks[s], *arts[s].bylines))
+            # In reading order (the JSON contract's): a heading byline under its headline, then the lead.
+            heading = tuple(b for b in arts[s].bylines if b.position == "heading")
+            rest = tuple(b for b in arts[s].bylines if b.position != "heading")
+            arts[s] = attrs.evolve(arts[s], bylines=(*heading, fallbacks[s], *rest))
     for i in range(1, len(arts)):
         cur = attrs.evolve(page, articles=tuple(arts))
         if not boundary_shown(cur, i, headline_slots(cur)) and _leadable(arts[i]):

@@ -23,7 +23,10 @@ import pytest
 
 import qhnews
 import qhnews.dask
+import qhnews.evaluation
 import qhnews.parquet
+import qhnews.records
+import qhnews.report
 import qhnews.stages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +35,14 @@ REFERENCE = DOCS / "reference"
 EXAMPLES = DOCS / "examples"
 PUBLIC: list[str] = list(qhnews.__all__)
 #: The public submodules and their names, as the API reference spells them.
-SUBMODULES = {"qhnews.stages": qhnews.stages, "qhnews.dask": qhnews.dask, "qhnews.parquet": qhnews.parquet}
+SUBMODULES = {
+    "qhnews.records": qhnews.records,
+    "qhnews.report": qhnews.report,
+    "qhnews.evaluation": qhnews.evaluation,
+    "qhnews.stages": qhnews.stages,
+    "qhnews.dask": qhnews.dask,
+    "qhnews.parquet": qhnews.parquet,
+}
 QUALIFIED: list[str] = [f"qhnews.{n}" for n in PUBLIC] + [
     f"{module}.{n}" for module, mod in SUBMODULES.items() for n in mod.__all__
 ]
@@ -72,6 +82,48 @@ def test_every_public_object_is_in_all() -> None:
     """A name imported into ``qhnews`` without an underscore is public: it belongs in ``__all__``."""
     public = {n for n, v in vars(qhnews).items() if not n.startswith("_") and type(v).__name__ != "module"}
     assert public <= set(PUBLIC), f"public but not in __all__: {sorted(public - set(PUBLIC))}"
+
+
+def test_the_top_level_is_small() -> None:
+    """What a user calls and names: about twenty names, the rest in the public submodules (issue 12)."""
+    assert len([n for n in PUBLIC if n != "__version__"]) <= 25, "a name for the top level must earn its place"
+
+
+@pytest.mark.parametrize(("module", "mod"), SUBMODULES.items())
+def test_submodule_all_is_sorted_and_each_name_has_one_home(module: str, mod: Any) -> None:
+    names: list[str] = list(mod.__all__)
+    assert sorted(names, key=_isort_key) == names, f"{module}.__all__ is not sorted"
+    assert all(hasattr(mod, n) for n in names), f"{module}.__all__ names what it does not define"
+    assert not set(names) & set(PUBLIC), f"{module} and the top level both list {sorted(set(names) & set(PUBLIC))}"
+    for other, omod in SUBMODULES.items():
+        if other != module:
+            assert not set(names) & set(omod.__all__), f"{module} and {other} both list a name"
+
+
+def test_the_public_submodules_are_listed() -> None:
+    assert {f"qhnews.{n}" for n in qhnews._SUBMODULES} == set(SUBMODULES)
+    assert set(SUBMODULES) <= {f"qhnews.{n}" for n in dir(qhnews)}
+
+
+@pytest.mark.parametrize(("name", "new"), sorted(qhnews._DEPRECATED.items()))
+def test_every_old_name_warns_and_is_the_object_of_its_new_place(name: str, new: str) -> None:
+    module, _, attr = new.rpartition(".")
+    assert name not in PUBLIC
+    assert module in SUBMODULES
+    assert attr in SUBMODULES[module].__all__
+    message = rf"qhnews\.{name} is deprecated since 0\.2\.0 .*; use {re.escape(new)}$"
+    with pytest.warns(DeprecationWarning, match=message):
+        old = getattr(qhnews, name)
+    assert old is getattr(SUBMODULES[module], attr)
+
+
+def test_every_old_name_is_in_the_changelog_and_its_old_link_still_lands() -> None:
+    changelog = (ROOT / "CHANGELOG.md").read_text("utf-8")
+    section = changelog.split(f"## [{qhnews.__version__}]", 1)[1].split("\n## [", 1)[0]
+    index = (REFERENCE / "index.md").read_text("utf-8")
+    for name, new in qhnews._DEPRECATED.items():
+        assert f"`{name}`" in section, f"the changelog does not say where {name} went"
+        assert f"| [](){{#qhnews.{name}}} `qhnews.{name}` | [`{new}`][{new}] |" in index, f"no old link for {name}"
 
 
 @pytest.mark.parametrize("name", [n for n in PUBLIC if not _is_constant(n)])
@@ -281,11 +333,11 @@ def _every_record_page() -> qhnews.Page:
     span = qhnews.Span(0, 4, 1, 1)
     people = (qhnews.Person("记者", "王五"),)
     byline = qhnews.Byline(
-        "新华社北京11月5日电", qhnews.BylinePosition.LEAD, None, "新华社", "北京", people, span, "11月5日"
+        "新华社北京11月5日电", qhnews.records.BylinePosition.LEAD, None, "新华社", "北京", people, span, "11月5日"
     )
-    caption = qhnews.Caption("图为会场。本报记者 王五 摄", "摄", people, span)
+    caption = qhnews.records.Caption("图为会场。本报记者 王五 摄", "摄", people, span)
     article = qhnews.Article(title="标题", bylines=(byline,), captions=(caption,), span=span, headline_span=span)
-    furniture = qhnews.Furniture("editors", "责任编辑 王五", span)
+    furniture = qhnews.records.Furniture("editors", "责任编辑 王五", span)
     return qhnews.Page(articles=(article,), furniture=(furniture,), text="标题正文")
 
 

@@ -1,7 +1,7 @@
 """Stage 6's rules: fixture files, one per decision, and the bookkeeping of codes and options.
 
 ``fixtures/boundary/*.txt``: a page, and what stage 6 made of it (each
-article with the rule that opened it and its confidence, its headline parts
+article with the rule that opened it, its headline parts
 and the terms that read them, its body blocks with the rule that decided
 their kind).
 ``fixtures/headline/*.txt``: a headline group (a line ``@ titles name``
@@ -19,7 +19,7 @@ import regex
 
 import qhnews
 from fixtures import Case, cases
-from qhnews import _assemble, _headline, _segment
+from qhnews import _assemble, _boundary, _headline
 from qhnews._records import Span, Speaker
 from qhnews._rules import REASONS, first_verdict
 from qhnews._segment import HeadlineLine
@@ -31,7 +31,7 @@ STAGE_6 = ("boundary.", "body.", "headline.")
 def rendered_page(page: qhnews.Page) -> str:
     out = []
     for a in page.articles:
-        out.append(f"article {a.opened_by} (confidence {a.confidence})")
+        out.append(f"article {a.opened_by}")  # its confidence is the model's (test_confidence.py), not a rule's
         for part, value in (("section", a.section), ("kicker", a.kicker), ("title", a.title)):
             if value:
                 out.append(f"  {part}: {value}")
@@ -48,17 +48,22 @@ def rendered_page(page: qhnews.Page) -> str:
 
 def rendered_kind(text: str) -> str:
     opts = _assemble.AssembleOptions()
-    kind, code = first_verdict(_segment.BODY_KIND, _segment._Text(text, opts), ("paragraph", _segment._PARAGRAPH))
+    kind, code = first_verdict(_boundary.BODY_KIND, _boundary.Text(text, opts), ("paragraph", _boundary.PARAGRAPH))
     return f"{kind} {code}"
 
 
 def headline_group(text: str) -> list[HeadlineLine]:
+    """A group's lines: ``@ titles name`` is a profile line, ``= …`` a heading byline that closes the group."""
     out = []
     for i, line in enumerate(text.split("\n")):
         span = Span(0, 0, i + 1, i + 1)
         if line.startswith("@ "):
             titles, name = line[2:].rsplit(" ", 1)
             out.append(HeadlineLine(line[2:], span, Speaker(line[2:], titles, name, span)))
+        elif line.startswith("= "):
+            byline = qhnews.stages.parse_byline(line[2:], span)
+            assert byline is not None, line
+            out.append(HeadlineLine(line[2:], span, byline=byline))
         else:
             out.append(HeadlineLine(line, span))
     return out
@@ -71,6 +76,7 @@ def rendered_reading(r: _headline.HeadlineReading) -> str:
         if value:
             out.append(f"{part}: {value}")
     out.extend(f"subtitle: {s}" for s in r.subtitles)
+    out.extend(f"byline: {b.text}" for b in r.bylines)
     out.append(f"shape: {r.shape:+.2f}")
     out.extend(r.reasons)
     return "\n".join(out)
@@ -148,6 +154,6 @@ def test_a_weight_is_read_from_the_options() -> None:
     assert _headline.read_headline(group, heavier).shape == heavier.section_label
     shorter = _assemble.AssembleOptions(subheading_max_chars=3)
     assert (
-        first_verdict(_segment.BODY_KIND, _segment._Text("读书节的主要活动", shorter), ("paragraph", "-"))[0]
+        first_verdict(_boundary.BODY_KIND, _boundary.Text("读书节的主要活动", shorter), ("paragraph", "-"))[0]
         == "paragraph"
     )

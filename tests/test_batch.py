@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 import qhnews
-from qhnews import _batch, _cli
+import qhnews.records
+from qhnews import _batch, _batch_pool, _cli, _cli_output
 from qhnews._batch import PageReader, expand_inputs, iter_pages, parse_many, run_pages
 from qhnews._parquet import COLUMNS, article_rows
 
@@ -303,7 +304,7 @@ def test_run_pages_streams(monkeypatch: pytest.MonkeyPatch) -> None:
 
     gen = run_pages(items(), _upper, jobs=2)  # type: ignore[arg-type]
     assert next(gen)[0] == "0"
-    assert len(read) <= 2 * _batch._WINDOW_PER_JOB + 2
+    assert len(read) <= 2 * _batch_pool._WINDOW_PER_JOB + 2
     gen.close()
 
 
@@ -445,7 +446,7 @@ def test_cli_resume_of_missing_output_starts_it(tmp_path: Path) -> None:
 def test_done_sources_truncates_only_a_partial_last_line(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     out.write_bytes(b'{"source": "a"}\n{"source": "b", "error": "x"}\nnot json\n{"source": "c"')
-    assert _cli.done_sources(str(out)) == _cli.Recorded(frozenset({"a"}), frozenset({"b"}))
+    assert _cli_output.done_sources(str(out)) == _cli_output.Recorded(frozenset({"a"}), frozenset({"b"}))
     assert out.read_bytes() == b'{"source": "a"}\n{"source": "b", "error": "x"}\nnot json\n'
 
 
@@ -489,8 +490,8 @@ def test_article_rows_without_pyarrow() -> None:
     assert first["body"] == "\n".join(b.text for b in art.blocks)
     assert first["bylines"][0]["people"] == [{"role": p.role, "name": p.name} for p in art.bylines[0].people]
     assert article_rows(qhnews.page_to_dict(page)) == rows
-    assert article_rows(qhnews.PageResult("p.txt", page)) == rows
-    assert article_rows(qhnews.PageResult("x", None, "x: no such file")) == []
+    assert article_rows(qhnews.records.PageResult("p.txt", page)) == rows
+    assert article_rows(qhnews.records.PageResult("x", None, "x: no such file")) == []
     assert article_rows({"source": "x", "error": "x: no such file"}) == []
 
 

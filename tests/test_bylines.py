@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qhnews import BylinePosition, parse
+from qhnews import parse
+from qhnews.records import BylinePosition
 from qhnews.stages import parse_byline
 
 CASES = [

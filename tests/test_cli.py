@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 import qhnews
-from qhnews import _cli
+from qhnews import _cli, _cli_commands, _cli_output
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -510,7 +510,7 @@ def test_interrupt(
         raise KeyboardInterrupt
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(_cli, "run_pages", interrupted)
+    monkeypatch.setattr(_cli_commands, "run_pages", interrupted)
     code, _, err = main(capsys, "parse", str(SEEDS[0]), *args)
     assert (code, err) == (_cli.EXIT_INTERRUPTED, message)
 
@@ -559,7 +559,7 @@ def test_progress_total_is_files_counted_before_reading(tmp_path: Path) -> None:
         paths.append(str(tmp_path / f"p{i}.txt"))
         Path(paths[-1]).write_text("\f".join([PAGE] * pages), encoding="utf-8")
     reader = qhnews._batch.PageReader(paths)
-    progress = _cli._Progress(reader, sys.stderr, enabled=False)
+    progress = _cli_output.Progress(reader, sys.stderr, enabled=False)
 
     def shown() -> str:
         match = re.search(r"\] (\d+/\d+ files  \d+ pages)  ", progress.line())
@@ -588,7 +588,7 @@ def test_progress_total_is_files_counted_before_reading(tmp_path: Path) -> None:
 def test_progress_line_shape() -> None:
     reader = qhnews._batch.PageReader(["a", "b", "c", "d"])
     reader.file_of.extend([0, 1, 2])
-    progress = _cli._Progress(reader, sys.stderr, enabled=False)
+    progress = _cli_output.Progress(reader, sys.stderr, enabled=False)
     line = progress.line()
     assert line.startswith("[------------------------] 0/4 files  0 pages  ")
     assert line.endswith(" -:-- left")  # nothing done: no guess

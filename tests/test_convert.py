@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import qhnews
+import qhnews.evaluation
 from qhnews import _convert
 
 pytest.importorskip("opencc")
@@ -51,7 +52,7 @@ def test_to_simplified_converts_every_string_and_keeps_spans() -> None:
 def test_the_traditional_page_converted_is_its_simplified_twin() -> None:
     got = qhnews.page_to_dict(qhnews.convert_page(qhnews.parse(TRAD.read_text("utf-8")), "simplified"))
     want = qhnews.page_to_dict(qhnews.parse(SIMP.read_text("utf-8")))
-    figures = qhnews.evaluate([(want, got)]).as_dict()
+    figures = qhnews.evaluation.evaluate([(want, got)]).as_dict()
     assert figures["text_accuracy"] > 0.99, figures
     assert figures["article_f1"] == 1.0, figures
 

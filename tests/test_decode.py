@@ -242,3 +242,27 @@ def test_large_files_are_decoded_by_the_same_rule(tmp_path: Path, monkeypatch: p
     assert decode(data).text == "讯" * 40
     with path.open("rb") as fh:
         assert detect_stream(fh, chunk=chunk) == decode(data).encoding == "gb18030"
+
+
+# FF FE 00 00 is the UTF-32 LE mark, or the UTF-16 LE mark before a U+0000.
+_UTF16_NUL = codecs.BOM_UTF16_LE + "\x00本报讯（记者 王五）".encode("utf-16-le")
+
+
+def test_utf16_text_that_opens_with_a_nul_is_not_read_as_utf32() -> None:
+    decoded = decode(_UTF16_NUL)
+    assert (decoded.text, decoded.encoding) == ("\x00本报讯（记者 王五）", "utf-16")
+    assert decode(codecs.BOM_UTF32_LE + "本报讯".encode("utf-32-le")).encoding == "utf-32"
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 1 << 20])
+def test_a_file_read_in_chunks_takes_the_same_reading_of_the_mark(chunk: int) -> None:
+    import io
+
+    assert detect_stream(io.BytesIO(_UTF16_NUL), chunk=chunk) == "utf-16"
+    assert detect_stream(io.BytesIO(codecs.BOM_UTF32_LE + "本报讯".encode("utf-32-le")), chunk=chunk) == "utf-32"
+
+
+def test_broken_utf32_is_no_utf16_with_a_nul_after_every_character() -> None:
+    with pytest.raises(DecodeError) as info:
+        decode(codecs.BOM_UTF32_LE + "本报".encode("utf-32-le") + b"\x00\x00\x11\x00")
+    assert (info.value.offset, info.value.encodings) == (12, ("utf-32",))

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import qhnews
-from qhnews import evaluate
+from qhnews.evaluation import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = [

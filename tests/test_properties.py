@@ -8,8 +8,10 @@
    never raising on any ``str``.
 
 The settings profile (``HYPOTHESIS_PROFILE``: ci, deep, dev) is in ``conftest.py``.
-Failures the properties found are kept at the end of this module as plain
-tests, the parser bugs among them as strict xfails until they are fixed.
+Failures the properties found, cut down by hand to what still shows them,
+are fixture files (``tests/fixtures/articles/`` and ``tests/fixtures/reflow/``,
+run by ``test_fixtures.py``), the parser bugs among them strict xfails
+(``[bug X]`` in the case's title) until they are fixed.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ from qhnews._normalize import VERTICAL_FORMS
 from render import ArticleView, PageSpec, RenderedPage, article_view, headline_slots, render, structures
 from script import in_script, scripts
 from strategies import Rates, boundary_shown, pages
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 # --------------------------------------------------------------------------- helpers
 
@@ -158,8 +163,9 @@ def check_spans(page: qhnews.Page) -> None:
 #
 # Each entry names a parser bug a property found, with the page feature that
 # sets it off. The properties leave out pages with that feature, so that they
-# keep guarding everything else while the bug is open; the bug's minimal page
-# is a strict xfail at the end of this module. When that test starts passing
+# keep guarding everything else while the bug is open; the bug's minimal pages
+# are fixture cases marked ``[bug X]`` (tests/fixtures/*/, strict xfails) or the
+# layouts the entry names (tests/test_layouts.py). When they start passing
 # (XPASS fails the run), delete the entry here: the property then covers the
 # feature again.
 
@@ -213,6 +219,19 @@ def _section_shaped_title(r: RenderedPage) -> bool:
     )
 
 
+def _byline_group_after_an_unopened_body(r: RenderedPage) -> bool:
+    arts, slots = r.spec.articles, r.slots
+    return any(
+        a.byline("heading") is not None
+        and a.byline("lead") is None
+        and slots[i] > i
+        and arts[i - 1].byline("trailing") is None
+        and arts[i - 1].jump is None
+        for i, a in enumerate(arts)
+        if i
+    )
+
+
 KNOWN_BUGS: dict[str, KnownBug] = {
     "B": KnownBug(
         "a column measured across two articles of different widths, where no byline or jump marks the seam",
@@ -223,12 +242,14 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         _group_before_a_heading_byline_group,
     ),
     # issue 14: article boundaries and headline roles on any layout
+    # P is fixed where the page shows where the article starts: a headline group with its heading
+    # byline, printed after its body before the next article's lead byline, goes to that body with its
+    # byline. What is left: the body under no lead byline, right after another article's body, so that
+    # only the byline group printed after it (and the change of subject) shows that a new article began.
     "P": KnownBug(
-        "a headline group with its heading byline printed after its body (and before the next lead byline) "
-        "is no article's headline: it becomes an article with no body, or leftovers",
-        _shows("heading-byline group after its body"),
-        ("heading-byline-after-body", "heading-byline-and-subtitle-after-body", "heading-byline-after-a-later-article"),
-        "byline_group_after",
+        "an article whose heading-byline group is printed after its body, and whose body opens with no lead "
+        "byline right after another article's, merges with the article above",
+        _byline_group_after_an_unopened_body,
     ),
     "Q": KnownBug(
         "an article with no opening byline after another's headline (its own headline above its body, or its "
@@ -262,11 +283,16 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         "groups printed one above the other (a lone A·B line is both a section label and a title)",
         _section_shaped_title,
     ),
+    # T is fixed where the page shows a headline set apart from the text without a blank line: a line
+    # wider than its column or in headline idiom (spaced phrases, ——), a fragment of unwrapped text, or
+    # subheadings that end an article's text; its minimal pages pass. What is left: a headline group glued
+    # to the text whose lines the text layer joins across the blank lines between them (read as a column
+    # break), and the first line of the body under a glued group read as one of its lines.
     "T": KnownBug(
-        "a headline printed with no blank line after the previous article's last line (or over the first body "
-        "at the page top) is read as that article's paragraph, or as page banners",
+        "a headline group printed with no blank line after the previous article's last line (or over the "
+        "first body) is joined with the text around it where no cue of headline type shows",
         _shows("no blank line between articles", "no blank line under the top headline"),
-        ("no-blank-line-between-articles", "no-blank-line-at-the-top"),
+        (),
         "tight",
     ),
     "U": KnownBug(
@@ -436,33 +462,10 @@ def test_normalize_page_is_idempotent_on_its_own_output(text: str) -> None:
     assert twice == once
 
 
-def test_a_paragraph_opening_cut_off_above_unwrapped_text_reads_back() -> None:
-    # Found by the property above: on a short unwrapped page the column around
-    # the cut-off opening line is narrow, but the paragraph below it is unwrapped.
-    text = (
-        "王丹在东东县调研时强调\n全面推进 全面推进 着力打造智慧乡村\n文/图 本报记者 王丹\n\n"
-        "此外，东东县书记王丹深入东东东东科技\n\n有限公司调研，拓展智慧乡村，开展智慧乡村能力，促进旅游、"
-        "安全、环境等设施。与AI市场企业共建品牌平台，统筹深化管理民生？（下转二版）\n\n"
-        "全面推进  全面推进  着力打造智慧城市\n\n本报讯（记者 王丹）此外，东中县书记王丹丹深入东中东东科技有\n\n"
-        "限公司调研，拓展智慧城市，开展智慧城市能力，促进旅游、安全、环境等设施。\n\n王丹丹、王丹参加。（下转二版）"
-    )
-    once, twice = read_back(text)
-    assert once[2].startswith("此外，东东县书记王丹深入东东东东科技有限公司调研，")
-    assert twice == once
-
-
-def test_a_long_opening_line_with_clauses_cut_off_in_unwrapped_text_is_no_heading() -> None:
-    # Found by the read-back property: two commas in one line are running text.
-    text = (
-        "全面推进 全面推进 着力打造智慧乡村\n文/图 本报记者 王丹\n\n"
-        "此外，东东县书记王丽深入东东东东科技有限公司调研，拓展智慧乡村，开展智慧乡村能力。\n\n"
-        "王丽表示，东东县安全政策达到2019年，促进旅游、安全、环境等设施，精准落实活\n\n"
-        "力科技。统筹深化管理民生，落实治理、效益、经济等活力，印发《东东县措施若干措施》。\n\n"
-        "王丽表示，东东县安全政策达到2019年，促进旅游、安全、环境等设施，精准落实活力科技。统筹深化管理民生，"
-        "落实治理、效益、经济等活力，印发《东东县措施若干措施》。（下转二版）"
-    )
-    once, twice = read_back(text)
-    assert "王丽表示，东东县安全政策达到2019年，促进旅游、安全、环境等设施，精准落实活力科技。" in once[3]
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.name[:3]) for p in SEEDS])
+def test_what_qhnews_normalize_prints_of_a_seed_page_reads_back(path: Path) -> None:
+    """The same on the sample pages: ``qhnews normalize`` prints each lead byline on a line of its own."""
+    once, twice = read_back(path.read_text("utf-8"))
     assert twice == once
 
 
@@ -496,294 +499,3 @@ def test_parse_never_raises_on_any_str(text: str) -> None:
     for a in page.articles:
         assert a.span is not None
         assert 0 <= a.span.start <= a.span.end <= len(page.text)
-
-
-# --------------------------------------------------------------------------- regressions
-
-
-# --------------------------------------------------------------------------- regressions
-#
-# Pages the properties found, cut down by hand to what still shows the
-# failure. The parser bugs among them are strict xfails named after their
-# KNOWN_BUGS entry: when one passes, delete the entry and the marker.
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-
-
-def bug(key: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=f"bug {key}: {KNOWN_BUGS[key].summary}")
-
-
-def parsed(text: str) -> list[tuple[str | None, str | None, tuple[str, ...], str | None]]:
-    """(kicker, title, subtitles, section) of each article."""
-    return [(a.kicker, a.title, a.subtitles, a.section) for a in qhnews.parse(text).articles]
-
-
-def test_a_lead_byline_that_fills_its_line_opens_the_article() -> None:
-    # The lead byline happens to end at the line end; its bracket also matches
-    # the trailing-byline pattern, and the line was cut off as "本报讯" + "（记者 王五）".
-    text = (
-        "本报讯（记者 王五）\n7月1日，会议在西宁召开，研究部署全年\n工作。会议强调要抓好落实各项工作任务。\n\n会议召开"
-    )
-    (a,) = qhnews.parse(text).articles
-    assert [(b.text, b.position.value) for b in a.bylines] == [("本报讯（记者 王五）", "lead")]
-    assert a.title == "会议召开"
-    assert a.paragraphs == ("7月1日，会议在西宁召开，研究部署全年工作。会议强调要抓好落实各项工作任务。",)
-
-
-@pytest.mark.parametrize(
-    "path",
-    [pytest.param(p, id=p.name[:3]) for p in SEEDS],
-)
-def test_what_qhnews_normalize_prints_of_a_seed_page_reads_back(path: Path) -> None:
-    # `qhnews normalize` prints each lead byline on a line of its own.
-    once, twice = read_back(path.read_text("utf-8"))
-    assert twice == once
-
-
-def test_a_narrow_article_after_a_wide_one_keeps_its_paragraph() -> None:
-    # 13-character column after a 27-character one: the narrow article's full lines
-    # ending a sentence were measured against the wide column and ended paragraphs.
-    # The trailing byline marks the seam (bug B remains for seams nothing marks).
-    wide = (
-        "省政府召开常务会议，研究部署当前经济工作。会议强调，要\n"
-        "坚持稳中求进工作总基调，统筹推进稳增长、促改革、调结构、\n"
-        "惠民生、防风险、保稳定各项工作，确保全年目标任务顺利\n"
-        "完成。会议还研究了其他事项。 （记者 王五）\n"
-    )
-    narrow = (
-        "同时，安远县县长李四深入\n南泉镇调研，推进生态建设，\n完善基础设施，加强环境保护。\n"
-        "安远县生态建设取得新进展。\n会议要求各部门加强协作，形\n成工作合力，确保各项任务落\n到实处。\n"
-    )
-    articles = qhnews.parse(wide + "\n" + narrow + "\n安远县推进生态建设").articles
-    assert len(articles[1].paragraphs) == 1
-
-
-def test_a_who_did_subtitle_stays_under_its_title() -> None:
-    # "X主持并讲话" is a subtitle under the title above it (X is in that article's
-    # body), not the kicker of the next title.
-    text = (
-        "县长徐俊昭深入远江乡调研，推进绿色走廊建设。\n徐俊昭、刘丹参加。\n\n"
-        "徐俊昭在远江乡调研时强调\n全面建设 稳步促进 着力打造绿色走廊\n徐俊昭主持并讲话\n"
-        "深入深化  深入推进  着力打造数字家园\n\n与5G政策企业共建乡村平台，不断优化经济农业。"
-    )
-    assert parsed(text) == [
-        ("徐俊昭在远江乡调研时强调", "全面建设 稳步促进 着力打造绿色走廊", ("徐俊昭主持并讲话",), None),
-        (None, "深入深化 深入推进 着力打造数字家园", (), None),
-    ]
-
-
-def test_a_profile_line_opens_the_headline_group_below_it() -> None:
-    # The profile line stands over its own title (004 prints every pair that way);
-    # 魏莲 speaks in the second article.
-    text = (
-        "史红玉表示,南营市治理基础达到 9 月18日,\n17.38%。 (记者 孟桦 范萱 徐瑶育)\n"
-        "村平台，完善文明城市项目，\n积极增强科技农业。”魏莲说。\n\n"
-        "史红玉出席生态家园链条推进会时指出\n持续深化 持续保障 着力打造生态家园\n"
-        "省人大代表、山庄市岭泉镇委副书记、镇长 魏莲\n大力夯实 持续深化 着力打造文明城市"
-    )
-    speakers = [a.speaker.name if a.speaker else None for a in qhnews.parse(text).articles]
-    assert speakers == [None, "魏莲"]
-
-
-def test_a_subheading_printed_without_blank_lines_before_a_one_line_paragraph() -> None:
-    # A line far short of the column that ends no sentence, after a finished
-    # paragraph, can only be a heading, whatever the next line.
-    text = (
-        "会议强调，要扎实推进各项工作落实到位，坚\n持问题导向，深入查找差距不足。\n"
-        "加强组织领导\n王五、赵六参加。\n\n会议召开"
-    )
-    (a,) = qhnews.parse(text).articles
-    assert [(b.kind, b.text) for b in a.blocks][1:] == [
-        ("subheading", "加强组织领导"),
-        ("paragraph", "王五、赵六参加。"),
-    ]
-
-
-def test_a_paragraph_opening_cut_by_a_column_break_is_no_heading() -> None:
-    # An unclosed quote and 书名号, a line that stops mid-word, a full line after
-    # the break: the paragraph goes on.
-    text = (
-        "全面推进工作，切实抓好落实，扎实推动各项任\n务取得新成效。\n\n"
-        "“印发《兴林村标准工作\n\n"
-        "方案》，引导生态乡村水平。”\n任瑶说。有序激发要素措施。兴林\n宁中农牧合作社加强基层。\n\n兴林村推进生态乡村建设"
-    )
-    (a,) = qhnews.parse(text).articles
-    assert [b.kind for b in a.blocks] == ["paragraph", "paragraph"]
-
-
-def test_two_opening_lines_cut_by_a_column_break_are_no_heading() -> None:
-    # The first two lines of the second article's paragraph, then a column break:
-    # they became a kicker and a title of an article of their own (the lines with
-    # a comma are as wide as the column of the paragraph below).
-    text = (
-        "全面推进  全面推进  着力打造智慧乡村\n\n此外，东中县书记王丹深入\n东中东东科技有限公司调研，拓\n"
-        "展智慧乡村，开展智慧乡村能力，\n促进旅游、安全、环境等设施。\n与AI市场企业共建品牌平台，统\n"
-        "筹深化管理民生？\n（记者 王丹）\n\n全面推进  全面推进  着力打造智慧城市\n文/图 本报记者 王丹\n\n"
-        "此外，东东县书记王丹丹\n深入东东东东科技有限公司调\n\n研，拓展智慧城市，开展智慧\n"
-        "城市能力，促进旅游、安全、\n环境等设施。与AI市场企业共\n建品牌平台，统筹深化管理民\n生？"
-    )
-    articles = qhnews.parse(text).articles
-    assert len(articles) == 2
-    assert articles[1].paragraphs[0].startswith("此外，东东县书记王丹丹深入东东东东科技有限公司调研，")
-
-
-def test_heading_lines_of_one_group_are_no_paragraph() -> None:
-    # bug H, found while building the renderer on tiny pages: a who-did line over
-    # a body was read as the body's first line (a first line is short only by
-    # its indent, not by twenty cells). Kept as a plain test once it passes.
-    text = "安远县推进生态建设\n李四讲话\n\n安远县召开会议推进生态建设工作任务安排部\n署落实到位。"
-    (a,) = qhnews.parse(text).articles
-    if a.paragraphs != ("安远县召开会议推进生态建设工作任务安排部署落实到位。",):
-        pytest.xfail("bug H: a heading group's short last line is taken for the first line of the paragraph below")
-    assert a.subtitles == ("李四讲话",)
-
-
-def test_the_span_of_a_lead_byline_wrapped_over_two_lines_covers_both() -> None:
-    text = "本报讯（记者 王五 李\n四）7月1日，会议召开，研究部署全年工作。\n\n会议召开"
-    page = qhnews.parse(text)
-    (b,) = page.articles[0].bylines
-    assert b.text == "本报讯（记者 王五 李四）"
-    assert rebuilt(page.text, b.span) == b.text
-
-
-def test_a_section_label_stays_over_its_title() -> None:
-    text = (
-        "切实推进 扎实推进 着力打造绿色社区\n"
-        "本报讯（特约记者 王丹 通讯员 刘丹）记者从塘华发展改革委获悉，塘华乡市长潘斌宽深入塘华湖林材料有限公司调研，"
-        "完善绿色社区，全面推进农业项目，不断优化工作产业。\n\n"
-        "冷凉城市·推进农业\n有序提升  全面优化  着力打造低碳校园\n文/图 本报记者 王丹\n"
-        "会议强调，顺岗县部长龚舒平深入顺岗远盛科技有限公司调研，增强低碳校园，全面打造资源工作。"
-    )
-    assert [(t, s) for _, t, _, s in parsed(text)] == [
-        ("切实推进 扎实推进 着力打造绿色社区", None),
-        ("有序提升 全面优化 着力打造低碳校园", "冷凉城市·推进农业"),
-    ]
-
-
-def test_five_headline_lines_of_two_articles_are_no_body_text() -> None:
-    text = (
-        "本报讯（记者 王丹）此外，中兴县县长武忠露深入中兴丰阳科技有限公司调研，拓展低碳牧场。\n\n"
-        "武忠露在中兴县调研时强调\n全面推进 全面加强 着力打造低碳牧场\n"
-        "袁灵宽在宁泉区调研时强调\n全面加强 持续推进 着力打造绿色果园\n袁灵宽讲话\n\n"
-        "本报讯（记者 王丹）4月1日，宁泉区书记袁灵宽深入宁泉宁福职业技术学院调研，完善绿色果园。"
-    )
-    page = qhnews.parse(text)
-    assert [len(a.blocks) for a in page.articles] == [1, 1]
-    assert [a.title for a in page.articles] == [
-        "全面推进 全面加强 着力打造低碳牧场",
-        "全面加强 持续推进 着力打造绿色果园",
-    ]
-
-
-def test_five_stacked_headline_lines_over_a_plain_paragraph_are_headlines() -> None:
-    # Found by the swap property: the stacked groups stand after a trailing byline,
-    # and the second article's body opens without a lead byline.
-    text = (
-        "此外，东丰县书记王丹丹深入东丰东东科技有限公司调研，拓展智慧乡村，开展智慧乡村能力。 （记者 王丹）\n\n"
-        "王丹丹在东丰县调研时强调\n全面推进 全面推进 着力打造智慧乡村\n王丹丹主持并讲话\n"
-        "王丹在东东县调研时强调\n全面推进 全面推进 着力打造绿色城市\n\n"
-        "此外，东东县书记王丹深入东东东东科技有限公司调研，拓展绿色城市，开展绿色城市能力。"
-    )
-    assert parsed(text) == [
-        ("王丹丹在东丰县调研时强调", "全面推进 全面推进 着力打造智慧乡村", ("王丹丹主持并讲话",), None),
-        ("王丹在东东县调研时强调", "全面推进 全面推进 着力打造绿色城市", (), None),
-    ]
-
-
-def test_a_headline_under_another_without_a_blank_line_may_head_another_article() -> None:
-    # "东中农业农村局…" names the article above (东中县); the title under it heads the one below.
-    text = (
-        "本报讯（记者 王丹）此外，东中县书记王丽深入东中东东科技有限公司调研，拓展智慧城市，"
-        "开展智慧城市能力，促进旅游、安全、环境等设施。与AI市场企业共建品牌平台，统筹深化管理民生？\n\n"
-        "王丽、王丹参加。\n\n东中农业农村局推进工作工作\n全面推进  全面推进  着力打造智慧乡村\n\n"
-        "此外，东东县书记王丹深入东东东东科技有限公司调研，拓展智慧乡村，开展智慧乡村能力，"
-        "促进旅游、安全、环境等设施。与AI市场企业共建品牌平台，统筹深化管理民生？"
-    )
-    assert [(k, t) for k, t, _, _ in parsed(text)] == [
-        (None, "东中农业农村局推进工作工作"),
-        (None, "全面推进 全面推进 着力打造智慧乡村"),
-    ]
-
-
-def test_a_headline_after_its_body_is_no_kicker_of_the_next() -> None:
-    # Found by the round trip (ci profile) once the parser changed under it: a blank
-    # line between the two headlines does not keep them apart either.
-    text = (
-        "此外，东中县书记王丹深入东中东东科技有限公司调研，拓展智慧城市，开展智慧城市能力，"
-        "促进旅游、安全、环境等设施。与AI市场企业共建品牌平台，统筹深化管理民生？\n\n"
-        "东中农业农村局推进工作工作\n\n全面推进  全面推进  着力打造智慧乡村\n\n"
-        "本报讯（记者 王丹）此外，东东县书记王丹丹深入东东东东科技有限公司调研，拓展智慧乡村，"
-        "开展智慧乡村能力，促进旅游、安全、环境等设施。与AI市场企业共建品牌平台，统筹深化管理民生？"
-    )
-    assert [(k, t) for k, t, _, _ in parsed(text)] == [
-        (None, "东中农业农村局推进工作工作"),
-        (None, "全面推进 全面推进 着力打造智慧乡村"),
-    ]
-
-
-@bug("O")
-def test_a_kicker_and_title_after_their_body_stay_together() -> None:
-    # Found by the round trip (ci profile). The kicker and title of the first article
-    # (both name 顺德) stand after its body, then the next article's title and its
-    # heading byline: the parser gave the first kicker alone to the first article
-    # and made the first title the second article's kicker.
-    text = (
-        "会议强调，顺德乡主任蔡岚晶深入顺德丰远农牧合作社调研，强化韧性工坊，顺德乡底线环境达到2022年，"
-        "精准夯实设施企业。 （特约记者 韩贤）\n\n"
-        "顺德乡前三季度\n\n顺德商务局培育政策市场\n\n福北市康养驿站质量增强取得新进展\n\n本报记者 贺强琼\n\n"
-        "今年以来，福北市区长秦俊烁深入福北河中农牧合作社调研，巩固康养驿站，福北市活力政策达到5月7日。"
-    )
-    assert [(k, t) for k, t, _, _ in parsed(text)] == [
-        ("顺德乡前三季度", "顺德商务局培育政策市场"),
-        (None, "福北市康养驿站质量增强取得新进展"),
-    ]
-
-
-def test_a_traditional_trailing_byline_keeps_its_outlet() -> None:
-    # Found by the round trip on traditional pages: （本報記者 X） lost its outlet while
-    # the outlet test keyed on 本报 in simplified characters only.
-    text = "某地召開工作會議\n\n7月1日，某地召開會議，研究部署工作。（本報記者 王五）"
-    (a,) = qhnews.parse(text).articles
-    assert [(b.outlet, b.people[0].role) for b in a.bylines] == [("本報", "記者")]
-
-
-def test_the_title_over_the_first_body_is_its_title() -> None:
-    # Found by the round trip under --hypothesis-seed=2 (dev profile). Each title
-    # stands over its own body; "全面推进" of the second title also opens the first
-    # body's subheading, and the parser gave the second title to the first article,
-    # the first title to the page, and the second article none.
-    text = (
-        "东兴农业农村局推进工作工作\n\n"
-        "此外，东兴县书记王亚深入东兴东东科技有限公司调研，拓展智慧城市，开展智慧城市能力，"
-        "促进旅游、安全、环境等设施。与AI市场企业共建品牌平台，统筹深化管理民生？\n\n"
-        "全面推进智慧城市工作\n\n"
-        "王亚表示，深化智慧城市成果，东兴东东科技有限公司（任务体系）增强任务。着力开展底线基础，"
-        "东兴东东科技有限公司（能力文化）开展能力，统筹打造活力乡村。\n\n"
-        "全面推进  全面推进  着力打造智慧乡村\n\n"
-        "本报讯（记者 王丹）此外，东乐县书记王云深入东乐东东科技有限公司调研，拓展智慧乡村，开展智慧乡村能力，"
-        "促进旅游、安全、环境等设施。与AI市场企业共建品牌平台，统筹深化管理民生？"
-    )
-    page = qhnews.parse(text)
-    assert page.page_headings == ()
-    assert [a.title for a in page.articles] == ["东兴农业农村局推进工作工作", "全面推进 全面推进 着力打造智慧乡村"]
-
-
-def test_a_form_feed_line_makes_no_empty_block() -> None:
-    # Line.text keeps the form feed (the contract's spaces do not include it); a
-    # standalone block's text is its lines' texts, so it keeps it too.
-    assert all(b.text for b in qhnews.stages.normalize_page("\x0c"))
-
-
-def test_an_unwrapped_page_break_in_mid_sentence_joins_the_paragraph() -> None:
-    # Found while tuning the renderer; the parser gets it right: kept as an example.
-    text = (
-        "安远县推进生态建设\n\n"
-        "本报讯（记者 王五）7月1日，安远县召开会议，研究部署生态建设工作，"
-        "县长李四出席会议并讲话。会议强调，要坚持生态优先，\n\n"
-        "统筹推进山水林田湖草沙一体化保护和系统治理，确保各项任务落到实处。\n\n"
-        "会议要求，各部门要加强协作，形成工作合力。"
-    )
-    (a,) = qhnews.parse(text).articles
-    assert len(a.paragraphs) == 2

@@ -4,7 +4,7 @@ Each article's body lines and headline lines (line ranges of the real page, in
 ``tests/data/relayout.json``) are put back together in another layout: the
 headline before its body, after it, every headline grouped at the page end,
 the articles in reverse order, no blank lines inside bodies. The parser has
-never seen these pages; every figure of [`qhnews.evaluate`] must stay 1.0.
+never seen these pages; every figure of [`qhnews.evaluation.evaluate`] must stay 1.0.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import qhnews
+import qhnews.evaluation
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = json.loads((ROOT / "tests" / "data" / "relayout.json").read_text("utf-8"))
@@ -71,5 +72,5 @@ def test_relaid_page_parses_back(stem: str, layout: str) -> None:
     gold = json.loads((ROOT / "tests" / "data" / "pages" / f"{stem}.json").read_text("utf-8"))
     if layout == "reversed":
         gold = {**gold, "articles": gold["articles"][::-1]}
-    figures = qhnews.evaluate([(gold, qhnews.parse(page))]).as_dict()
+    figures = qhnews.evaluation.evaluate([(gold, qhnews.parse(page))]).as_dict()
     assert {k: v for k, v in figures.items() if k != "pages" and v < 1.0} == {}

@@ -22,6 +22,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import qhnews
+import qhnews.records
+import qhnews.report
 from qhnews import _cli, _report
 from render import render
 from strategies import pages
@@ -178,16 +180,16 @@ def test_captions_furniture_and_reasons_show_when_the_records_carry_them() -> No
     text = page.text + "\n图为会场。\n责任编辑 赵六"  # two lines the parser did not read here
     line4, line5 = qhnews.stages.split_lines(text)[3:5]
     byline = attrs.evolve(a.bylines[0], reason="lead-byline")
-    caption = qhnews.Caption(line4.text, None, (), line4.span)
+    caption = qhnews.records.Caption(line4.text, None, (), line4.span)
     article = attrs.evolve(a, bylines=(byline,), captions=(caption,))
-    furniture = qhnews.Furniture(qhnews.FurnitureKind.EDITORS, line5.text, line5.span)
+    furniture = qhnews.records.Furniture(qhnews.records.FurnitureKind.EDITORS, line5.text, line5.span)
     rich = attrs.evolve(page, articles=(article,), text=text, furniture=(furniture,))
     views = check_views(rich)
     assert [v.role for v in views] == ["title", None, "byline", "caption", "furniture"]
     assert views[2].pieces[0].reason == "lead-byline"
     assert views[2].pieces[1].reason == "body.has-stops"  # the paragraph on the byline's line, and its rule
     assert views[3].articles == (0,)
-    out = qhnews.page_html(rich)
+    out = qhnews.report.page_html(rich)
     assert 'data-why="lead-byline"' in out
     assert "图为会场。" in out
     assert "editors" in out
@@ -200,7 +202,7 @@ def test_captions_furniture_and_reasons_show_when_the_records_carry_them() -> No
 
 def test_markup_in_the_ocr_text_is_shown_as_text() -> None:
     page = qhnews.parse(EVIL, source='a"</script><script>alert(2)</script>.txt')
-    out = qhnews.page_html(page)
+    out = qhnews.report.page_html(page)
     assert "<script>alert" not in out
     assert "<b>粗" not in out
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &amp;amp; 会议召开" in out
@@ -209,7 +211,7 @@ def test_markup_in_the_ocr_text_is_shown_as_text() -> None:
 
 def test_markup_in_source_names_stays_out_of_the_index(tmp_path: Path) -> None:
     page = qhnews.parse(EVIL, source='a"</script><script>alert(2)</script>.txt')
-    index = qhnews.write_report([page], tmp_path)
+    index = qhnews.report.write_report([page], tmp_path)
     text = index.read_text("utf-8")
     assert "<script>alert" not in text
     rows = json.loads(re.search(r'<script type="application/json" id="qh-data">(.*?)</script>', text, re.S)[1])  # type: ignore[index]
@@ -221,9 +223,9 @@ def test_markup_in_source_names_stays_out_of_the_index(tmp_path: Path) -> None:
 
 def test_write_report_writes_an_index_and_linked_page_views(tmp_path: Path) -> None:
     pages = seed_pages()
-    results = [qhnews.PageResult(p.source or "", p) for p in pages]
-    results.insert(2, qhnews.PageResult("missing.txt", None, "missing.txt: no such file"))
-    index = qhnews.write_report(results, tmp_path)
+    results = [qhnews.records.PageResult(p.source or "", p) for p in pages]
+    results.insert(2, qhnews.records.PageResult("missing.txt", None, "missing.txt: no such file"))
+    index = qhnews.report.write_report(results, tmp_path)
     assert index == tmp_path / "index.html"
     assert {p.name for p in tmp_path.iterdir()} == {"index.html", "pages", "report.css", "report.js"}
     files = sorted((tmp_path / "pages").iterdir())
@@ -247,9 +249,9 @@ def test_write_report_writes_an_index_and_linked_page_views(tmp_path: Path) -> N
 
 def test_a_second_smaller_report_removes_the_stale_views(tmp_path: Path) -> None:
     pages = seed_pages()
-    qhnews.write_report(pages, tmp_path)
+    qhnews.report.write_report(pages, tmp_path)
     (tmp_path / "pages" / "notes.txt").write_text("mine", "utf-8")
-    qhnews.write_report(pages[:2], tmp_path)
+    qhnews.report.write_report(pages[:2], tmp_path)
     assert sorted(p.name for p in (tmp_path / "pages").iterdir()) == ["00001.html", "00002.html", "notes.txt"]
 
 

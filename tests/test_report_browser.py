@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 import qhnews
+import qhnews.report
 from qhnews import _report
 from test_report import EVIL, SEEDS, nonblank, record_spans
 
@@ -66,7 +67,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[qhnews.
     pages.append(qhnews.parse(EVIL, source="evil.txt"))
     pages += [qhnews.parse(t, source=f"doubtful-{i}.txt") for i, t in enumerate(DOUBTFUL)]
     out = tmp_path_factory.mktemp("report")
-    qhnews.write_report(pages, out)
+    qhnews.report.write_report(pages, out)
     return out, pages
 
 

@@ -16,6 +16,7 @@ import pytest
 import regex
 
 import qhnews
+import qhnews.records
 from qhnews import _patterns as pat
 from qhnews._script import SAME, VARIANTS, either, forms
 
@@ -43,7 +44,7 @@ def _cases(kind: str) -> list[Any]:
 def test_byline(case: dict[str, Any]) -> None:
     b = qhnews.stages.parse_byline(case["text"])
     assert b is not None, case["text"]
-    assert b.position is qhnews.BylinePosition(case["position"])
+    assert b.position is qhnews.records.BylinePosition(case["position"])
     assert (b.outlet, b.place, b.credit) == (case["outlet"], case["place"], case.get("credit"))
     assert [[p.role, p.name] for p in b.people] == case["people"]
     assert b.text == case["text"].replace("(", "（").replace(")", "）")  # kept in its own script

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
 
 import qhnews
+import qhnews.records
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "seeds").glob("*.txt"))
@@ -70,7 +72,30 @@ def test_a_span_out_of_order_is_refused_where_it_is_made(args: tuple[int, int, i
 
 
 def test_a_page_refuses_a_span_past_its_text() -> None:
-    leftover = qhnews.Leftover("标题", qhnews.Span(0, 9, 1, 1))
+    leftover = qhnews.records.Leftover("标题", qhnews.Span(0, 9, 1, 1))
     with pytest.raises(ValueError, match="past the page's end"):
         qhnews.Page(leftovers=(leftover,), text="标题")
-    assert qhnews.Page(leftovers=(qhnews.Leftover("标题", qhnews.Span(0, 2, 1, 1)),), text="标题").leftovers
+    assert qhnews.Page(leftovers=(qhnews.records.Leftover("标题", qhnews.Span(0, 2, 1, 1)),), text="标题").leftovers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "开会。（记者王五）（记者 王五）",  # found by a random property run: parse raised on it
+        "开会。（记者 王五） （下转二版）",
+        "开会。(记者 王五)(下转二版)",
+        "开会，会上\n说了好。（记者 王五）（记者 李四）",
+    ],
+)
+def test_two_pieces_cut_off_one_line_each_span_their_own_text(text: str) -> None:
+    # the second cut is located where the first left the line's text, not at the line's end
+    page = qhnews.parse(text)
+    (article,) = page.articles
+    pieces = [*(b.span for b in article.bylines)]
+    for span in pieces:
+        assert span.start < span.end
+    cut = sorted(pieces, key=lambda s: s.start)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(cut))
+    assert article.blocks[-1].span.end <= cut[0].start
+    for byline in article.bylines:
+        assert qhnews.normalize(page.text[byline.span.start : byline.span.end]) == byline.text

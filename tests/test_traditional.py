@@ -2,7 +2,7 @@
 
 ``tests/data/traditional/`` holds the five sample pages and the three gold
 pages converted with OpenCC's ``s2t`` by ``scripts/make_traditional.py``.
-Each figure of [`evaluate`][qhnews.evaluate] on the traditional pages must
+Each figure of [`evaluate`][qhnews.evaluation.evaluate] on the traditional pages must
 come within 0.02 of the same figure on the simplified pages; a figure that
 does not yet is a strict expected failure naming what it waits for.
 """
@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 import qhnews
+import qhnews.evaluation
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "traditional"
@@ -71,7 +72,7 @@ def figures() -> tuple[dict[str, float], dict[str, float]]:
             )
         )
         trad.append((_json(gold), qhnews.parse((DATA / f"{gold.stem}.txt").read_text("utf-8"))))
-    return qhnews.evaluate(simp).as_dict(), qhnews.evaluate(trad).as_dict()
+    return qhnews.evaluation.evaluate(simp).as_dict(), qhnews.evaluation.evaluate(trad).as_dict()
 
 
 @pytest.mark.parametrize(
@@ -106,5 +107,5 @@ def test_every_page_parses_as_its_simplified_twin_converted() -> None:
         simp = qhnews.parse((ROOT / "seeds" / page.name).read_text("utf-8"))
         want = qhnews.page_to_dict(qhnews.convert_page(simp, "traditional"))
         pairs.append((want, qhnews.parse(page.read_text("utf-8"))))
-    figures = qhnews.evaluate(pairs).as_dict()
+    figures = qhnews.evaluation.evaluate(pairs).as_dict()
     assert all(v >= 1.0 - TOLERANCE for v in figures.values()), figures

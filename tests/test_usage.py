@@ -26,6 +26,7 @@ import pytest
 import qhnews
 import qhnews.dask
 import qhnews.parquet
+import qhnews.records
 import qhnews.stages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -259,17 +260,22 @@ def test_strict_makes_a_blank_file_fail(tmp_path: Path, content: bytes, message:
 def test_kinds_and_positions_are_string_enums() -> None:
     page = qhnews.parse_file(SEEDS[0])
     block = page.articles[0].blocks[0]
-    assert isinstance(block.kind, qhnews.BodyKind)
+    assert isinstance(block.kind, qhnews.records.BodyKind)
     assert block.kind == "paragraph"  # equal to its JSON value
-    assert block.kind is qhnews.BodyKind.PARAGRAPH
+    assert block.kind is qhnews.records.BodyKind.PARAGRAPH
     byline = page.articles[0].bylines[0]
-    assert isinstance(byline.position, qhnews.BylinePosition)
+    assert isinstance(byline.position, qhnews.records.BylinePosition)
     assert byline.position == byline.position.value
-    for enum in (qhnews.BodyKind, qhnews.BylinePosition, qhnews.FurnitureKind, qhnews.stages.BlockKind):
+    for enum in (
+        qhnews.records.BodyKind,
+        qhnews.records.BylinePosition,
+        qhnews.records.FurnitureKind,
+        qhnews.stages.BlockKind,
+    ):
         assert all(isinstance(m, str) and m == m.value for m in enum)
     assert "BlockKind" not in qhnews.__all__  # it belongs to the stages' TextBlock
     with pytest.raises(ValueError, match="'poem'"):
-        qhnews.BodyBlock("poem", "x", qhnews.Span(0, 1, 1, 1))
+        qhnews.records.BodyBlock("poem", "x", qhnews.Span(0, 1, 1, 1))
 
 
 def test_parse_file_takes_path_objects(tmp_path: Path) -> None:

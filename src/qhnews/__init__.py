@@ -1,14 +1,19 @@
 r"""qhnews: raw OCR text of a printed Chinese newspaper page in, typed articles out.
 
-The top level holds what a user calls: ``parse`` (one page's text or bytes),
-``parse_file`` (one file), ``parse_many`` (many files, lazily), ``normalize``
-and ``explain`` (the text rules alone), ``explain_page`` (every line and the
-rules that decided it), ``render``, ``page_to_dict``, ``page_html`` and
-``write_report`` (the output formats and the review report),
-``convert_page`` (traditional and simplified script), ``evaluate``, the
-records, the options and the errors.
-Three public submodules hold the rest:
+The top level holds what a user calls and names in their own code:
+``parse`` (one page's text or bytes), ``parse_file`` (one file),
+``parse_many`` (many files, lazily), ``explain_page`` (every line and the
+rules that decided it), ``normalize`` and ``explain`` (the text rules alone),
+``render`` and ``page_to_dict`` (the output formats), ``convert_page``
+(traditional and simplified script); the options; the records of a page's
+main tree (``Page``, ``Article``, ``Byline``, ``Person``, ``Span``); and the
+errors. Public submodules hold the rest:
 
+- ``qhnews.records``: the other records (captions, furniture, body blocks,
+  leftovers, diagnostics, …) and what ``explain``, ``explain_page`` and
+  ``parse_many`` return;
+- ``qhnews.report``: the review report as HTML;
+- ``qhnews.evaluation``: compare parsed pages with expected ones;
 - ``qhnews.stages``: the pipeline's stages one by one (decode, lines, reflow, …);
 - ``qhnews.dask``: parse an archive on a Dask cluster or on Spark;
 - ``qhnews.parquet``: one row per article in a Parquet file.
@@ -27,34 +32,17 @@ from typing import Any as _Any
 
 from qhnews import stages as stages
 from qhnews._assemble import AssembleOptions
-from qhnews._batch import InputError, PageResult, parse_file, parse_many
+from qhnews._batch import InputError, parse_file, parse_many
 from qhnews._blocks import ReflowOptions
 from qhnews._convert import convert_page
 from qhnews._errors import DecodeError, QhnewsError
-from qhnews._evaluate import Evaluation, evaluate
-from qhnews._explain import LineExplanation, PageExplanation, explain_page
+from qhnews._explain import explain_page
 from qhnews._export import FORMATS, SCHEMA_VERSION, page_to_dict, render
 from qhnews._forms import Forms
 from qhnews._headline import RoleWeights
-from qhnews._normalize import Change, Normalized, NormalizeOptions, explain, normalize
+from qhnews._normalize import NormalizeOptions, explain, normalize
 from qhnews._pipeline import ParseOptions, parse
-from qhnews._records import (
-    Article,
-    BodyBlock,
-    BodyKind,
-    Byline,
-    BylinePosition,
-    Caption,
-    Diagnostic,
-    Furniture,
-    FurnitureKind,
-    Leftover,
-    Page,
-    Person,
-    Span,
-    Speaker,
-)
-from qhnews._report import page_html, write_report
+from qhnews._records import Article, Byline, Page, Person, Span
 from qhnews._version import __version__
 
 __all__ = [
@@ -62,54 +50,54 @@ __all__ = [
     "SCHEMA_VERSION",
     "Article",
     "AssembleOptions",
-    "BodyBlock",
-    "BodyKind",
     "Byline",
-    "BylinePosition",
-    "Caption",
-    "Change",
     "DecodeError",
-    "Diagnostic",
-    "Evaluation",
     "Forms",
-    "Furniture",
-    "FurnitureKind",
     "InputError",
-    "Leftover",
-    "LineExplanation",
     "NormalizeOptions",
-    "Normalized",
     "Page",
-    "PageExplanation",
-    "PageResult",
     "ParseOptions",
     "Person",
     "QhnewsError",
     "ReflowOptions",
     "RoleWeights",
     "Span",
-    "Speaker",
     "__version__",
     "convert_page",
-    "evaluate",
     "explain",
     "explain_page",
     "normalize",
-    "page_html",
     "page_to_dict",
     "parse",
     "parse_file",
     "parse_many",
     "render",
-    "write_report",
 ]
 
-#: The public submodules, imported on first use (``qhnews.dask``, ``qhnews.parquet``; ``qhnews.stages`` always).
-_SUBMODULES = frozenset({"dask", "parquet", "stages"})
+#: The public submodules, imported on first use (``qhnews.stages`` always).
+_SUBMODULES = frozenset({"dask", "evaluation", "parquet", "records", "report", "stages"})
 
 #: Names that left the top level in 0.2.0, and where they live now. They keep
 #: working, with a DeprecationWarning, until 0.3.0.
 _DEPRECATED: dict[str, str] = {
+    "BodyBlock": "qhnews.records.BodyBlock",
+    "BodyKind": "qhnews.records.BodyKind",
+    "BylinePosition": "qhnews.records.BylinePosition",
+    "Caption": "qhnews.records.Caption",
+    "Change": "qhnews.records.Change",
+    "Diagnostic": "qhnews.records.Diagnostic",
+    "Furniture": "qhnews.records.Furniture",
+    "FurnitureKind": "qhnews.records.FurnitureKind",
+    "Leftover": "qhnews.records.Leftover",
+    "LineExplanation": "qhnews.records.LineExplanation",
+    "Normalized": "qhnews.records.Normalized",
+    "PageExplanation": "qhnews.records.PageExplanation",
+    "PageResult": "qhnews.records.PageResult",
+    "Speaker": "qhnews.records.Speaker",
+    "page_html": "qhnews.report.page_html",
+    "write_report": "qhnews.report.write_report",
+    "Evaluation": "qhnews.evaluation.Evaluation",
+    "evaluate": "qhnews.evaluation.evaluate",
     "STAGES": "qhnews.stages.STAGES",
     "BlockKind": "qhnews.stages.BlockKind",
     "Decoded": "qhnews.stages.Decoded",

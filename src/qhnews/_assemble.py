@@ -13,24 +13,28 @@ The stage runs in four steps, one module each:
    headline groups, read each group's parts (kicker, title, …) with a shape
    score, and give each group to an article by one dynamic programme over the
    page, under the printed order.
-4. **Build** (here): make the articles, with a confidence and notes where the
-   attachment was unsure; a group no article takes at the page top is a page
-   banner, elsewhere a leftover with a diagnostic.
+4. **Build** (here): make the articles, each with its confidence, the chance
+   that it is exactly right, and notes of what lowered it (``_confidence``); a
+   group no article takes at the page top is a page banner, elsewhere a
+   leftover with a diagnostic.
 
 Every number of the stage is a field of [`AssembleOptions`][qhnews.AssembleOptions]
-(the role weights of step 3 in its ``roles`` field).
+(the role weights of step 3 in its ``roles`` field, the confidence weights of
+step 4 in its ``confidence`` field).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import attrs
 
 from qhnews._attach import Attacher
 from qhnews._classify import Unit
+from qhnews._confidence import Attached, ConfidenceWeights, Evidence, confidence, page_evidence, rival_similarity
 from qhnews._headline import HeadlineReading, RoleWeights
-from qhnews._records import Article, Diagnostic, Furniture, Leftover, Span
+from qhnews._records import Article, Byline, BylinePosition, Diagnostic, Furniture, Leftover, Span
 from qhnews._segment import Cluster, Draft, segment
 
 __all__ = ["AssembleOptions", "Assembled", "assemble"]
@@ -67,14 +71,8 @@ class AssembleOptions:
         subheading_max_chars: The longest running text that ends no sentence and is read
             as a subheading.
         lead_in_max_chars: The longest running text ending with —— read as a lead-in subheading.
-        content_confidence_base: Confidence of an article whose headline was attached by
-            content rather than position, before its similarity is added.
-        weak_similarity: Similarity under which a headline attached by position is
-            said to share little with its body.
-        weak_match_confidence: Confidence of an article whose headline shares little with its body.
-        headless_confidence: Confidence of an article without a headline.
-        bodyless_confidence: Confidence of an article without body text.
         roles: The weights of a headline group's shape (see ``RoleWeights``).
+        confidence: The weights of an article's confidence (see ``ConfidenceWeights``).
     """
 
     reach: int = attrs.field(default=8, metadata={"step": 1})
@@ -92,33 +90,32 @@ class AssembleOptions:
     kicker_margin: int = attrs.field(default=2, metadata={"step": 1})
     subheading_max_chars: int = attrs.field(default=40, metadata={"step": 1})
     lead_in_max_chars: int = attrs.field(default=50, metadata={"step": 1})
-    content_confidence_base: float = attrs.field(default=0.5, metadata={"step": 0.05})
-    weak_similarity: float = attrs.field(default=0.1, metadata={"step": 0.05})
-    weak_match_confidence: float = attrs.field(default=0.7, metadata={"step": 0.05})
-    headless_confidence: float = attrs.field(default=0.7, metadata={"step": 0.05})
-    bodyless_confidence: float = attrs.field(default=0.3, metadata={"step": 0.05})
     roles: RoleWeights = attrs.field(factory=RoleWeights)
+    confidence: ConfidenceWeights = attrs.field(factory=ConfidenceWeights)
 
 
 @attrs.frozen
 class Assembled:
-    """The articles of a page, its banners and what no article took."""
+    """The articles of a page, its banners and what no article took (and the evidence of each article's confidence)."""
 
     articles: tuple[Article, ...]
     page_headings: tuple[str, ...]
     leftovers: tuple[Leftover, ...]
     diagnostics: tuple[Diagnostic, ...]
     furniture: tuple[Furniture, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
 
 
 @attrs.frozen
 class _Head:
     """A headline group given to an article."""
 
-    reading: HeadlineReading
+    attached: Attached
     span: Span
-    similarity: float
-    adjacent: bool  # printed right after or right before the body
+
+    @property
+    def reading(self) -> HeadlineReading:
+        return self.attached.reading
 
 
 def _bounded(
@@ -144,44 +141,42 @@ def _bounded(
     return out
 
 
-def _article(d: Draft, head: _Head | None, opts: AssembleOptions) -> Article:
-    """The article of a draft and the headline it was given, with its confidence and notes."""
+#: The reading of an article that no headline group went to.
+_NO_READING = HeadlineReading(None, None, None, (), None, 0.0, ())
+
+
+def _reading_order(b: Byline) -> tuple[bool, int, str]:
+    """Bylines in the order an article is read: its heading byline first, then the others in page order.
+
+    The heading byline stands under the headline, wherever the group was printed.
+    """
+    return (b.position is not BylinePosition.HEADING, b.span.start, b.position.value)
+
+
+def _article(d: Draft, head: _Head | None, sure: tuple[float, tuple[str, ...]]) -> Article:
+    """The article of a draft, the headline it was given, and its confidence and notes."""
     spans = list(d.spans)
-    notes: list[str] = []
-    confidence = 1.0
     if head is not None:
         spans.append(head.span)
-        sim = head.similarity
-        if not head.adjacent:
-            notes.append(f"headline attached by content similarity ({sim:.2f}) rather than position")
-            confidence = min(confidence, opts.content_confidence_base + sim)
-        elif sim < opts.weak_similarity:
-            notes.append(f"headline attached by position; it shares little with the body ({sim:.2f})")
-            confidence = min(confidence, opts.weak_match_confidence)
-    elif d.continued_from is None:  # the rest of an article continued from another page shows none
-        notes.append("no headline found for this article")
-        confidence = min(confidence, opts.headless_confidence)
-    if not d.has_text:
-        notes.append("article has no body text")
-        confidence = min(confidence, opts.bodyless_confidence)
-    r = head.reading if head else None
+        spans.extend(b.span for b in head.reading.bylines)
+    r = head.reading if head else _NO_READING
     return Article(
-        title=r.title if r else None,
-        kicker=r.kicker if r else None,
-        subtitles=r.subtitles if r else (),
-        section=r.section if r else None,
-        bylines=tuple(sorted(d.bylines, key=lambda b: (b.span.start, b.position.value))),
-        speaker=r.speaker if r else None,
+        title=r.title,
+        kicker=r.kicker,
+        subtitles=r.subtitles,
+        section=r.section,
+        bylines=tuple(sorted([*d.bylines, *r.bylines], key=_reading_order)),
+        speaker=r.speaker,
         blocks=tuple(d.blocks),
         continued_to=d.continued_to,
         continued_from=d.continued_from,
         captions=tuple(d.captions),
         span=Span.union(spans),
         headline_span=head.span if head else None,
-        confidence=round(confidence, 3),
-        notes=tuple(notes),
+        confidence=round(sure[0], 3),
+        notes=sure[1],
         opened_by=d.opened_by,
-        headline_reasons=r.reasons if r else (),
+        headline_reasons=r.reasons,
     )
 
 
@@ -203,18 +198,28 @@ def assemble(units: Sequence[Unit], options: AssembleOptions | None = None) -> A
     attacher = Attacher(drafts, clusters, opts)
     heads: dict[int, _Head] = {}
     banners: list[str] = []
-    for h, k, t in attacher.solve():
+    groups = attacher.solve()
+    per_cluster = Counter(attacher.cluster_end[h] for h, _, _ in groups)
+    for h, k, t in groups:
         lines = attacher.lines[h:k]
-        span = Span.union(x.span for x in lines)
+        span = Span.union(x.span for x in lines if x.byline is None) or Span.union(x.span for x in lines)
         assert span is not None
         p = attacher.articles_before[h]
         if t is not None:
-            heads[t] = _Head(attacher.reading(h, k), span, attacher.similarity(h, k, t), t in (p - 1, p))
+            sims, own = attacher.similarities(h, k), t - attacher.window(h)[0]
+            attached = Attached(
+                attacher.reading(h, k), sims[own], rival_similarity(sims, own), per_cluster[attacher.cluster_end[h]]
+            )
+            heads[t] = _Head(attached, span)
         elif p == 0:
             banners.extend(x.text for x in lines)
         else:
             leftovers.extend(Leftover(x.text, x.span) for x in lines)
             diagnostics.append(Diagnostic("headline-unattached", "no article took this headline", span))
-    articles = [_article(d, heads.get(i), opts) for i, d in enumerate(drafts)]
+    found = [heads.get(i) for i in range(len(drafts))]
+    evidence = page_evidence(drafts, [h.attached if h else None for h in found], bool(leftovers))
+    articles = [_article(d, h, confidence(e, opts.confidence)) for d, h, e in zip(drafts, found, evidence, strict=True)]
     leftovers.sort(key=lambda x: x.span.start)
-    return Assembled(tuple(articles), tuple(banners), tuple(leftovers), tuple(diagnostics), tuple(seg.furniture))
+    return Assembled(
+        tuple(articles), tuple(banners), tuple(leftovers), tuple(diagnostics), tuple(seg.furniture), tuple(evidence)
+    )

@@ -87,14 +87,18 @@ class Attacher:
                 self.cluster_end.append(stop)
                 self.heads_next.append(cl.forced)
         # A group joins adjacent lines of one cluster: its bigrams are among its cluster's.
+        # A group's heading byline names its reporters, not what the body is about: it is not compared.
+        self.texts = ["" if h.byline is not None else h.text for h in self.lines]
         wanted: set[int] = set()
         for cl in clusters:
-            wanted.update(bigrams("".join(h.text for h in cl.lines)))
+            wanted.update(bigrams("".join(h.text for h in cl.lines if h.byline is None)))
         self.bodies: dict[int, list[int]] = {}  # headline bigram -> the bodies that have it, in order
         for t, d in enumerate(drafts):
             body = "".join([*(b.text for b in d.blocks), *(c.text for c in d.captions)])
             for g in bigrams(body) & wanted:
                 self.bodies.setdefault(g, []).append(t)
+        # by line: the first and last article its group may go to (see ``window``)
+        self._windows = [(max(0, p - opts.reach), min(p, count - 1)) for p in self.articles_before]
         self._readings: dict[tuple[int, int], HeadlineReading] = {}
         self._sim: dict[tuple[int, int], list[float]] = {}  # by group
         self._grams: dict[str, tuple[dict[int, float], float]] = {}
@@ -113,8 +117,7 @@ class Attacher:
 
     def window(self, h: int) -> tuple[int, int]:
         """The first and last article that line ``h``'s group may go to."""
-        p = self.articles_before[h]
-        return max(0, p - self.opts.reach), min(p, self.article_count - 1)
+        return self._windows[h]
 
     def _weighted(self, text: str) -> tuple[dict[int, float], float]:
         """A text's bigrams weighted by their rarity among the bodies (idf), and their sum."""
@@ -152,8 +155,8 @@ class Attacher:
         key = (h, k)
         if key not in self._sim:
             low, high = self.window(h)
-            whole = self._overlaps("".join(x.text for x in self.lines[h:k]), low, high)
-            lines = [self._overlaps(self.lines[i].text, low, high) for i in range(h, k)]
+            whole = self._overlaps("".join(self.texts[h:k]), low, high)
+            lines = [self._overlaps(self.texts[i], low, high) for i in range(h, k)]
             best = [max(col) for col in zip(*lines, strict=True)]
             self._sim[key] = [(w + b) / 2 for w, b in zip(whole, best, strict=True)]
         return self._sim[key]
@@ -168,16 +171,17 @@ class Attacher:
         """The score of giving the group ``h:k`` to each article from its window's first to ``top``."""
         o = self.opts
         p = self.articles_before[h]
-        low = self.window(h)[0]
+        low = self._windows[h][0]
         shape = self.reading(h, k).shape
         sims = self.similarities(h, k)
+        weight, base, bonus, penalty = o.similarity_weight, o.attach_cost, o.adjacency_bonus, o.distance_penalty
         out = []
         for t in range(low, top + 1):
-            score = o.similarity_weight * sims[t - low] - o.attach_cost + shape
+            score = weight * sims[t - low] - base + shape
             if t in (p - 1, p):
-                score += o.adjacency_bonus
+                score += bonus
             else:
-                score -= o.distance_penalty * (p - 1 - t)
+                score -= penalty * (p - 1 - t)
             out.append(score)
         return out
 
@@ -213,10 +217,12 @@ class Attacher:
     def _after(self, k: int, a: int) -> float:
         """The best score of lines ``k:`` when articles before ``a`` may take none of them."""
         m, headless = self.article_count, self._headless
-        a = min(a, m)
+        if a > m:  # noqa: PLR1730 -- min() is a call on the programme's innermost path
+            a = m
         if k == len(self.lines):
             return headless[a] - headless[m]
-        nxt = max(a, self._lows[k])
+        low = self._lows[k]
+        nxt = a if a > low else low
         return self._best[k][nxt][0] + headless[a] - headless[nxt]
 
     def _endings(self, h: int) -> list[_Ending]:
@@ -224,7 +230,13 @@ class Attacher:
         p, low, end, m = self.articles_before[h], self._lows[h], self.cluster_end[h], self.article_count
         headless = self._headless
         out = []
-        for k in range(h + 1, min(end, h + self.opts.max_group_lines) + 1):
+        stop = min(end, h + self.opts.max_group_lines)
+        if stop < end and self.lines[stop].byline is not None:
+            stop += 1  # a group's heading byline is no line of its headline
+        for k in range(h + 1, stop + 1):
+            closed = self.lines[k - 1].byline is not None  # the group ends with its heading byline
+            if k < end and self.lines[k].byline is not None and not closed:
+                continue  # a heading byline closes the group above it: no group ends right before one
             last = k == end
             top = min(p, m - 1) if last else min(p - 1, m - 1)  # only a group's last line ends at its own slot
             scores = {
@@ -239,25 +251,33 @@ class Attacher:
                 best_from.append(run)
             best_from.reverse()
             out.append(_Ending(k, last, self.idle_score(h, k), scores, best_from))
+            if closed and (last or self.lines[k].byline is None):
+                break  # no group runs on past its byline
         return out
 
     def _choose(self, h: int, a: int, endings: list[_Ending]) -> tuple[float, int, int | None]:
         """The best (score, end line, article) for lines ``h:`` when no article before ``a`` may take them."""
         p, low, m = self.articles_before[h], self._lows[h], self.article_count
         choice: tuple[float, int, int | None] = (-math.inf, h + 1, None)
+        best = -math.inf
         skipped = self._headless[min(a, m)]
+        heads_next = self.heads_next[h] and a <= p < m
+        after = self._after
         for k, last, idle, scores, best_from in endings:
-            if self.heads_next[h] and last and a <= p < m:  # the group ends before article p's body
-                if scores[p] + skipped > choice[0]:
-                    choice = (scores[p] + skipped, k, p)
+            if heads_next and last:  # the group ends before article p's body
+                if scores[p] + skipped > best:
+                    best = scores[p] + skipped
+                    choice = (best, k, p)
                 continue
-            s = idle + self._after(k, a)
-            if s > choice[0]:
+            s = idle + after(k, a)
+            if s > best:
+                best = s
                 choice = (s, k, None)
             if a - low < len(best_from):
                 s, t = best_from[a - low]
-                if s + skipped > choice[0]:
-                    choice = (s + skipped, k, t)
+                if s + skipped > best:
+                    best = s + skipped
+                    choice = (best, k, t)
         return choice
 
     def _trace(self) -> list[Group]:

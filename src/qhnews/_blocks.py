@@ -108,6 +108,8 @@ def _cut_tail(
     lines, text = block.block.lines, block.block.text
     tail: list[Block] = []
     end = None
+    last = lines[-1]
+    line_end: int | None = len(last.text)  # where the text not yet cut ends within the last line
     for _ in range(2):  # a paragraph may close with a trailing byline and a jump
         if not text.endswith(_CLOSING_ENDS):  # both end in a closing bracket: most paragraphs need no search
             break
@@ -116,16 +118,17 @@ def _cut_tail(
         if not m or m.start() == 0:
             break
         piece = text[m.start() :].strip()
-        last = lines[-1]
-        # Where the piece begins within the last line, counted from the line's end.
-        from_end = len(text) - m.start() - (len(text) - len(text.rstrip()))
-        at = len(last.text) - from_end
-        cut_at = _source_offset(last, at, options) if from_end <= len(last.text) else None
+        # Where the piece begins within the last line: as far before the end of the text not yet cut.
+        from_end = len(text.rstrip()) - m.start()
+        at = line_end - from_end if line_end is not None and from_end <= line_end else None
+        cut_at = None if at is None else _source_offset(last, at, options)
         why = CUT_JUMP if jump else CUT_TRAILING
         tail.insert(0, Block(TextBlock(BlockKind.STANDALONE, lines[-1:], piece, cut_at, end, why), block.infos[-1:]))
-        text = text[: m.start()].rstrip()
-        stop = _source_offset(last, at - 1, options) if cut_at is not None and at > 0 else None
+        before = text[: m.start()]
+        text = before.rstrip()
+        stop = _source_offset(last, at - 1, options) if at is not None and cut_at is not None and at > 0 else None
         end = None if stop is None else stop + 1
+        line_end = None if at is None else at - (len(before) - len(text))
     return tail, _rest(block, lines, text), end
 
 

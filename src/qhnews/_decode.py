@@ -3,7 +3,9 @@
 Detection is deterministic, in this order:
 
 1. A byte-order mark decides: UTF-8 (``EF BB BF``), UTF-32 (``FF FE 00 00`` /
-   ``00 00 FE FF``), UTF-16 (``FF FE`` / ``FE FF``).
+   ``00 00 FE FF``), UTF-16 (``FF FE`` / ``FE FF``). ``FF FE 00 00`` is also
+   the UTF-16 mark before a U+0000: bytes UTF-32 does not read are UTF-16
+   there, when that reading holds no other U+0000.
 2. Otherwise strict UTF-8, the encoding nearly every modern OCR tool writes.
 3. Otherwise GB18030, the superset of GBK and GB2312 that older Chinese
    software writes. (Bytes valid in both, whose UTF-8 reading holds no
@@ -37,6 +39,26 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+#: ``FF FE 00 00`` is the UTF-32 LE mark, or the UTF-16 LE mark before a U+0000. UTF-16 text
+#: seldom reads as UTF-32 (its pairs of code units make code points past U+10FFFF), so UTF-32
+#: goes first; bytes UTF-32 does not read are UTF-16 when that reading holds no other U+0000
+#: (UTF-32 text of the common characters, read as UTF-16, holds one after every character).
+_AMBIGUOUS_MARK = codecs.BOM_UTF32_LE
+
+
+def _utf16_after_all(read: Callable[[], Iterator[str]]) -> bool:
+    """True when the UTF-16 reading of bytes that open with ``_AMBIGUOUS_MARK`` holds no U+0000 but its first."""
+    first = True
+    try:
+        for text in read():
+            if "\x00" in (text[1:] if first and text else text):
+                return False
+            first = first and not text
+    except (UnicodeDecodeError, DecodeError):
+        return False
+    return True
+
+
 #: The encodings tried when there is no byte-order mark, in order.
 FALLBACKS: tuple[str, ...] = ("utf-8", "gb18030")
 
@@ -95,6 +117,8 @@ def decode(data: bytes, source: str | None = None) -> Decoded:
             try:
                 return Decoded(unify_newlines(data.decode(codec)), codec)
             except UnicodeDecodeError as exc:
+                if bom == _AMBIGUOUS_MARK and _utf16_after_all(lambda: iter((data.decode("utf-16"),))):
+                    return Decoded(unify_newlines(data.decode("utf-16")), "utf-16")
                 # utf-8-sig counts from after its mark; the UTF-16/32 codecs from the first byte.
                 offset = exc.start + (len(bom) if codec == "utf-8-sig" else 0)
                 raise DecodeError(offset, (codec,), source) from exc
@@ -204,7 +228,14 @@ def detect_stream(fh: BinaryIO, source: str | None = None, *, chunk: int = 1 << 
     start = fh.read(4)
     for bom, codec in _BOMS:
         if start.startswith(bom):
-            return codec  # a BOM decides; bytes it does not read fail as the file is decoded
+            # A BOM decides; bytes it does not read fail as the file is decoded (but for the one
+            # mark two codecs share: there the file is read through as ``decode`` reads it).
+            utf16 = (
+                bom == _AMBIGUOUS_MARK
+                and not _reads(fh, codec, source, chunk)
+                and _utf16_after_all(lambda: decode_stream(fh, "utf-16", source, chunk=chunk))
+            )
+            return "utf-16" if utf16 else codec
     furthest = 0
     for codec in FALLBACKS:
         facts = _Utf8Facts()
@@ -218,3 +249,13 @@ def detect_stream(fh: BinaryIO, source: str | None = None, *, chunk: int = 1 << 
             return "gb18030"
         return codec
     raise DecodeError(furthest, FALLBACKS, source)
+
+
+def _reads(fh: BinaryIO, codec: str, source: str | None, chunk: int) -> bool:
+    """True when ``codec`` reads the whole file."""
+    try:
+        for _ in decode_stream(fh, codec, source, chunk=chunk):
+            pass
+    except DecodeError:
+        return False
+    return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from qhnews._records import Article, BodyKind, Byline, Page, Person, Span
@@ -100,27 +101,36 @@ def _markdown(page: Page) -> str:
     out: list[str] = []
     if page.source:
         out.append(f"<!-- {page.source} -->\n")
-    for h in page.page_headings:
-        out.append(f"# {h}\n")
+    out.extend(f"# {h}\n" for h in page.page_headings)
     for a in page.articles:
-        if a.section:
-            out.append(f"**【{a.section}】**\n")
-        if a.kicker:
-            out.append(f"*{a.kicker}*\n")
-        out.append(f"## {a.title or '（无标题）'}\n")
-        out.extend(f"*{s}*\n" for s in a.subtitles)
-        if a.speaker:
-            out.append(f"> {a.speaker.text}\n")
-        if a.bylines:
-            out.append(" · ".join(b.text for b in a.bylines) + "\n")
-        for b in a.blocks:
-            out.append(f"### {b.text}\n" if b.kind is BodyKind.SUBHEADING else f"{b.text}\n")
-        if a.continued_to:
-            out.append(f"*（下转{a.continued_to}）*\n")
+        out.extend(_markdown_headline(a))
+        out.extend(_markdown_body(a))
     if page.leftovers:
         out.append("---\n")
         out.extend(f"{x.text}\n" for x in page.leftovers)
     return "\n".join(out)
+
+
+def _markdown_headline(a: Article) -> Iterator[str]:
+    """The article's section, kicker, title, subtitles and profile line, as Markdown paragraphs."""
+    if a.section:
+        yield f"**【{a.section}】**\n"
+    if a.kicker:
+        yield f"*{a.kicker}*\n"
+    yield f"## {a.title or '（无标题）'}\n"
+    yield from (f"*{s}*\n" for s in a.subtitles)
+    if a.speaker:
+        yield f"> {a.speaker.text}\n"
+
+
+def _markdown_body(a: Article) -> Iterator[str]:
+    """The article's bylines on one line, its body blocks (subheadings as headings) and its jump."""
+    if a.bylines:
+        yield " · ".join(b.text for b in a.bylines) + "\n"
+    for b in a.blocks:
+        yield f"### {b.text}\n" if b.kind is BodyKind.SUBHEADING else f"{b.text}\n"
+    if a.continued_to:
+        yield f"*（下转{a.continued_to}）*\n"
 
 
 def _text(page: Page) -> str:

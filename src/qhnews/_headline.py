@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from qhnews import _patterns as pat
-from qhnews._records import Speaker
+from qhnews._records import Byline, Speaker
 from qhnews._rules import Rule, first_verdict, reason, rule
 from qhnews._segment import HeadlineLine
 
@@ -60,6 +60,8 @@ class RoleWeights:
             open) joined with the line under it: one title or kicker set over two lines.
         plain_subtitle: A last line that says whom the piece is about or what kind
             of piece it is (记…, 访…, …综述) without "——", under the title: its subtitle.
+        group_byline: A heading byline that closes a group printed away from its body
+            (文/图 本报记者 X under the title, over no text): a headline group for sure.
     """
 
     lone_kicker: float = attrs.field(default=0.0, metadata={"step": 0.1})
@@ -83,6 +85,7 @@ class RoleWeights:
     extra_lines: float = attrs.field(default=-0.3, metadata={"step": 0.1})
     wrapped_line: float = attrs.field(default=0.2, metadata={"step": 0.1})
     plain_subtitle: float = attrs.field(default=0.3, metadata={"step": 0.1})
+    group_byline: float = attrs.field(default=0.3, metadata={"step": 0.1})
 
 
 @attrs.frozen
@@ -144,6 +147,7 @@ class HeadlineReading:
     speaker: Speaker | None
     shape: float
     reasons: tuple[str, ...]
+    bylines: tuple[Byline, ...] = ()  # the heading bylines the group carries (``headline.group-byline``)
 
 
 # --- one line -------------------------------------------------------------------------
@@ -350,6 +354,21 @@ TERMS: tuple[Callable[[_Reading], None], ...] = (
 )
 
 
+_GROUP_BYLINE = reason(
+    "headline.group-byline",
+    "A heading byline over no text closes a headline group printed away from its body: they attach as one.",
+)
+
+
+def _carried(r: HeadlineReading, group: Sequence[HeadlineLine], weights: RoleWeights) -> HeadlineReading:
+    """The reading with what its lines carry: the group's heading bylines, the rules that made lines headline lines."""
+    bylines = tuple(h.byline for h in group if h.byline is not None)
+    codes = tuple(dict.fromkeys(h.reason for h in group if h.reason))
+    if bylines:
+        r = attrs.evolve(r, shape=r.shape + weights.group_byline, reasons=(*r.reasons, _GROUP_BYLINE), bylines=bylines)
+    return attrs.evolve(r, reasons=(*codes, *r.reasons)) if codes else r
+
+
 def read_headline(group: Sequence[HeadlineLine], weights: RoleWeights) -> HeadlineReading:
     """Read the parts of one headline group and score its shape.
 
@@ -360,9 +379,13 @@ def read_headline(group: Sequence[HeadlineLine], weights: RoleWeights) -> Headli
         >>> r.kicker, r.title, r.shape, r.reasons
         ('王某在某地调研时强调', '奋力谱写新篇章', 0.4, ('headline.read-kicker-title', 'headline.kicker-over-title'))
     """
-    if len(group) == 1 and group[0].speaker is None:  # the common case, kept cheap
-        return _read_lone(group[0].text, weights)
-    r = _Reading(group, weights, [h.text for h in group if h.speaker is None])
+    lines = [h for h in group if h.byline is None]
+    plain = len(lines) == len(group) and not group[0].reason
+    if len(lines) == 1 and lines[0].speaker is None:  # the common case, kept cheap
+        reading = _read_lone(lines[0].text, weights)
+        return reading if plain else _carried(reading, group, weights)
+    r = _Reading(lines, weights, [h.text for h in lines if h.speaker is None])
     for term in TERMS:
         term(r)
-    return HeadlineReading(r.section, r.kicker, r.title, tuple(r.subtitles), r.speaker, r.shape, tuple(r.reasons))
+    reading = HeadlineReading(r.section, r.kicker, r.title, tuple(r.subtitles), r.speaker, r.shape, tuple(r.reasons))
+    return _carried(reading, group, weights)

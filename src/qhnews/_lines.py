@@ -43,8 +43,10 @@ def split_lines(text: str, options: NormalizeOptions | None = None, offset: int 
     page = normalize(text, opts)
     norms = page.split("\n")
     narrow = pat.WIDE_RUN.sub("", page).split("\n")
-    for number, raw in enumerate(parts, start=1):
-        norm = norms[number - 1]
-        lines.append(Line(number, pos, pos + len(raw), raw, norm, 2 * len(norm) - len(narrow[number - 1])))
-        pos += len(raw) + 1
+    append = lines.append
+    # norms and narrow hold one more, empty, item when the text ends with a line break
+    for number, (raw, norm, rest) in enumerate(zip(parts, norms, narrow, strict=False), start=1):
+        end = pos + len(raw)
+        append(Line(number, pos, end, raw, norm, 2 * len(norm) - len(rest)))
+        pos = end + 1
     return tuple(lines)

@@ -199,34 +199,49 @@ def _fullwidth_punctuation(text: str) -> list[Edit]:
     runs = [(m.start(), m.end()) for m in pat.MARK_RUN.finditer(text)]
     if not runs:
         return []
-    run_of = {i: r for r, (s, e) in enumerate(runs) for i in range(s, e) if text[i] != " "}
-    parent = list(range(len(runs)))
-
-    def find(r: int) -> int:
-        while parent[r] != r:
-            parent[r] = parent[parent[r]]
-            r = parent[r]
-        return r
-
     chinese = [_is_cjk(_beside(text, s - 1, -1)) or _is_cjk(_beside(text, e, 1)) for s, e in runs]
     if "(" in text:
-        for m in pat.PAREN_PAIR.finditer(text):
-            a, b = find(run_of[m.start()]), find(run_of[m.end() - 1])
-            han = pat.HAN.search(m.group("inner")) is not None
-            parent[a] = b
-            chinese[b] = chinese[a] or chinese[b] or han
-    roots = [find(r) for r in range(len(runs))]
+        chinese = _bracket_pairs_join(text, runs, chinese)
+    edits: list[Edit] = []
+    for (s, e), hot in zip(runs, chinese, strict=True):
+        if hot and not _digit_separator(text, s, e):
+            edits.extend((i, i + 1, _FULL[text[i]]) for i in range(s, e) if text[i] != " ")
+    return edits
+
+
+def _bracket_pairs_join(text: str, runs: list[tuple[int, int]], chinese: list[bool]) -> list[bool]:
+    """Whether each run is Chinese once every bracket pair has joined the runs its two brackets stand in.
+
+    The runs a pair joins are one group (a union-find over the runs); a group
+    is Chinese when any of its runs stands beside Chinese or any of its pairs
+    holds a Han character.
+    """
+    run_of = {i: r for r, (s, e) in enumerate(runs) for i in range(s, e) if text[i] != " "}
+    parent = list(range(len(runs)))
+    group = list(chinese)
+    for m in pat.PAREN_PAIR.finditer(text):
+        a, b = _root(parent, run_of[m.start()]), _root(parent, run_of[m.end() - 1])
+        han = pat.HAN.search(m.group("inner")) is not None
+        parent[a] = b
+        group[b] = group[a] or group[b] or han
+    roots = [_root(parent, r) for r in range(len(runs))]
     hot = [False] * len(runs)
     for r, root in enumerate(roots):
-        hot[root] = hot[root] or chinese[r]
-    edits: list[Edit] = []
-    for r, (s, e) in enumerate(runs):
-        if not hot[roots[r]]:
-            continue
-        if e - s == 1 and text[s] in ",:" and 0 < s < len(text) - 1 and text[s - 1].isdigit() and text[e].isdigit():
-            continue
-        edits.extend((i, i + 1, _FULL[text[i]]) for i in range(s, e) if text[i] != " ")
-    return edits
+        hot[root] = hot[root] or group[r]
+    return [hot[root] for root in roots]
+
+
+def _root(parent: list[int], r: int) -> int:
+    """The group of run ``r``: the root of its union-find tree, the path halved on the way."""
+    while parent[r] != r:
+        parent[r] = parent[parent[r]]
+        r = parent[r]
+    return r
+
+
+def _digit_separator(text: str, s: int, e: int) -> bool:
+    """A lone comma or colon between two digits (1,000 and 10:30): a number's separator, not punctuation."""
+    return e - s == 1 and text[s] in ",:" and 0 < s < len(text) - 1 and text[s - 1].isdigit() and text[e].isdigit()
 
 
 #: The rules in the order they run: (name, function from text to edits).

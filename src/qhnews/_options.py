@@ -38,6 +38,8 @@ class ReflowOptions:
         dash_heading_max_chars: The longest text a subheading ending in "——" may close.
         heading_margin: A line ending no sentence this much short of its column,
             above a line of a paragraph's first-line width, is a heading.
+        wide_margin: A line this much wider than the column of the paragraph under
+            it is set in headline type: a heading printed without a blank line.
         far_margin: Far short: a line this much short of its column is no
             paragraph's first line (that one falls short by its indent only).
         first_line_margin: A paragraph's first line short by more than this has
@@ -64,6 +66,7 @@ class ReflowOptions:
     dash_heading_max_chars: int = step(50)
     heading_margin: int = step(9)
     far_margin: int = step(12)
+    wide_margin: int = step(4)
     first_line_margin: int = step(7)
     indent_tolerance: int = step(6)
     fill_tolerance: int = step(2)

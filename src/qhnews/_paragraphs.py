@@ -68,8 +68,7 @@ def left_open(texts: Iterable[str]) -> bool:
 def _not_heading_shaped(s: Seam) -> bool | None:
     first, text = s.prev, s.prev.line.text
     if (
-        s.cur.gap_before
-        or first.unwrapped
+        (s.cur.gap_before and not first.unwrapped)  # unwrapped text is cut mid-sentence only after a clause mark
         or first.ends_sentence
         or first.closes
         or first.lead_byline
@@ -81,9 +80,40 @@ def _not_heading_shaped(s: Seam) -> bool | None:
     return None
 
 
+@rule(
+    "heads.unwrapped-fragment",
+    "where the OCR did not wrap the text, a line with no clause mark and no sentence end is no paragraph: a heading",
+)
+def _unwrapped_fragment(s: Seam) -> bool | None:
+    return True if s.prev.unwrapped else None
+
+
+@rule(
+    "heads.headline-idiom",
+    "a line of phrases set apart by a space (outside quotes), or one that opens with ——, is headline idiom",
+)
+def _headline_idiom(s: Seam) -> bool | None:
+    text = s.prev.line.text
+    if text.startswith(("——", "—")) or (" " in text and pat.HAN_SPACE.search(_unquoted(text))):
+        return True
+    return None
+
+
+def _unquoted(text: str) -> str:
+    """The text without what it quotes: a slogan in quotes keeps its spaces in running text."""
+    return pat.QUOTED.sub("", text) if "“" in text else text
+
+
 @rule("heads.far-short", "a paragraph's first line is short by its indent at most: a far shorter line is a heading")
 def _far_short(s: Seam) -> bool | None:
     return True if s.prev.line.width <= s.prev.ahead - s.opts.far_margin else None
+
+
+@rule("heads.wider-than-column", "a line wider than the column of the paragraph under it is set in headline type")
+def _wider_than_column(s: Seam) -> bool | None:
+    # The measure around the line, or of the text under it: at the end of a stretch (over a lead byline) the
+    # second is the line's own width.
+    return True if s.prev.line.width >= min(s.prev.column, s.prev.ahead) + s.opts.wide_margin else None
 
 
 @rule("heads.short-over-short", "a short line over another short line that a paragraph follows stands apart")
@@ -100,7 +130,14 @@ def _short_over_short(s: Seam) -> bool | None:
     )
 
 
-HEADS: tuple[Rule[Seam, bool], ...] = (_not_heading_shaped, _far_short, _short_over_short)
+HEADS: tuple[Rule[Seam, bool], ...] = (
+    _not_heading_shaped,
+    _unwrapped_fragment,
+    _headline_idiom,
+    _far_short,
+    _wider_than_column,
+    _short_over_short,
+)
 
 
 def heads(seam: Seam) -> bool:

@@ -42,6 +42,7 @@ __all__ = [
     "NOT_ALNUM",
     "PICTURE_MARK",
     "PLAIN_SUBTITLE",
+    "QUOTED",
     "ROLE",
     "ROLE_CHAR",
     "SPACES",
@@ -99,6 +100,8 @@ STOPS = re.compile("[。！？；]")
 CLAUSE_MARK = re.compile("[，、；。,]")
 #: Two phrases set apart by a space: headline idiom ("全面推进 着力打造…").
 HAN_SPACE = regex.compile(r"\p{Han} \p{Han}")
+#: A quoted stretch of a line (“…”), closed on that line.
+QUOTED = regex.compile(r"“[^“”]*”")
 #: Everything but letters and digits (the character bigrams of the headline attachment skip it).
 NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 

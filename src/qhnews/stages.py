@@ -12,6 +12,7 @@ documentation):
 | join wrapped lines into paragraphs | ``reflow``, ``TextBlock``, ``BlockKind``; ``normalize_page`` runs all three |
 | read one byline | ``parse_byline`` |
 | the whole pipeline | ``STAGES``: each a ``Stage`` with its ``name``, ``run`` and ``doc`` |
+| say how sure stage 6 is of each article | ``ConfidenceWeights``, the weights of ``AssembleOptions.confidence`` |
 
 The text rules themselves are ``qhnews.normalize`` and ``qhnews.explain``;
 the output formats are ``qhnews.page_to_dict`` and ``qhnews.render``.
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 from qhnews._blocks import reflow
 from qhnews._classify import parse_byline
+from qhnews._confidence import ConfidenceWeights
 from qhnews._decode import Decoded, decode
 from qhnews._lines import cell_width, split_lines
 from qhnews._pipeline import STAGES, Stage
@@ -37,6 +39,7 @@ from qhnews._text import normalize_page
 __all__ = [
     "STAGES",
     "BlockKind",
+    "ConfidenceWeights",
     "Decoded",
     "Line",
     "Stage",

@@ -1,0 +1,253 @@
+"""Stage 6, assemble, step 1a: the rules the segment walk asks at each seam.
+
+``BOUNDARY``: heading lines met before a paragraph, between paragraphs of one
+article or after the end of one: does the paragraph start a new article
+(their headline), or are they a subheading of the article going on? The first
+verdict wins. ``BODY_KIND``: is running text a paragraph or a subheading?
+
+The codes of the cues that open an article without that question (a byline,
+the page start, the end of the article before) are registered here too, so
+that every code of an article's ``opened_by`` is in one list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from qhnews import _patterns as pat
+from qhnews._classify import HeadingRun, Para, SpeakerUnit
+from qhnews._rules import Rule, first_verdict, reason, rule
+
+if TYPE_CHECKING:
+    from qhnews._assemble import AssembleOptions
+    from qhnews._segment import Draft
+
+__all__ = [
+    "AFTER_JUMP",
+    "AFTER_TRAILING_BYLINE",
+    "BODY_KIND",
+    "BOUNDARY",
+    "BYLINE_AFTER_HEADINGS",
+    "CONTINUED_FROM",
+    "HEADING_BYLINE",
+    "HEADING_UNDER_TEXT",
+    "LEAD_BYLINE",
+    "PAGE_START",
+    "PARAGRAPH",
+    "PICTURE",
+    "RUN_TOGETHER",
+    "SUBHEADING_IN_ARTICLE",
+    "Text",
+    "Turn",
+]
+
+
+# --- article boundaries ----------------------------------------------------------------
+
+
+@attrs.frozen
+class Turn:
+    """Heading lines met before a paragraph (does the paragraph start an article)."""
+
+    items: Sequence[HeadingRun | SpeakerUnit]
+    draft: Draft | None
+    para: Para
+    options: AssembleOptions
+
+
+AFTER_TRAILING_BYLINE = "boundary.after-trailing-byline"
+AFTER_JUMP = "boundary.after-jump"
+
+
+@rule("boundary.page-start", "The first text of the page starts an article.")
+def _page_start(s: Turn) -> bool | None:
+    return True if s.draft is None else None
+
+
+@rule(AFTER_TRAILING_BYLINE, "A trailing byline, （记者 X）, ends its article: the text after it is another.")
+def _after_trailing_byline(s: Turn) -> bool | None:
+    return True if s.draft is not None and s.draft.ended_by == AFTER_TRAILING_BYLINE else None
+
+
+@rule(AFTER_JUMP, "A continuation jump, （下转N版）, ends its article: the text after it is another.")
+def _after_jump(s: Turn) -> bool | None:
+    return True if s.draft is not None and s.draft.ended_by == AFTER_JUMP else None
+
+
+@rule("boundary.continued-from", "A （上接第一版） mark opens the rest of an article continued from another page.")
+def _continued_from(s: Turn) -> bool | None:
+    return True if s.para.jump_from is not None else None
+
+
+@rule(
+    "body.under-heading-byline",
+    "Heading lines between a heading byline and the first paragraph, with no cue of a headline, are the "
+    "article's first subheading.",
+)
+def _under_heading_byline(s: Turn) -> bool | None:
+    d = s.draft
+    if d is None or d.opened_by not in (HEADING_BYLINE, BYLINE_AFTER_HEADINGS) or d.blocks or d.captions:
+        return None
+    cued = first_verdict(BOUNDARY[BOUNDARY.index(_several_runs) :], s, (False, ""))[0]
+    return None if cued else False
+
+
+@rule("boundary.no-body-yet", "Heading lines over the first paragraph of an article are its headline.")
+def _no_body_yet(s: Turn) -> bool | None:
+    return True if s.draft is not None and not s.draft.has_text else None
+
+
+@rule("boundary.several-runs", "Two heading runs in a row (a blank line between) are a headline, not a subheading.")
+def _several_runs(s: Turn) -> bool | None:
+    return True if len(s.items) != 1 else None
+
+
+@rule("boundary.profile-line", "A profile line (titles and a name) heads an interview piece.")
+def _profile_line(s: Turn) -> bool | None:
+    return True if isinstance(s.items[0], SpeakerUnit) else None
+
+
+def _run(s: Turn) -> HeadingRun:
+    run = s.items[0]
+    assert isinstance(run, HeadingRun)  # the rules above took the other cases
+    return run
+
+
+@rule("body.lead-in-run", "A heading run that ends with —— leads into the paragraph below it: a subheading.")
+def _lead_in_run(s: Turn) -> bool | None:
+    return False if _run(s).text.endswith(("——", "—")) else None
+
+
+@rule("boundary.dash-subtitle", "A line that opens with —— is a headline's subtitle.")
+def _dash_subtitle(s: Turn) -> bool | None:
+    return True if any(h.text.startswith(("——", "—")) for h in _run(s).lines) else None
+
+
+@rule("boundary.section-label", "An A·B line (尊师重教·感念师恩) is a section label over a headline.")
+def _section_label(s: Turn) -> bool | None:
+    return True if any(pat.SECTION_DOT.match(h.text) for h in _run(s).lines) else None
+
+
+@rule("boundary.kicker-title", "A kicker (…时强调) over a longer line is a kicker and title.")
+def _kicker_title(s: Turn) -> bool | None:
+    run = _run(s)
+    first = run.lines[0].text
+    if len(run.lines) > 1 and pat.KICKER_END.search(first) and len(first) < len(run.text) - s.options.kicker_margin:
+        return True
+    return None
+
+
+@rule("boundary.wide-line", "A line wider than its column is set in headline type.")
+def _wide_line(s: Turn) -> bool | None:
+    wide = s.options.wide_margin
+    return True if any(h.width >= h.column + wide for h in _run(s).lines) else None
+
+
+@rule("boundary.headline-idiom", "Phrases set apart by a space and who-did lines (X主持并讲话) are headline idiom.")
+def _headline_idiom(s: Turn) -> bool | None:
+    lines = _run(s).lines
+    if len(lines) > 1 and any(pat.HAN_SPACE.search(h.text) or pat.SUBTITLE_WHO.search(h.text) for h in lines):
+        return True
+    return None
+
+
+@rule("boundary.news-lead", "A paragraph that opens like a news lead (a date, 记者…获悉) starts an article.")
+def _news_lead(s: Turn) -> bool | None:
+    return True if pat.DATE_LEAD.match(s.para.text) else None
+
+
+@rule(
+    "boundary.article-head",
+    "A paragraph that opens as only an article's head does (an editor's note 编者按, an item of a short-news "
+    "column ◆ △) starts an article.",
+)
+def _article_head(s: Turn) -> bool | None:
+    return True if pat.ARTICLE_HEAD.match(s.para.text) else None
+
+
+#: Does the paragraph after heading lines start an article? The first verdict wins.
+BOUNDARY: tuple[Rule[Turn, bool], ...] = (
+    _page_start,
+    _after_trailing_byline,
+    _after_jump,
+    _continued_from,
+    _under_heading_byline,
+    _no_body_yet,
+    _several_runs,
+    _profile_line,
+    _lead_in_run,
+    _dash_subtitle,
+    _section_label,
+    _kicker_title,
+    _wide_line,
+    _headline_idiom,
+    _news_lead,
+    _article_head,
+)
+SUBHEADING_IN_ARTICLE = reason(
+    "body.heading-in-article",
+    "Heading lines between paragraphs of one article, with no cue of a boundary, are a subheading.",
+)
+PAGE_START = _page_start.code
+CONTINUED_FROM = _continued_from.code
+LEAD_BYLINE = reason("boundary.lead-byline", "A lead byline, 本报讯（记者 X）, opens its article.")
+HEADING_BYLINE = reason("boundary.heading-byline", "A byline on a line of its own under a headline opens its article.")
+BYLINE_AFTER_HEADINGS = reason(
+    "boundary.byline-after-headings", "A byline under heading lines opens an article, whatever its form."
+)
+PICTURE = reason(
+    "boundary.picture-story", "A caption under a headline of its own, with no text of an article, is a picture story."
+)
+HEADING_UNDER_TEXT = reason(
+    "boundary.heading-under-text",
+    "Short lines that end an article's text, with none of it under them, are a headline printed without a "
+    "blank line: the next article's, or this one's after its body.",
+)
+RUN_TOGETHER = reason(
+    "boundary.run-together",
+    "An article whose lead and trailing bylines name other people is two: the second opens at a news lead.",
+)
+
+
+# --- paragraph or subheading --------------------------------------------------------------
+
+
+@attrs.frozen
+class Text:
+    """Running text of an article (is it a paragraph or a subheading)."""
+
+    text: str
+    options: AssembleOptions
+
+
+@rule("body.has-stops", "Running text with a full stop, ！, ？ or ； in it is a paragraph.")
+def _has_stops(s: Text) -> str | None:
+    return "paragraph" if pat.STOPS.search(s.text) else None
+
+
+@rule("body.lead-in", "A short line that ends with —— leads into the text below: a subheading.")
+def _lead_in(s: Text) -> str | None:
+    if s.text.endswith(("——", "—")) and len(s.text) <= s.options.lead_in_max_chars:
+        return "subheading"
+    return None
+
+
+@rule("body.long-lead-in", "A long text that ends with —— is a paragraph.")
+def _long_lead_in(s: Text) -> str | None:
+    return "paragraph" if s.text.endswith(("——", "—")) else None
+
+
+@rule("body.short-open-line", "A short text that ends no sentence and no clause is a subheading.")
+def _short_open_line(s: Text) -> str | None:
+    text = s.text
+    if len(text) <= s.options.subheading_max_chars and not pat.SENTENCE_END.search(text) and not pat.clause_open(text):
+        return "subheading"
+    return None
+
+
+#: Is running text a paragraph or a subheading? The first verdict wins.
+BODY_KIND: tuple[Rule[Text, str], ...] = (_has_stops, _lead_in, _long_lead_in, _short_open_line)
+PARAGRAPH = reason("body.paragraph", "Running text that is no subheading is a paragraph.")

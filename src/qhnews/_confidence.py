@@ -1,0 +1,307 @@
+"""Stage 6, assemble, step 4: how likely each article is to be exactly right.
+
+An article's confidence is the chance that it comes out exactly as printed:
+its headline parts, bylines, profile line, every body block and its
+continuation. It is a logistic model of a few pieces of evidence the parser
+has at hand when it builds the article (``Evidence``), each a named *term*
+of ``TERMS``: a value that is 0 when all is well and grows with the doubt,
+and a weight, a field of [`ConfidenceWeights`][qhnews.stages.ConfidenceWeights]::
+
+    confidence = 1 / (1 + exp(-(intercept + sum of weight * value)))
+
+The weights were fitted once, by ``benchmarks/calibration.py --fit``, on
+generated pages whose truth is known, and every weight but the intercept is
+at most 0: evidence of doubt never raises the confidence. The terms that
+lowered an article's confidence are its ``notes``, the weightiest first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from qhnews import _patterns as pat
+from qhnews._headline import HeadlineReading, line_shape
+from qhnews._records import BodyKind
+from qhnews._segment import Draft
+
+__all__ = [
+    "TERMS",
+    "Attached",
+    "ConfidenceWeights",
+    "Evidence",
+    "Term",
+    "confidence",
+    "page_evidence",
+    "rival_similarity",
+]
+
+#: The reason code of a subheading taken for one only because it is short and ends no sentence.
+UNSURE_SUBHEADING = "body.short-open-line"
+
+
+def _doubt(default: float) -> float:
+    """A weight of evidence against an article: fitted, at most 0."""
+    return attrs.field(default=default, validator=attrs.validators.le(0.0), metadata={"step": 0.1})
+
+
+@attrs.frozen
+class ConfidenceWeights:
+    """The weights of the confidence model: what each piece of evidence takes off.
+
+    Fitted by ``python benchmarks/calibration.py --fit --seed 3 --seed 4`` (a
+    logistic regression, L2 penalty 1 on the weights, every weight but the
+    intercept held at most 0) on 2,000 generated pages, two fixed draws of the
+    property tests' generator, with the parser and generator of the commit
+    that stored them; a change to either that changes which articles come out
+    wrong calls for fitting them again. ``docs/accuracy.md`` shows how well
+    they rank and calibrate on pages they were not fitted on.
+
+    Attributes:
+        intercept: The log-odds of an article with no evidence of doubt.
+        headless: An article without any headline group (but the rest of one
+            continued from another page, 上接…, which prints none).
+        bodyless: An article without body text: a headline group that became an
+            article of its own.
+        weak_shape: Per unit of a negative shape score of the headline reading: the
+            headline weights said its lines make an unlikely group (a profile line
+            alone, a lone subtitle, a kicker under a title).
+        low_similarity: Per unit the headline's similarity to its body falls short
+            of ``similarity_floor``.
+        similarity_floor: The similarity to its body above which a headline is
+            taken as surely its own (a headline says in other words what its body
+            says; more shared text adds no confidence). Not fitted: the hinge of
+            ``low_similarity``.
+        rival_similarity: Per unit another body within reach shares more with the
+            headline than the article's own body does.
+        shared_cluster: Per other headline group cut from the same run of heading
+            lines: where one group ends and the next starts is a guess.
+        open_end: The last paragraph ends no sentence: the rest of the body went
+            to another article or to a headline.
+        subtitle_as_title: The title is shaped like a subtitle or a kicker (记…,
+            访…, …讲话, …时强调): its own title stands elsewhere.
+        unsure_subheading: Per body line taken for a subheading only because it is
+            short and ends no sentence (``body.short-open-line``): it may be the
+            headline of another article or the start of a paragraph.
+        unsure_neighbour: Per article right before or after it without a headline
+            or without a body: a headline went to the wrong one of two articles.
+        leftovers: The page has text no article took.
+    """
+
+    intercept: float = attrs.field(default=3.71, metadata={"step": 0.1})
+    headless: float = _doubt(-5.86)
+    bodyless: float = _doubt(-4.38)
+    weak_shape: float = _doubt(-6.78)
+    low_similarity: float = _doubt(-1.69)
+    similarity_floor: float = attrs.field(default=0.2, metadata={"step": 0.05})
+    rival_similarity: float = _doubt(-4.94)
+    shared_cluster: float = _doubt(-1.08)
+    open_end: float = _doubt(-2.15)
+    subtitle_as_title: float = _doubt(-4.17)
+    unsure_subheading: float = _doubt(-4.2)
+    unsure_neighbour: float = _doubt(-2.19)
+    leftovers: float = _doubt(-2.33)
+
+
+@attrs.frozen
+class Evidence:
+    """What the parser knows of one article when it says how sure it is.
+
+    Attributes:
+        headless: No headline group, and not continued from another page.
+        bodyless: No body text (no paragraph, no caption).
+        shape: The shape score of its headline reading; None without a headline.
+        similarity: What its headline shares with its body (0 to 1); None without a headline.
+        rival: The most any other body within reach shares with its headline.
+        groups_in_cluster: How many headline groups the run of heading lines its
+            headline came from was cut into; 0 without a headline.
+        open_end: Its last paragraph ends no sentence and no jump line follows it.
+        subtitle_as_title: Its title is shaped like a subtitle or a kicker.
+        unsure_subheadings: Body lines taken for subheadings by ``body.short-open-line``.
+        unsure_neighbours: Articles right before or after it without a headline or a body.
+        leftovers: The page has text no article took.
+    """
+
+    headless: bool = False
+    bodyless: bool = False
+    shape: float | None = None
+    similarity: float | None = None
+    rival: float = 0.0
+    groups_in_cluster: int = 0
+    open_end: bool = False
+    subtitle_as_title: bool = False
+    unsure_subheadings: int = 0
+    unsure_neighbours: int = 0
+    leftovers: bool = False
+
+
+@attrs.frozen
+class Term:
+    """One piece of evidence in the model: its weight's name, its value, and the note it leaves.
+
+    Attributes:
+        name: The ``ConfidenceWeights`` field that weighs it.
+        value: Its value for an article: 0 when all is well, growing with the doubt.
+        note: What it says in the article's notes when it lowers the confidence.
+    """
+
+    name: str
+    value: Callable[[Evidence, ConfidenceWeights], float]
+    note: Callable[[Evidence], str]
+
+
+#: The terms of the model, in the order of ``ConfidenceWeights``.
+TERMS: tuple[Term, ...] = (
+    Term("headless", lambda e, w: float(e.headless), lambda e: "no headline found for this article"),
+    Term("bodyless", lambda e, w: float(e.bodyless), lambda e: "article has no body text"),
+    Term(
+        "weak_shape",
+        lambda e, w: max(0.0, -e.shape) if e.shape is not None else 0.0,
+        lambda e: f"its headline lines make an unlikely group (shape {e.shape:+.2f})",
+    ),
+    Term(
+        "low_similarity",
+        lambda e, w: max(0.0, w.similarity_floor - e.similarity) if e.similarity is not None else 0.0,
+        lambda e: f"its headline shares little with the body ({e.similarity:.2f})",
+    ),
+    Term(
+        "rival_similarity",
+        lambda e, w: max(0.0, e.rival - e.similarity) if e.similarity is not None else 0.0,
+        lambda e: f"another article's body shares more with its headline ({e.rival:.2f} against {e.similarity:.2f})",
+    ),
+    Term(
+        "shared_cluster",
+        lambda e, w: float(max(0, e.groups_in_cluster - 1)),
+        lambda e: f"its headline was cut from {e.groups_in_cluster} headline groups printed together",
+    ),
+    Term("open_end", lambda e, w: float(e.open_end), lambda e: "its last paragraph ends no sentence"),
+    Term(
+        "subtitle_as_title",
+        lambda e, w: float(e.subtitle_as_title),
+        lambda e: "its title is shaped like a subtitle or a kicker",
+    ),
+    Term(
+        "unsure_subheading",
+        lambda e, w: float(e.unsure_subheadings),
+        lambda e: f"{e.unsure_subheadings} short line(s) in its body taken for subheadings",
+    ),
+    Term(
+        "unsure_neighbour",
+        lambda e, w: float(e.unsure_neighbours),
+        lambda e: "an article next to it has no headline or no body",
+    ),
+    Term("leftovers", lambda e, w: float(e.leftovers), lambda e: "the page has text no article took"),
+)
+
+
+def confidence(e: Evidence, weights: ConfidenceWeights) -> tuple[float, tuple[str, ...]]:
+    """The chance that the article is exactly right, and the notes of what lowered it.
+
+    Examples:
+        >>> w = ConfidenceWeights()
+        >>> sure, _ = confidence(Evidence(shape=0.4, similarity=0.5, groups_in_cluster=1), w)
+        >>> unsure, notes = confidence(Evidence(headless=True), w)
+        >>> round(sure, 2), round(unsure, 2), notes
+        (0.98, 0.1, ('no headline found for this article',))
+    """
+    z = weights.intercept
+    lowered: list[tuple[float, str]] = []
+    for term in TERMS:
+        value = term.value(e, weights)
+        if value > 0:
+            part = getattr(weights, term.name) * value
+            z += part
+            if part < 0:
+                lowered.append((part, term.note(e)))
+    lowered.sort(key=lambda x: x[0])  # the weightiest first; a stable sort keeps the terms' order in a tie
+    return 1 / (1 + math.exp(-max(-40.0, min(40.0, z)))), tuple(note for _, note in lowered)
+
+
+def rival_similarity(similarities: Sequence[float], own: int) -> float:
+    """The most any body but the article's own (index ``own``) shares with its headline.
+
+    Examples:
+        >>> rival_similarity([0.1, 0.6, 0.3], 1)
+        0.3
+    """
+    return max((s for i, s in enumerate(similarities) if i != own), default=0.0)
+
+
+@attrs.frozen
+class Attached:
+    """What the attachment step says of an article's headline group.
+
+    Attributes:
+        reading: The parts of the group and its shape score.
+        similarity: What it shares with the article's body.
+        rival: The most another body within reach shares with it.
+        groups_in_cluster: The groups its run of heading lines was cut into.
+    """
+
+    reading: HeadlineReading
+    similarity: float
+    rival: float
+    groups_in_cluster: int
+
+
+def _open_end(d: Draft) -> bool:
+    """The last paragraph ends no sentence, and no jump line (下转…) says the article goes on elsewhere."""
+    if d.continued_to is not None:
+        return False
+    last = next((b.text for b in reversed(d.blocks) if b.kind is BodyKind.PARAGRAPH), None)
+    return last is not None and pat.SENTENCE_END.search(last) is None
+
+
+def _title_misshaped(r: HeadlineReading) -> bool:
+    if r.title is None:
+        return False
+    shape = line_shape(r.title)
+    return shape.plain_subtitle or shape.who_did or shape.kicker_only
+
+
+def _doubtful(d: Draft, head: Attached | None) -> bool:
+    """No headline (but the rest of an article continued from another page) or no body."""
+    return (head is None and d.continued_from is None) or not d.has_text
+
+
+def _evidence(d: Draft, head: Attached | None, neighbours: int, leftovers: bool) -> Evidence:
+    bodyless, open_end = not d.has_text, _open_end(d)
+    unsure = sum(1 for b in d.blocks if b.reason == UNSURE_SUBHEADING)
+    if head is None:
+        return Evidence(
+            headless=d.continued_from is None,
+            bodyless=bodyless,
+            open_end=open_end,
+            unsure_subheadings=unsure,
+            unsure_neighbours=neighbours,
+            leftovers=leftovers,
+        )
+    return Evidence(
+        bodyless=bodyless,
+        shape=head.reading.shape,
+        similarity=head.similarity,
+        rival=head.rival,
+        groups_in_cluster=head.groups_in_cluster,
+        open_end=open_end,
+        subtitle_as_title=_title_misshaped(head.reading),
+        unsure_subheadings=unsure,
+        unsure_neighbours=neighbours,
+        leftovers=leftovers,
+    )
+
+
+def page_evidence(drafts: Sequence[Draft], heads: Sequence[Attached | None], leftovers: bool) -> list[Evidence]:
+    """The evidence of every article of a page: its own, its neighbours', the page's leftovers.
+
+    Args:
+        drafts: The page's article drafts, in order.
+        heads: The headline group each draft was given, or None.
+        leftovers: Whether the page has text no article took.
+    """
+    doubtful = [False, *(_doubtful(d, h) for d, h in zip(drafts, heads, strict=True)), False]
+    return [
+        _evidence(d, h, doubtful[i] + doubtful[i + 2], leftovers)
+        for i, (d, h) in enumerate(zip(drafts, heads, strict=True))
+    ]

@@ -1,0 +1,146 @@
+"""The records every stage shares: ``Span``, and the text layer's ``Line``, ``TextBlock`` and ``BlockKind``.
+
+A ``Span`` is where a record came from: character offsets into the decoded
+page text and the 1-based line numbers it covers; it is checked where it is
+made. The text layer (lines, reflow) hands ``Line``s and ``TextBlock``s to
+the parser's later stages; the records that come out are in
+``_records_parts`` (the parts of an article) and ``_records`` (the page).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = ["BlockKind", "Line", "Span", "StrEnum", "TextBlock"]
+
+
+class StrEnum(str, enum.Enum):
+    """A string enum, as ``enum.StrEnum`` of Python 3.11: a member equals its value and prints as it."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+@attrs.frozen(order=True)
+class Span:
+    """A stretch of the source page.
+
+    Attributes:
+        start: Offset of the first character, into the decoded page text.
+        end: Offset one past the last character.
+        first_line: 1-based number of the first line.
+        last_line: 1-based number of the last line (inclusive).
+
+    Examples:
+        >>> Span(0, 5, 1, 1).cover(Span(10, 12, 3, 3))
+        Span(start=0, end=12, first_line=1, last_line=3)
+    """
+
+    start: int
+    end: int
+    first_line: int
+    last_line: int
+
+    def __attrs_post_init__(self) -> None:
+        # Checked where every span is made: a span the parser got wrong fails
+        # here, at its source, not later in a reader's slice of the page.
+        if not 0 <= self.start <= self.end or not 1 <= self.first_line <= self.last_line:
+            raise ValueError(
+                f"a span runs from offset {self.start} to {self.end} and from line {self.first_line} "
+                f"to {self.last_line}: offsets must be >= 0 and line numbers >= 1, each pair in order"
+            )
+
+    def cover(self, other: Span) -> Span:
+        """The smallest span that holds both spans."""
+        return Span(
+            min(self.start, other.start),
+            max(self.end, other.end),
+            min(self.first_line, other.first_line),
+            max(self.last_line, other.last_line),
+        )
+
+    @staticmethod
+    def union(spans: Iterable[Span]) -> Span | None:
+        """The smallest span holding all of ``spans``, or None if there are none."""
+        out: Span | None = None
+        for s in spans:
+            out = s if out is None else out.cover(s)
+        return out
+
+
+@attrs.frozen
+class Line:
+    """One physical line of the page.
+
+    Attributes:
+        number: 1-based line number.
+        start: Offset of the line's first character in the page text.
+        end: Offset one past its last character (the newline excluded).
+        raw: The line as printed by the OCR.
+        text: The line normalized and stripped.
+        width: Display width of ``text`` in cells (a Chinese character is two).
+    """
+
+    number: int
+    start: int
+    end: int
+    raw: str
+    text: str
+    width: int
+
+    @property
+    def blank(self) -> bool:
+        """True when the line holds nothing but spaces."""
+        return not self.text
+
+    @property
+    def span(self) -> Span:
+        """Where the line is on the page."""
+        return Span(self.start, self.end, self.number, self.number)
+
+
+class BlockKind(StrEnum):
+    """What the text layer made of a run of lines; each member equals its value."""
+
+    FLOW = "flow"
+    """Running text: a paragraph, possibly wrapped over many lines and blank lines."""
+    STANDALONE = "standalone"
+    """Short lines that stand apart from running text: headlines, bylines, profile lines."""
+
+
+@attrs.frozen
+class TextBlock:
+    """A paragraph or a standalone group of lines, as the text layer reflowed it.
+
+    Attributes:
+        kind: Running text or standalone lines.
+        lines: The non-blank source lines, in order.
+        text: The lines joined and normalized; a standalone group keeps its
+            line breaks (each line may be a heading of its own).
+        start: Offset where the block starts, when it starts inside its first
+            line (a paragraph after a lead byline); else that line's start.
+        end: Offset where the block ends, when it ends inside its last line
+            (a paragraph before a trailing byline); else that line's end.
+        reason: The rule that made the block (a reason code: see the list of rules).
+    """
+
+    kind: BlockKind
+    lines: tuple[Line, ...]
+    text: str
+    start: int | None = None
+    end: int | None = None
+    reason: str = ""
+
+    @property
+    def span(self) -> Span:
+        """Where the block is on the page."""
+        first, last = self.lines[0], self.lines[-1]
+        return Span(
+            first.start if self.start is None else self.start,
+            last.end if self.end is None else self.end,
+            first.number,
+            last.number,
+        )
