@@ -7,6 +7,8 @@ back as the same blocks.
 ``fixtures/bylines/*.txt``: a byline, and what [`parse_byline`][qhnews.stages.parse_byline]
 reads in it, as ``position | credit | outlet | place | date | role name, …``.
 
+``fixtures/captions/*.txt``: a page, and its captions one a line, as ``text | credit | role name, …``.
+
 ``fixtures/pages/*.txt``: a page, and its outline (``fixtures.page_outline``).
 ``fixtures/articles/*.txt``: the pages the properties found, cut down by hand
 to what still shows the failure, one file per rule, and their outline in
@@ -36,7 +38,7 @@ from test_properties import KNOWN_BUGS
 OTHER_BUGS: dict[str, str] = {
     "H": "a heading group's short last line is taken for the first line of the paragraph below",
 }
-KINDS = ("reflow", "bylines", "pages", "furniture", "articles")
+KINDS = ("reflow", "bylines", "pages", "furniture", "captions", "articles")
 
 
 def _bug_summary(key: str) -> str | None:
@@ -96,6 +98,21 @@ def test_furniture_fixture(case: Case) -> None:
     (info,) = analyse(split_lines(case.input))
     got = furniture_kind(case.input).value if info.form == FURNITURE else "text"
     assert got == case.expected, case.title
+
+
+def caption_outline(page: qhnews.Page) -> str:
+    """The captions of a page, one a line: text | credit | role name, … ("-" for none)."""
+    out = []
+    for a in page.articles:
+        for c in a.captions:
+            people = ", ".join(f"{p.role or '-'} {p.name}" for p in c.people) or "-"
+            out.append(f"{c.text} | {c.credit or '-'} | {people}")
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("case", params("captions"))
+def test_caption_fixture(case: Case) -> None:
+    assert caption_outline(qhnews.parse(case.input)) == case.expected, case.title
 
 
 @pytest.mark.parametrize("case", params("articles"))

@@ -11,6 +11,7 @@ it promises.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 import attrs
 import pytest
@@ -27,10 +28,12 @@ from render import (
     PageSpec,
     PersonSpec,
     RenderedPage,
+    article_forms,
     article_view,
     atoms,
     body_lines,
     headline_slots,
+    page_forms,
     render,
     spec_view,
     structures,
@@ -38,7 +41,24 @@ from render import (
     undecidable,
     wrap,
 )
-from strategies import GIVEN, PLACE_CHARS, boundary_shown, pages
+from strategies import (
+    CAPTION_FORMS,
+    COLUMN_FORMS,
+    FOOTER_FORMS,
+    GIVEN,
+    HEADER_FORMS,
+    HEADING_FORMS,
+    LEAD_FORMS,
+    NOTE_FORMS,
+    PLACE_CHARS,
+    SHAPES,
+    SUBHEADING_FORMS,
+    TRAILING_FORMS,
+    Rates,
+    _choose,
+    boundary_shown,
+    pages,
+)
 
 CLOSERS = "，。、；：？！”’）》"
 OPENERS = "“‘（《"
@@ -315,3 +335,53 @@ def test_the_generator_reaches(feature: str) -> None:
         ),
     )
     assert FEATURES[feature](found)
+
+
+# --------------------------------------------------------------------------- the forms of the press
+TABLES = (
+    LEAD_FORMS,
+    HEADING_FORMS,
+    TRAILING_FORMS,
+    CAPTION_FORMS,
+    SHAPES,
+    SUBHEADING_FORMS,
+    NOTE_FORMS,
+    COLUMN_FORMS,
+    HEADER_FORMS,
+    FOOTER_FORMS,
+)
+OTHER_FORMS = ("article: picture story", "paragraphs: 一、二、 numbered", "continued: （上接第〇版）")
+
+
+def _forms_of(p: PageSpec) -> frozenset[str]:
+    return frozenset().union(page_forms(p), *(article_forms(a) for a in p.articles))
+
+
+@pytest.mark.parametrize("form", [name for table in TABLES for name, _ in table] + list(OTHER_FORMS))
+def test_the_generator_draws_every_surveyed_form(form: str) -> None:
+    found = find(
+        pages(rates=Rates(only=form)),
+        lambda p: form in _forms_of(p),
+        settings=settings(
+            max_examples=300,
+            phases=[Phase.generate],
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        ),
+    )
+    check_page(render(found))
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t[0][0].split(":")[0])
+def test_a_form_is_drawn_at_its_surveyed_weight(table: tuple[tuple[str, int], ...]) -> None:
+    """Every point of the draw's grid (576 of them) picks one form: each form's share is its weight's, to 1/576."""
+    total = sum(count for _, count in table)
+    for name, count in table:
+        points = 0
+        for a in range(24):
+            for b in range(24):
+                picks = iter((a, b))
+                draw = cast("st.DrawFn", lambda _strategy, label=None, picks=picks: next(picks))
+                points += _choose(draw, table, Rates(), "form") == name
+        assert abs(points / 576 - count / total) <= 1 / 576 + 1e-9, name

@@ -283,7 +283,7 @@ def analyse(
             infos.append(LineInfo(ln, col, col_ahead, gap, _ends_sentence(text), False, False, False, "", col >= wide))
             continue
         info = _info(ln, col, col_ahead, gap, opts, patterns=patterns, forms=forms)
-        if infos and gap == 0:
+        if infos:  # also across a blank line: a column break may fall inside a dateline or a credit
             info = _across(infos, info, patterns, forms)
         infos.append(info)
     return tuple(infos)
@@ -299,7 +299,7 @@ def _across(infos: list[LineInfo], info: LineInfo, patterns: BylinePatterns, for
     above, text = infos[-1], info.line.text
     if not (info.closes or info.alone) and _credit_wraps(above.line.text, text, forms):
         return info._replace(closes=True)
-    end = _wrapped_lead(above, text, patterns)
+    end = 0 if info.lead_byline else _wrapped_lead(above, text, patterns)  # a line that opens its own is none
     if end:
         infos[-1] = above._replace(lead_byline=True)
         trailing, jump = _closing(text, end, patterns)
