@@ -254,6 +254,12 @@ FURNITURE_EDITORS = regex.compile(
     )
 )
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
+#: The weekday of the date of issue, bare or in closed brackets: a bracket left open (…5月1日（星期日)
+#: is a sentence wrapped at the column edge, which the header never is.
+_DAY_OF_ISSUE = rf"(?:[（(]{_WEEKDAY}[)）]|{_WEEKDAY})"
+#: What the header prints after the date (the lunar date, the folio, the page name, the weather):
+#: never a sentence mark, which a date in running text (…（星期日）起，每天…) is followed by.
+_HEADER_REST = r"[^，。；！？,;!?]"
 #: The names of the pages (版名) the header prints, letter-spaced there (要 闻): other two-character
 #: lines with a space between are words (a credit's end, 逸 摄), not a page name.
 PAGE_NAMES = (
@@ -293,8 +299,8 @@ _SPACED_PAGE_NAMES = "|".join(" ".join(name) for name in PAGE_NAMES)
 #: (今日16版 总第8123期 …), a letter-spaced page name (要 闻).
 FURNITURE_HEADER = regex.compile(
     either(
-        rf"^(?:(?:\S{{1,12}}\s*)?(?:{_NUM}年)?{_NUM}月{_NUM}日\s*(?:农历\S{{1,12}}\s*)?[（(]?{_WEEKDAY}[)）]?.{{0,30}}"
-        rf"|(?:\S{{1,12}}\s*)?\d{{4}}[.\uff0e]\d{{1,2}}[.\uff0e]\d{{1,2}}\s*[（(]?{_WEEKDAY}[)）]?.{{0,20}}"
+        rf"^(?:(?:\S{{1,12}}\s*)?(?:{_NUM}年)?{_NUM}月{_NUM}日\s*(?:农历\S{{1,12}}\s*)?{_DAY_OF_ISSUE}{_HEADER_REST}{{0,30}}"
+        rf"|(?:\S{{1,12}}\s*)?\d{{4}}[.\uff0e]\d{{1,2}}[.\uff0e]\d{{1,2}}\s*{_DAY_OF_ISSUE}{_HEADER_REST}{{0,20}}"
         rf"|[（(]{_WEEKDAY}[)）]"
         r"|第?\s*[A-Z]?\d{1,3}\s*版(?:(?:\s*[：:]\s*|\s+).{1,20}|[（(][^（）()]{1,12}[)）])?"
         r"|第[一二三四五六七八九十]{1,3}版(?:(?:\s*[：:]\s*|\s+).{1,20}|[（(][^（）()]{1,12}[)）])?"
