@@ -122,7 +122,13 @@ def photo_credit(text: str, *, whole: bool = True, forms: Forms | None = None) -
     if m is None:
         return None
     people, _ = _people(m.group("people"), patterns)
-    if whole and not any(p.role for p in people) and not _bare_credit(text[: m.start("credit")], people, patterns):
+    unnamed = not people  # 新华社记者摄: a role, no name
+    if (
+        whole
+        and not unnamed
+        and not any(p.role for p in people)
+        and not _bare_credit(text[: m.start("credit")], people, patterns)
+    ):
         return None
     return m.group("credit"), people
 
@@ -211,5 +217,6 @@ def _heading_or_trailing(text: str, where: Span, patterns: BylinePatterns, forms
     m = patterns.trailing.search(text)
     if m and m.start() == 0:
         people, house, per = _read_people(m.group("people"), patterns)
-        return Byline(text, BylinePosition.TRAILING, per, house, None, people, where, None, TRAILING)
+        outlet = house or m.groupdict().get("source")  # （据新华社电）: the outlet a story is taken from
+        return Byline(text, BylinePosition.TRAILING, per, outlet, None, people, where, None, TRAILING)
     return None
