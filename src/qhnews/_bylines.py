@@ -61,13 +61,48 @@ def _read_people(text: str, patterns: BylinePatterns) -> tuple[tuple[Person, ...
     for m in patterns.people_token.finditer(text):
         kind = m.lastgroup  # the alternative that matched: role (its outlet before it), closer, per, name
         if kind == "name":
-            people.append(Person(role, m.group()))
+            people.extend(Person(role, name) for name in split_names(m.group(), patterns.surnames))
         elif kind == "role":
             role = m.group("role")
             outlet = outlet or m.group("outlet")
         elif kind == "per":
             per.append(m.group()[1:])
     return tuple(people), outlet, "/".join(dict.fromkeys(per)) or None
+
+
+#: A name run into the next has at most this many characters before it is read as several.
+_ONE_NAME = 4
+
+
+def split_names(run: str, surnames: frozenset[str]) -> tuple[str, ...]:
+    """The names a run of names printed with no separator holds (张三李四 → 张三, 李四).
+
+    Chinese names are a surname and one or two characters. A run longer than
+    one name is cut where every piece is a name that opens with a surname; a
+    run that cuts no such way, or more than one way, stays whole.
+
+    Examples:
+        >>> sorted_surnames = frozenset("王李张赵欧阳")
+        >>> split_names("张鹏赵小明李梓健", sorted_surnames)
+        ('张鹏', '赵小明', '李梓健')
+        >>> split_names("王五", sorted_surnames), split_names("欧阳小明", frozenset({"欧阳"}))
+        (('王五',), ('欧阳小明',))
+    """
+    if len(run) <= _ONE_NAME and not (len(run) == _ONE_NAME and run[0] in surnames and run[2] in surnames):
+        return (run,)
+    cuts = _cuts(run, surnames)
+    return cuts[0] if len(cuts) == 1 else (run,)
+
+
+def _cuts(run: str, surnames: frozenset[str]) -> list[tuple[str, ...]]:
+    """Every way to cut ``run`` into names of two or three characters that open with a single surname."""
+    if not run:
+        return [()]
+    out: list[tuple[str, ...]] = []
+    for n in (2, 3):
+        if len(run) >= n and run[0] in surnames:
+            out.extend((run[:n], *rest) for rest in _cuts(run[n:], surnames))
+    return out
 
 
 def _patterns(forms: Forms | None) -> BylinePatterns:

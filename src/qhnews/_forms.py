@@ -22,7 +22,7 @@ import re
 import attrs
 import regex
 
-from qhnews._script import either
+from qhnews._script import VARIANTS, either
 
 __all__ = ["DEFAULT", "NUMBER", "OCR_CONFUSIONS", "BylinePatterns", "Forms", "compiled"]
 
@@ -205,6 +205,7 @@ class BylinePatterns:
         photo_credit: A photo credit on a line of its own: 新华社记者 X 摄, X 摄, 本报记者 X 供图.
         caption_credit: A photo credit closing a caption: 图为会场。本报记者 X 摄, …（X 摄）.
         name_alone: A name alone, told by its surname: 王五 (a byline under a headline, in context).
+        surnames: The single-character surnames, in either script: where names run together split.
     """
 
     role: regex.Pattern[str]
@@ -217,6 +218,7 @@ class BylinePatterns:
     photo_credit: regex.Pattern[str]
     caption_credit: regex.Pattern[str]
     name_alone: regex.Pattern[str]
+    surnames: frozenset[str]
 
 
 def _hitting_chars(words: tuple[str, ...]) -> list[str]:
@@ -304,6 +306,11 @@ def _compiled(forms: Forms) -> BylinePatterns:
         # names run together before a role word need no separator: 记者王五通讯员赵六
         return rf"{lead}(?:(?:{sep}|(?={house}?{role})){person}){{0,7}}{end}"
 
+    # Inside a dateline's brackets names may run together with no separator (通讯员XY printed for X Y):
+    # a run of up to four names, which the reading splits by their surnames (``_bylines.split_names``).
+    runon = rf"(?!{stop})\p{{Han}}(?:(?!{stop})[\p{{Han}}·•]){{0,11}}"
+    run_person = rf"(?:{house}?{role}\s*)?{runon}(?:{per})?"
+    bracketed = rf"{run_person}(?:(?:[\s、,，]+|(?={house}?{role})){run_person}){{0,7}}{tail}"
     strict = people(first, r"[\s、,，]+")  # the first person names a role: （记者 X）, 本报记者 X
     loose = people(person, r"[\s、,，]+")  # inside a lead byline's brackets the role may be left out
     untailed = people(person, r"[\s、,，]+", "")
@@ -317,7 +324,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
         # a foreign paper relayed: 【<country>《X报》N月N日报道】
         rf"|(?P<bracket>【)(?P<place>\p{{Han}}{{1,6}}?)《(?P<outlet>[^《》\s]{{1,12}})》(?P<date>{_DATE})?(?P<kind>报道)】)"
         # the people in brackets, with where they reported from (（记者 X 地报道）, a Hong Kong form), or before 报道
-        rf"(?:\s*[（(]\s*(?:(?P<people>{untailed})\s+(?P<place>\p{{Han}}{{2,6}}?)报道|(?P<people>{loose}))\s*[)）]"
+        rf"(?:\s*[（(]\s*(?:(?P<people>{untailed})\s+(?P<place>\p{{Han}}{{2,6}}?)报道|(?P<people>{bracketed}))\s*[)）]"
         # (据<X>报报道 after the dateline names a source, no people: the text opens with it)
         rf"|\s*(?!据)(?P<reported>{reported})报道(?:[：:]\s*|(?=\s)))?\s*"
     )
@@ -357,7 +364,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
         role=regex.compile(either(role)),
         role_start=re.compile(either(hint)),
         people_token=regex.compile(
-            either(rf"(?P<outlet>{house})?(?P<role>{role})|(?P<closer>{closer})|(?P<per>{per})|(?P<name>{plain})")
+            either(rf"(?P<outlet>{house})?(?P<role>{role})|(?P<closer>{closer})|(?P<per>{per})|(?P<name>{runon})")
         ),
         lead=regex.compile(either(lead_source)),
         heading=regex.compile(either(heading_source)),
@@ -366,6 +373,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
         photo_credit=regex.compile(either(photo_credit)),
         caption_credit=regex.compile(either(caption_credit)),
         name_alone=regex.compile(either(rf"^{_surname(forms)}(?:(?!{stop})\p{{Han}}){{1,2}}$")),
+        surnames=frozenset(c for w in forms.surnames if len(w) == 1 for c in VARIANTS.get(w, w)),
     )
 
 
