@@ -214,8 +214,9 @@ HEADING_UNDER_TEXT = reason(
 )
 RUN_TOGETHER = reason(
     "boundary.run-together",
-    "An article whose lead and trailing bylines name other people is two (an article is credited once, at its "
-    "lead or at its end): the second opens at its title, kept as a subheading between them, or at a news lead.",
+    "An article whose lead or heading byline and trailing byline name other people is two (an article is "
+    "credited once, at its head or at its end): the second opens at its title, kept as a subheading between them, "
+    "or at a news lead.",
 )
 
 

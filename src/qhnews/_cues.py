@@ -120,6 +120,8 @@ def quartile(widths: Sequence[int]) -> int:
 
 #: A line that BYLINE_TRAILING or JUMP_TO can match ends in one of these (``$`` also matches before a final newline).
 _CLOSING_ENDS = (")", "）", ")\n", "）\n")
+#: A source line under an article's last paragraph opens so (据新华社), in either script.
+_SOURCE_OPENS = ("据", "據")
 _SENTENCE_MARKS = frozenset("。！？!?…：；:;")
 _CLOSER_MARKS = frozenset(pat.CLOSERS)
 
@@ -151,7 +153,8 @@ def _lead(text: str, within: int, patterns: BylinePatterns) -> tuple[int, bool]:
 
 def _closing(text: str, lead: int, patterns: BylinePatterns) -> tuple[int | None, int | None]:
     """Where a trailing byline and a jump that close the line start (None for none)."""
-    if not text.endswith(_CLOSING_ENDS):  # both end in a closing bracket: most lines need neither search
+    # both end in a closing bracket but a source line (据新华社): most lines need neither search
+    if not text.endswith(_CLOSING_ENDS) and not text.startswith(_SOURCE_OPENS):
         return None, None
     trailing = patterns.trailing.search(text)
     jump = pat.JUMP_TO.search(text)
@@ -225,7 +228,12 @@ def _form_chars(patterns: BylinePatterns) -> re.Pattern[str]:
 
 def _plain(text: str, within: int, chars: re.Pattern[str]) -> bool:
     """True when the line can hold none of ``FORMS`` and neither opens nor closes with a byline or jump."""
-    return not text.endswith(_FORM_ENDS) and chars.search(text) is None and not pat.says_lead_mark(text[:within])
+    return (
+        not text.endswith(_FORM_ENDS)
+        and chars.search(text) is None
+        and not pat.says_lead_mark(text[:within])
+        and not text.startswith(_SOURCE_OPENS)
+    )
 
 
 def _info(

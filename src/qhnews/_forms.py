@@ -349,6 +349,8 @@ def _compiled(forms: Forms) -> BylinePatterns:
         # the source of a story taken from another outlet, after its last sentence: （据新华社电）, （据《X报》）
         rf"|(?:(?<=[。！？”…])|^)[（(]\s*据(?:《(?P<source>[^《》\s]{{1,12}})》|(?P<source>{outlet}社?))"
         rf"(?:电|消息|报道)?(?P<people>)\s*[)）]$"
+        # …or on a line of its own under the last paragraph, without brackets: 据新华社
+        rf"|^据(?P<source>{outlet}社?)(?P<people>)$"
     )
     # A photo credit: roles and names (a name may stand alone) and 摄 or 供图.
     # 文并摄 (text and pictures by X) credits the writer of the piece, no photo: a byline's credit.

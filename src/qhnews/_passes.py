@@ -151,14 +151,18 @@ def _credits_after_text(drafts: list[Draft], clusters: list[Cluster]) -> None:
                 cl.position -= 1
 
 
+_AT_THE_HEAD = (BylinePosition.LEAD, BylinePosition.HEADING)
 #: Roles that credit the editing of an article, which the press prints under articles that carry a lead
 #: byline too.
 _EDITING = frozenset(("编辑", "整理"))
 
 
 def _credited_twice(d: Draft) -> bool:
-    """The draft opens with a lead byline and closes with a trailing one naming other people (not its editors)."""
-    lead = [b for b in d.bylines if b.position is BylinePosition.LEAD]
+    """The draft opens with a lead or heading byline and closes with a trailing one naming other people.
+
+    Not its editors (（编辑 X）), who may be credited under any article.
+    """
+    lead = [b for b in d.bylines if b.position in _AT_THE_HEAD]
     trail = [b for b in d.bylines if b.position is BylinePosition.TRAILING]
     if not (lead and trail) or {p.name for p in lead[0].people} & {p.name for p in trail[-1].people}:
         return False
