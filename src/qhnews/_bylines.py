@@ -177,24 +177,32 @@ def _bare_credit(before: str, people: tuple[Person, ...], patterns: BylinePatter
 
 
 def name_alone(text: str, span: Span, forms: Forms | None = None) -> Byline | None:
-    """A heading byline of a name alone (王五: a surname and one or two characters), or None.
+    """A heading byline of names alone (王五, or 王五 赵小六 set apart by spaces), or None.
 
-    Whether the line stands where a byline does (under heading lines, over the
-    body) the caller says; alone, a short line may be a word.
+    A name is a surname and one or two characters. Whether the line stands
+    where a byline does (under heading lines, over the body) the caller says;
+    alone, a short line may be a word.
 
     Examples:
         >>> name_alone("王小明", Span(0, 3, 1, 1)).people
         (Person(role=None, name='王小明'),)
-        >>> name_alone("城市绿廊", Span(0, 4, 1, 1)) is None
-        True
+        >>> [p.name for p in name_alone("王小明 李红", Span(0, 6, 1, 1)).people]
+        ['王小明', '李红']
+        >>> name_alone("城市绿廊", Span(0, 4, 1, 1)) is None, name_alone("王小明 绿廊", Span(0, 6, 1, 1)) is None
+        (True, True)
     """
-    if len(text) > _NAME_MAX or _patterns(forms).name_alone.match(text) is None:
+    names = text.split()
+    pattern = _patterns(forms).name_alone
+    if not 0 < len(names) <= _NAMES_MAX or not all(len(n) <= _NAME_MAX and pattern.match(n) for n in names):
         return None
-    return Byline(text, BylinePosition.HEADING, None, None, None, (Person(None, text),), span, None, NAME_ALONE)
+    people = tuple(Person(None, n) for n in names)
+    return Byline(text, BylinePosition.HEADING, None, None, None, people, span, None, NAME_ALONE)
 
 
 #: The longest name alone: a compound surname and two characters.
 _NAME_MAX = 4
+#: The most names a line of names alone holds (the writers of a feature, set apart by spaces).
+_NAMES_MAX = 8
 
 
 def parse_byline(
