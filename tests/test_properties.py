@@ -212,17 +212,6 @@ class KnownBug:
     rate: str | None = None
 
 
-def _bare_heading_byline_under_a_stack(r: RenderedPage) -> bool:
-    """A heading byline of names alone, or opened by ■ or □, under a headline of two or more lines."""
-    return any(
-        b.position == "heading"
-        and (b.text.startswith(("■", "□")) or all(p.role is None for p in b.people))
-        and (a.kicker is not None or bool(a.subtitles) or a.section is not None)
-        for a in r.spec.articles
-        for b in a.bylines
-    )
-
-
 def _section_shaped_title(r: RenderedPage) -> bool:
     """A section label, or a title shaped like one: two short phrases joined by a middle dot."""
     return any(
@@ -289,13 +278,6 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     # Found by the swap property once the draws changed: the generator draws a title in the shape of a
     # section label (A·B), which the press prints over a title; where the swap puts it right above
     # another article's headline group, it is read as that group's section label.
-    # Found when the forms of the survey and the headline-group bylines met (both landed in one merge):
-    # under a kicker and title, or a title and a dash subtitle, such a byline is read as one more headline line.
-    "X": KnownBug(
-        "a heading byline of names alone (X X) or opened by a mark (■<X>报记者 X) under a headline of two or more "
-        "lines is read as a subtitle or as the title",
-        _bare_heading_byline_under_a_stack,
-    ),
     "W": KnownBug(
         "a section label (A·B) over a title, or a title shaped like one, is given to the wrong one of two headline "
         "groups printed one above the other (a lone A·B line is both a section label and a title)",
@@ -327,7 +309,7 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("B", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X")
+ARTICLE_BUGS = ("B", "O", "P", "Q", "R", "S", "T", "U", "V", "W")
 TEXT_LAYER_BUGS = ("B",)
 
 
