@@ -63,6 +63,8 @@ def _split_ends(block: Block, options: NormalizeOptions, within: int, patterns: 
     """
     head, block, start = _cut_head(block, options, within, patterns)
     tail, block, end = _cut_tail(block, options, patterns)
+    if not head and not tail:  # most paragraphs: nothing cut, the block as it was
+        return [block]
     infos = block.infos
     body = TextBlock(BlockKind.FLOW, block.block.lines, block.block.text, start, end, block.block.reason)
     return [*head, Block(body, infos, block.joins), *tail]
@@ -144,7 +146,7 @@ def _cut_tail(
         stop = _source_offset(last, at - 1, options) if at is not None and cut_at is not None and at > 0 else None
         end = None if stop is None else stop + 1
         line_end = None if at is None else at - (len(before) - len(text))
-    return tail, _rest(block, lines, text), end
+    return tail, (_rest(block, lines, text) if tail else block), end
 
 
 def _locate(lines: Sequence[Line], text: str, offset: int) -> tuple[int, int] | None:
