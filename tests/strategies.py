@@ -1296,8 +1296,20 @@ def repaired(page: PageSpec, fallbacks: Sequence[BylineSpec]) -> PageSpec:
     for i in range(1, len(arts)):
         cur = attrs.evolve(page, articles=tuple(arts))
         if not boundary_shown(cur, i, headline_slots(cur)) and _leadable(arts[i]):
-            arts[i] = attrs.evolve(arts[i], bylines=(fallbacks[i], *arts[i].bylines))
+            arts[i] = attrs.evolve(arts[i], bylines=(_credited_once(fallbacks[i], arts[i]), *arts[i].bylines))
     return attrs.evolve(page, articles=tuple(arts))
+
+
+def _credited_once(lead: BylineSpec, a: ArticleSpec) -> BylineSpec:
+    """The lead byline an article gets: one that names no one where its end credits people (本报讯 … （记者 X）).
+
+    The press credits an article once: a dateline naming reporters and a
+    closing credit naming others would be two articles.
+    """
+    trailing = a.byline("trailing")
+    if trailing is None or not trailing.people or not lead.people:
+        return lead
+    return BylineSpec("本报讯", "lead", None, "本报", None, (), form="lead: 本报讯", gap=" ", printed="本报讯")
 
 
 def settled(page: PageSpec) -> PageSpec | None:
