@@ -251,23 +251,6 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         ("no-byline-after-a-headline", "two-titles-between-bodies-without-bylines"),
         "interview_page",
     ),
-    # R and S are fixed where the text shows the cue (a line that completes no phrase; 记…, 访…, …综述):
-    # their minimal pages pass. What is left is the attachment's: a kicker, title and subtitle group
-    # beside another headline group in one cluster is cut in the wrong place on some generated pages.
-    "R": KnownBug(
-        "a title wrapped over two lines is read as kicker and title where the cut shows no cue, or its group is "
-        "cut apart from the group beside it in one cluster",
-        _shows("title over two lines"),
-        (),
-        "title_break",
-    ),
-    "S": KnownBug(
-        "a plain subtitle line under the title is taken for the kicker of the headline group beside it in one "
-        "cluster (the lone group reads right: 记…, 访…, …综述)",
-        _shows("plain subtitle"),
-        (),
-        "undashed",
-    ),
     # Found by the swap property once the draws changed: the generator draws a title in the shape of a
     # section label (A·B), which the press prints over a title; where the swap puts it right above
     # another article's headline group, it is read as that group's section label.
@@ -302,7 +285,7 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("B", "O", "P", "Q", "R", "S", "T", "U", "V", "W")
+ARTICLE_BUGS = ("B", "O", "P", "Q", "T", "U", "V", "W")
 TEXT_LAYER_BUGS = ("B",)
 
 

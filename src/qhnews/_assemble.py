@@ -47,6 +47,9 @@ class AssembleOptions:
     Attributes:
         reach: How many articles back a headline group may be printed after its body.
         similarity_weight: Weight of the body similarity of a headline group.
+        similarity_prior: Weight of bigrams added to a headline text's own when the share it
+            has in a body is taken: a line of two characters that a body has says less than
+            a line of twelve.
         adjacency_bonus: Bonus for a group printed right after or right before its body.
         attach_cost: Cost of attaching a group (a weak match must beat leaving it).
         unattached_cost: Cost of a group no article takes.
@@ -73,12 +76,15 @@ class AssembleOptions:
             said to share little with its body.
         weak_match_confidence: Confidence of an article whose headline shares little with its body.
         headless_confidence: Confidence of an article without a headline.
+        uncertain_reading_confidence: Confidence of an article whose headline lines read two
+            ways with no cue to decide (one title wrapped over two lines, or a kicker over a title).
         bodyless_confidence: Confidence of an article without body text.
         roles: The weights of a headline group's shape (see ``RoleWeights``).
     """
 
     reach: int = attrs.field(default=8, metadata={"step": 1})
     similarity_weight: float = attrs.field(default=2.0, metadata={"step": 0.1})
+    similarity_prior: float = attrs.field(default=3.0, metadata={"step": 0.5})
     adjacency_bonus: float = attrs.field(default=0.35, metadata={"step": 0.05})
     attach_cost: float = attrs.field(default=0.25, metadata={"step": 0.05})
     unattached_cost: float = attrs.field(default=0.2, metadata={"step": 0.05})
@@ -96,6 +102,7 @@ class AssembleOptions:
     weak_similarity: float = attrs.field(default=0.1, metadata={"step": 0.05})
     weak_match_confidence: float = attrs.field(default=0.7, metadata={"step": 0.05})
     headless_confidence: float = attrs.field(default=0.7, metadata={"step": 0.05})
+    uncertain_reading_confidence: float = attrs.field(default=0.6, metadata={"step": 0.05})
     bodyless_confidence: float = attrs.field(default=0.3, metadata={"step": 0.05})
     roles: RoleWeights = attrs.field(factory=RoleWeights)
 
@@ -174,6 +181,9 @@ def _article(d: Draft, head: _Head | None, opts: AssembleOptions) -> Article:
     elif d.continued_from is None:  # the rest of an article continued from another page shows none
         notes.append("no headline found for this article")
         confidence = min(confidence, opts.headless_confidence)
+    if head is not None and head.reading.alternative:
+        notes.append(f"the headline's lines do not decide its parts; it may also be {head.reading.alternative}")
+        confidence = min(confidence, opts.uncertain_reading_confidence)
     if not d.has_text:
         notes.append("article has no body text")
         confidence = min(confidence, opts.bodyless_confidence)

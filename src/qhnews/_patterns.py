@@ -31,6 +31,7 @@ __all__ = [
     "FURNITURE_EDITORS",
     "FURNITURE_HEADER",
     "FURNITURE_OTHER",
+    "GOES_ON",
     "HAN",
     "HAN_SPACE",
     "JUMP_FROM",
@@ -49,6 +50,7 @@ __all__ = [
     "WIDE",
     "clause_open",
     "dash_end",
+    "goes_on",
     "kicker_only",
 ]
 
@@ -86,6 +88,16 @@ STOPS = re.compile("[。！？；]")
 CLAUSE_MARK = re.compile("[，、；。,]")
 #: Two phrases set apart by a space: headline idiom ("全面推进 着力打造…").
 HAN_SPACE = regex.compile(r"\p{Han} \p{Han}")
+#: A headline line that ends in one of these completes no phrase: the next line goes on with it
+#: (a particle, a preposition or a conjunction, a comma, a dash).
+GOES_ON = (*"的之与和及并或为对在把向从将被让给以于、，", "——")
+
+
+def goes_on(text: str) -> bool:
+    """A headline line that completes no phrase: it ends in a ``GOES_ON`` word or leaves a quote or 《 open."""
+    return text.endswith(GOES_ON) or text.count("“") > text.count("”") or text.count("《") > text.count("》")
+
+
 #: A quoted stretch of a line (“…”), closed on that line.
 QUOTED = regex.compile(r"“[^“”]*”")
 #: Everything but letters and digits (the character bigrams of the headline attachment skip it).
