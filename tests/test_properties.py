@@ -213,12 +213,16 @@ class KnownBug:
 
 
 def _bare_heading_byline_under_a_stack(r: RenderedPage) -> bool:
-    """A heading byline of names alone, or opened by ■ or □, under a headline of two or more lines."""
+    """A heading byline of names alone, or opened by ■ or □, under a headline of two or more lines.
+
+    Or under a one-line title printed after its body: with no text under it, the name reads as the second
+    line of a title wrapped over two lines (``headline.wrapped-title``) or as a title under a kicker.
+    """
     return any(
         b.position == "heading"
         and (b.text.startswith(("■", "□")) or all(p.role is None for p in b.people))
-        and (a.kicker is not None or bool(a.subtitles) or a.section is not None)
-        for a in r.spec.articles
+        and (a.kicker is not None or bool(a.subtitles) or a.section is not None or r.slots[i] > i)
+        for i, a in enumerate(r.spec.articles)
         for b in a.bylines
     )
 
@@ -269,23 +273,6 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         ("no-byline-after-a-headline", "two-titles-between-bodies-without-bylines"),
         "interview_page",
     ),
-    # R and S are fixed where the text shows the cue (a line that completes no phrase; 记…, 访…, …综述):
-    # their minimal pages pass. What is left is the attachment's: a kicker, title and subtitle group
-    # beside another headline group in one cluster is cut in the wrong place on some generated pages.
-    "R": KnownBug(
-        "a title wrapped over two lines is read as kicker and title where the cut shows no cue, or its group is "
-        "cut apart from the group beside it in one cluster",
-        _shows("title over two lines"),
-        (),
-        "title_break",
-    ),
-    "S": KnownBug(
-        "a plain subtitle line under the title is taken for the kicker of the headline group beside it in one "
-        "cluster (the lone group reads right: 记…, 访…, …综述)",
-        _shows("plain subtitle"),
-        (),
-        "undashed",
-    ),
     # Found by the swap property once the draws changed: the generator draws a title in the shape of a
     # section label (A·B), which the press prints over a title; where the swap puts it right above
     # another article's headline group, it is read as that group's section label.
@@ -293,8 +280,9 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     # under a kicker and title, or a title and a dash subtitle, such a byline is read as one more headline line.
     "X": KnownBug(
         "a heading byline of names alone (X X) or opened by a mark (■<X>报记者 X) under a headline of two or more "
-        "lines is read as a subtitle or as the title",
+        "lines, or under a one-line title printed after its body, is read as a subtitle or as (part of) the title",
         _bare_heading_byline_under_a_stack,
+        ("name-byline-group-after-body",),
     ),
     "W": KnownBug(
         "a section label (A·B) over a title, or a title shaped like one, is given to the wrong one of two headline "
@@ -327,7 +315,7 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("B", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X")
+ARTICLE_BUGS = ("B", "O", "P", "Q", "T", "U", "V", "W", "X")
 TEXT_LAYER_BUGS = ("B",)
 
 

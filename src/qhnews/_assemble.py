@@ -51,6 +51,9 @@ class AssembleOptions:
     Attributes:
         reach: How many articles back a headline group may be printed after its body.
         similarity_weight: Weight of the body similarity of a headline group.
+        similarity_prior: Weight of bigrams added to a headline text's own when the share it
+            has in a body is taken: a line of two characters that a body has says less than
+            a line of twelve.
         adjacency_bonus: Bonus for a group printed right after or right before its body.
         attach_cost: Cost of attaching a group (a weak match must beat leaving it).
         unattached_cost: Cost of a group no article takes.
@@ -77,6 +80,7 @@ class AssembleOptions:
 
     reach: int = attrs.field(default=8, metadata={"step": 1})
     similarity_weight: float = attrs.field(default=2.0, metadata={"step": 0.1})
+    similarity_prior: float = attrs.field(default=3.0, metadata={"step": 0.5})
     adjacency_bonus: float = attrs.field(default=0.35, metadata={"step": 0.05})
     attach_cost: float = attrs.field(default=0.25, metadata={"step": 0.05})
     unattached_cost: float = attrs.field(default=0.2, metadata={"step": 0.05})
