@@ -138,8 +138,11 @@ def test_each_term_alone_lowers_the_confidence() -> None:
 
 
 def test_notes_come_weightiest_first() -> None:
-    _, notes = confidence(Evidence(shape=0.4, similarity=0.5, groups_in_cluster=2, bodyless=True), ConfidenceWeights())
-    assert notes == ("article has no body text", "its headline was cut from 2 headline groups printed together")
+    _, notes = confidence(Evidence(shape=0.4, similarity=0.5, groups_in_cluster=2, leftovers=True), ConfidenceWeights())
+    assert notes == (
+        "the page has text no article took",
+        "its headline was cut from 2 headline groups printed together",
+    )
 
 
 def test_a_weight_of_doubt_cannot_be_positive() -> None:

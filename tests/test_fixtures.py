@@ -35,9 +35,7 @@ from qhnews._lines import split_lines
 from test_properties import KNOWN_BUGS
 
 #: Parser bugs a fixture case names that no property draws, so that they are not in KNOWN_BUGS.
-OTHER_BUGS: dict[str, str] = {
-    "H": "a heading group's short last line is taken for the first line of the paragraph below",
-}
+OTHER_BUGS: dict[str, str] = {}
 KINDS = ("reflow", "bylines", "pages", "furniture", "captions", "articles")
 
 

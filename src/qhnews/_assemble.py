@@ -64,7 +64,8 @@ class AssembleOptions:
             (but one continued from another page, 上接…, which may have none).
         distance_penalty: Cost per article between a group and the body it goes to,
             when it is not printed right after or right before it.
-        max_group_lines: The most lines one headline group holds.
+        max_group_lines: The most lines one headline group holds (a kicker, a title wrapped over
+            two lines and two subtitles).
         cluster_edge: Heading lines kept at each end of an overlong cluster; a cluster
             of more than twice as many lines loses its middle to the leftovers.
         wide_margin: Cells by which a heading line must be wider than its column to be
@@ -88,7 +89,7 @@ class AssembleOptions:
     repair_similarity: float = attrs.field(default=0.4, metadata={"step": 0.05})
     headless_cost: float = attrs.field(default=0.3, metadata={"step": 0.05})
     distance_penalty: float = attrs.field(default=0.05, metadata={"step": 0.01})
-    max_group_lines: int = attrs.field(default=4, metadata={"step": 1})
+    max_group_lines: int = attrs.field(default=5, metadata={"step": 1})
     cluster_edge: int = attrs.field(default=32, metadata={"step": 1})
     wide_margin: int = attrs.field(default=6, metadata={"step": 1})
     kicker_margin: int = attrs.field(default=2, metadata={"step": 1})
@@ -184,6 +185,36 @@ def _article(d: Draft, head: _Head | None, sure: tuple[float, tuple[str, ...]]) 
     )
 
 
+def _place(
+    attacher: Attacher, leftovers: list[Leftover], diagnostics: list[Diagnostic]
+) -> tuple[dict[int, _Head], list[str]]:
+    """Where each headline group the attachment solved for goes.
+
+    An article's head, the page banners (before the first article) or the
+    leftovers (with a diagnostic).
+    """
+    heads: dict[int, _Head] = {}
+    banners: list[str] = []
+    groups = attacher.solve()
+    per_cluster = Counter(attacher.cluster_end[h] for h, _, _ in groups)
+    for h, k, t in groups:
+        lines = attacher.lines[h:k]
+        span = Span.union(x.span for x in lines if x.byline is None) or Span.union(x.span for x in lines)
+        assert span is not None
+        if t is not None:
+            sims, own = attacher.similarities(h, k), t - attacher.window(h)[0]
+            attached = Attached(
+                attacher.reading(h, k), sims[own], rival_similarity(sims, own), per_cluster[attacher.cluster_end[h]]
+            )
+            heads[t] = _Head(attached, span)
+        elif attacher.articles_before[h] == 0:
+            banners.extend(x.text for x in lines)
+        else:
+            leftovers.extend(Leftover(x.text, x.span) for x in lines)
+            diagnostics.append(Diagnostic("headline-unattached", "no article took this headline", span))
+    return heads, banners
+
+
 def assemble(units: Sequence[Unit], options: AssembleOptions | None = None) -> Assembled:
     """Cut classified units into articles and attach their headlines.
 
@@ -200,26 +231,7 @@ def assemble(units: Sequence[Unit], options: AssembleOptions | None = None) -> A
     diagnostics: list[Diagnostic] = []
     clusters = _bounded(clusters, opts.cluster_edge, leftovers, diagnostics)
     attacher = Attacher(drafts, clusters, opts)
-    heads: dict[int, _Head] = {}
-    banners: list[str] = []
-    groups = attacher.solve()
-    per_cluster = Counter(attacher.cluster_end[h] for h, _, _ in groups)
-    for h, k, t in groups:
-        lines = attacher.lines[h:k]
-        span = Span.union(x.span for x in lines if x.byline is None) or Span.union(x.span for x in lines)
-        assert span is not None
-        p = attacher.articles_before[h]
-        if t is not None:
-            sims, own = attacher.similarities(h, k), t - attacher.window(h)[0]
-            attached = Attached(
-                attacher.reading(h, k), sims[own], rival_similarity(sims, own), per_cluster[attacher.cluster_end[h]]
-            )
-            heads[t] = _Head(attached, span)
-        elif p == 0:
-            banners.extend(x.text for x in lines)
-        else:
-            leftovers.extend(Leftover(x.text, x.span) for x in lines)
-            diagnostics.append(Diagnostic("headline-unattached", "no article took this headline", span))
+    heads, banners = _place(attacher, leftovers, diagnostics)
     found = [heads.get(i) for i in range(len(drafts))]
     evidence = page_evidence(drafts, [h.attached if h else None for h in found], bool(leftovers))
     articles = [_article(d, h, confidence(e, opts.confidence)) for d, h, e in zip(drafts, found, evidence, strict=True)]

@@ -22,6 +22,7 @@ import attrs
 
 from qhnews import _patterns as pat
 from qhnews._cues import _CLOSING_ENDS, LineInfo, analyse
+from qhnews._cues import LEAD as LEAD_FORM
 from qhnews._forms import DEFAULT, BylinePatterns, Forms, compiled
 from qhnews._normalize import Normalized, NormalizeOptions, explain, normalize
 from qhnews._options import ReflowOptions
@@ -82,10 +83,11 @@ def _cut_head(
     # A lead byline says 讯 or 电 near its start (it may wrap: 新华社北京7月 / 10日电…).
     head_text = text[:within]
     m = patterns.lead.match(text) if pat.says_lead_mark(head_text) else None
-    if m is None or m.end() >= len(text):
+    end = _filled_lead(block, options, patterns) if m is None else m.end()
+    if end is None or end >= len(text):
         return [], block, None
     first = lines[0]
-    byline = text[: m.end()].rstrip()
+    byline = text[:end].rstrip()
     indent = first.start + len(first.raw) - len(first.raw.lstrip())
     # A lead byline may wrap: 本报讯（记者 / 王五）… ends on a later line.
     loc = _locate(lines, text, len(byline) - 1)
@@ -93,12 +95,25 @@ def _cut_head(
     upto = 1 if loc is None else loc[0] + 1
     stop = None if stop is None else stop + 1
     cut = Block(TextBlock(BlockKind.STANDALONE, lines[:upto], byline, indent, stop, CUT_LEAD), infos[:upto])
-    loc = _locate(lines, text, m.end())
+    loc = _locate(lines, text, end)
     start = None
     if loc is not None:
         start = _source_offset(lines[loc[0]], loc[1], options)
         lines = lines[loc[0] :]
-    return [cut], _rest(block, lines, text[m.end() :].lstrip()), start
+    return [cut], _rest(block, lines, text[end:].lstrip()), start
+
+
+def _filled_lead(block: Block, options: NormalizeOptions, patterns: BylinePatterns) -> int | None:
+    """Where a dateline that fills the paragraph's first line ends (<X>日报消息), or None.
+
+    A dateline set on a line of its own ends there, whatever the text the
+    paragraph goes on with: 消息 is a dateline only at a break (<X>日报消息 / 此外…),
+    which the paragraph's joined text no longer shows.
+    """
+    if block.infos[0].form != LEAD_FORM:
+        return None
+    line = normalize(block.block.lines[0].text, options)
+    return len(line) if block.block.text.startswith(line) and patterns.lead.fullmatch(line) else None
 
 
 def _cut_tail(

@@ -155,8 +155,14 @@ def _headline_idiom(s: Turn) -> bool | None:
     return None
 
 
-@rule("boundary.news-lead", "A paragraph that opens like a news lead (a date, 记者…获悉) starts an article.")
+@rule(
+    "boundary.news-lead",
+    "A paragraph that opens like a news lead (a date, 记者…获悉) starts an article, but under a subheading of a "
+    "feature credited at its head (a heading byline), whose sections often open with a date.",
+)
 def _news_lead(s: Turn) -> bool | None:
+    if s.draft is not None and s.draft.opened_by in (HEADING_BYLINE, BYLINE_AFTER_HEADINGS):
+        return None
     return True if pat.DATE_LEAD.match(s.para.text) else None
 
 
@@ -214,7 +220,9 @@ HEADING_UNDER_TEXT = reason(
 )
 RUN_TOGETHER = reason(
     "boundary.run-together",
-    "An article whose lead and trailing bylines name other people is two: the second opens at a news lead.",
+    "An article whose lead or heading byline and trailing byline name other people is two (an article is "
+    "credited once, at its head or at its end): the second opens at its title, kept as a subheading between them, "
+    "or at a news lead.",
 )
 
 

@@ -61,13 +61,48 @@ def _read_people(text: str, patterns: BylinePatterns) -> tuple[tuple[Person, ...
     for m in patterns.people_token.finditer(text):
         kind = m.lastgroup  # the alternative that matched: role (its outlet before it), closer, per, name
         if kind == "name":
-            people.append(Person(role, m.group()))
+            people.extend(Person(role, name) for name in split_names(m.group(), patterns.surnames))
         elif kind == "role":
             role = m.group("role")
             outlet = outlet or m.group("outlet")
         elif kind == "per":
             per.append(m.group()[1:])
     return tuple(people), outlet, "/".join(dict.fromkeys(per)) or None
+
+
+#: A name run into the next has at most this many characters before it is read as several.
+_ONE_NAME = 4
+
+
+def split_names(run: str, surnames: frozenset[str]) -> tuple[str, ...]:
+    """The names a run of names printed with no separator holds (张三李四 → 张三, 李四).
+
+    Chinese names are a surname and one or two characters. A run longer than
+    one name is cut where every piece is a name that opens with a surname; a
+    run that cuts no such way, or more than one way, stays whole.
+
+    Examples:
+        >>> sorted_surnames = frozenset("王李张赵欧阳")
+        >>> split_names("张鹏赵小明李梓健", sorted_surnames)
+        ('张鹏', '赵小明', '李梓健')
+        >>> split_names("王五", sorted_surnames), split_names("欧阳小明", frozenset({"欧阳"}))
+        (('王五',), ('欧阳小明',))
+    """
+    if len(run) <= _ONE_NAME and not (len(run) == _ONE_NAME and run[0] in surnames and run[2] in surnames):
+        return (run,)
+    cuts = _cuts(run, surnames)
+    return cuts[0] if len(cuts) == 1 else (run,)
+
+
+def _cuts(run: str, surnames: frozenset[str]) -> list[tuple[str, ...]]:
+    """Every way to cut ``run`` into names of two or three characters that open with a single surname."""
+    if not run:
+        return [()]
+    out: list[tuple[str, ...]] = []
+    for n in (2, 3):
+        if len(run) >= n and run[0] in surnames:
+            out.extend((run[:n], *rest) for rest in _cuts(run[n:], surnames))
+    return out
 
 
 def _patterns(forms: Forms | None) -> BylinePatterns:
@@ -122,7 +157,13 @@ def photo_credit(text: str, *, whole: bool = True, forms: Forms | None = None) -
     if m is None:
         return None
     people, _ = _people(m.group("people"), patterns)
-    if whole and not any(p.role for p in people) and not _bare_credit(text[: m.start("credit")], people, patterns):
+    unnamed = not people  # 新华社记者摄: a role, no name
+    if (
+        whole
+        and not unnamed
+        and not any(p.role for p in people)
+        and not _bare_credit(text[: m.start("credit")], people, patterns)
+    ):
         return None
     return m.group("credit"), people
 
@@ -136,24 +177,32 @@ def _bare_credit(before: str, people: tuple[Person, ...], patterns: BylinePatter
 
 
 def name_alone(text: str, span: Span, forms: Forms | None = None) -> Byline | None:
-    """A heading byline of a name alone (王五: a surname and one or two characters), or None.
+    """A heading byline of names alone (王五, or 王五 赵小六 set apart by spaces), or None.
 
-    Whether the line stands where a byline does (under heading lines, over the
-    body) the caller says; alone, a short line may be a word.
+    A name is a surname and one or two characters. Whether the line stands
+    where a byline does (under heading lines, over the body) the caller says;
+    alone, a short line may be a word.
 
     Examples:
         >>> name_alone("王小明", Span(0, 3, 1, 1)).people
         (Person(role=None, name='王小明'),)
-        >>> name_alone("城市绿廊", Span(0, 4, 1, 1)) is None
-        True
+        >>> [p.name for p in name_alone("王小明 李红", Span(0, 6, 1, 1)).people]
+        ['王小明', '李红']
+        >>> name_alone("城市绿廊", Span(0, 4, 1, 1)) is None, name_alone("王小明 绿廊", Span(0, 6, 1, 1)) is None
+        (True, True)
     """
-    if len(text) > _NAME_MAX or _patterns(forms).name_alone.match(text) is None:
+    names = text.split()
+    pattern = _patterns(forms).name_alone
+    if not 0 < len(names) <= _NAMES_MAX or not all(len(n) <= _NAME_MAX and pattern.match(n) for n in names):
         return None
-    return Byline(text, BylinePosition.HEADING, None, None, None, (Person(None, text),), span, None, NAME_ALONE)
+    people = tuple(Person(None, n) for n in names)
+    return Byline(text, BylinePosition.HEADING, None, None, None, people, span, None, NAME_ALONE)
 
 
 #: The longest name alone: a compound surname and two characters.
 _NAME_MAX = 4
+#: The most names a line of names alone holds (the writers of a feature, set apart by spaces).
+_NAMES_MAX = 8
 
 
 def parse_byline(
@@ -211,5 +260,6 @@ def _heading_or_trailing(text: str, where: Span, patterns: BylinePatterns, forms
     m = patterns.trailing.search(text)
     if m and m.start() == 0:
         people, house, per = _read_people(m.group("people"), patterns)
-        return Byline(text, BylinePosition.TRAILING, per, house, None, people, where, None, TRAILING)
+        outlet = house or m.groupdict().get("source")  # （据新华社电）: the outlet a story is taken from
+        return Byline(text, BylinePosition.TRAILING, per, outlet, None, people, where, None, TRAILING)
     return None

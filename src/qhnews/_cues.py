@@ -120,6 +120,8 @@ def quartile(widths: Sequence[int]) -> int:
 
 #: A line that BYLINE_TRAILING or JUMP_TO can match ends in one of these (``$`` also matches before a final newline).
 _CLOSING_ENDS = (")", "）", ")\n", "）\n")
+#: A source line under an article's last paragraph opens so (据新华社), in either script.
+_SOURCE_OPENS = ("据", "據")
 _SENTENCE_MARKS = frozenset("。！？!?…：；:;")
 _CLOSER_MARKS = frozenset(pat.CLOSERS)
 
@@ -151,7 +153,8 @@ def _lead(text: str, within: int, patterns: BylinePatterns) -> tuple[int, bool]:
 
 def _closing(text: str, lead: int, patterns: BylinePatterns) -> tuple[int | None, int | None]:
     """Where a trailing byline and a jump that close the line start (None for none)."""
-    if not text.endswith(_CLOSING_ENDS):  # both end in a closing bracket: most lines need neither search
+    # both end in a closing bracket but a source line (据新华社): most lines need neither search
+    if not text.endswith(_CLOSING_ENDS) and not text.startswith(_SOURCE_OPENS):
         return None, None
     trailing = patterns.trailing.search(text)
     jump = pat.JUMP_TO.search(text)
@@ -225,7 +228,12 @@ def _form_chars(patterns: BylinePatterns) -> re.Pattern[str]:
 
 def _plain(text: str, within: int, chars: re.Pattern[str]) -> bool:
     """True when the line can hold none of ``FORMS`` and neither opens nor closes with a byline or jump."""
-    return not text.endswith(_FORM_ENDS) and chars.search(text) is None and not pat.says_lead_mark(text[:within])
+    return (
+        not text.endswith(_FORM_ENDS)
+        and chars.search(text) is None
+        and not pat.says_lead_mark(text[:within])
+        and not text.startswith(_SOURCE_OPENS)
+    )
 
 
 def _info(
@@ -297,6 +305,8 @@ def _across(infos: list[LineInfo], info: LineInfo, patterns: BylinePatterns, for
     that close it here are its people, no trailing byline (新华社北京7月 / 10日电（记者 X）).
     """
     above, text = infos[-1], info.line.text
+    if info.form and _inside_lead_brackets(infos):
+        return info._replace(alone=False, form="", closes=False)
     if not (info.closes or info.alone) and _credit_wraps(above.line.text, text, forms):
         return info._replace(closes=True)
     end = 0 if info.lead_byline else _wrapped_lead(above, text, patterns)  # a line that opens its own is none
@@ -306,6 +316,33 @@ def _across(infos: list[LineInfo], info: LineInfo, patterns: BylinePatterns, for
         if info.closes and trailing is None and jump is None and not _credit_closes(text, forms):
             return info._replace(closes=False)
     return info
+
+
+#: The people a dateline's brackets hold wrap over at most this many lines in the narrowest column
+#: the press sets (本报讯（见习记者 X / 特约通讯员 X 实习 / 生 X）…).
+_LEAD_BRACKET_LINES = 3
+
+
+def _inside_lead_brackets(infos: Sequence[LineInfo]) -> bool:
+    """The line goes on inside the brackets a dateline opened on a line above and left open.
+
+    The people of a dateline are printed in its brackets, wrapped like any text: a
+    line inside them that reads as a form of its own (特约通讯员 X) is the
+    dateline's, no heading byline.
+    """
+    text = ""
+    for back in infos[-1:-_LEAD_BRACKET_LINES:-1]:
+        text = back.line.text + text
+        if back.lead_byline:
+            return _open_brackets(text) > 0
+        if back.ends_sentence:
+            return False
+    return False
+
+
+def _open_brackets(text: str) -> int:
+    """How many brackets ``text`` leaves open."""
+    return sum(text.count(c) for c in "（(") - sum(text.count(c) for c in "）)")
 
 
 #: A dateline wrapped onto the next line says 讯 or 电 within this many characters of that line's start.

@@ -22,7 +22,7 @@ import re
 import attrs
 import regex
 
-from qhnews._script import either
+from qhnews._script import VARIANTS, either
 
 __all__ = ["DEFAULT", "NUMBER", "OCR_CONFUSIONS", "BylinePatterns", "Forms", "compiled"]
 
@@ -68,8 +68,8 @@ class Forms:
         houses: How a paper names itself inside a credit: 本报记者 X → outlet 本报.
         outlets: Outlets printed whole before 讯 or 电, or before a role: 新华社, 中新社, …
         outlet_endings: How other outlets' names end: <X>日报, <X>晚报, <X>网, …
-        credits: Credits that open a heading byline or follow its names: 文/图, 图/文, 文, 图
-            (文/图 本报记者 X, X 文/图).
+        credits: Credits that open a heading byline or follow its names: 文/图, 图/文, 文, 图,
+            文并摄 (文/图 本报记者 X, X 文/图, 本报记者 X 文并摄).
         markers: Marks printed before a heading byline: ■ □ ● ▲ ◆ ★.
         closers: Words after the names that close a byline and name nobody:
             报道, 摄影报道, 整理, 采写, 摄.
@@ -148,6 +148,7 @@ class Forms:
             "新闻社",
             "通讯社",
             "电视台",
+            "电台",
             "广播电视台",
             "融媒体中心",
             "客户端",
@@ -157,7 +158,9 @@ class Forms:
         ),
         converter=_words,
     )
-    credits: tuple[str, ...] = attrs.field(default=("文/图", "图/文", "文图", "图文", "文", "图"), converter=_words)
+    credits: tuple[str, ...] = attrs.field(
+        default=("文/图", "图/文", "文图", "图文", "文并摄", "文并图", "文/摄", "文", "图"), converter=_words
+    )
     markers: tuple[str, ...] = attrs.field(default=("■", "□", "●", "▲", "◆", "★", "☆"), converter=_words)
     closers: tuple[str, ...] = attrs.field(default=("摄影报道", "报道", "采写", "整理", "摄", "供图"), converter=_words)
     surnames: tuple[str, ...] = attrs.field(default=(*SURNAMES, *COMPOUND_SURNAMES), converter=_words)
@@ -203,6 +206,7 @@ class BylinePatterns:
         photo_credit: A photo credit on a line of its own: 新华社记者 X 摄, X 摄, 本报记者 X 供图.
         caption_credit: A photo credit closing a caption: 图为会场。本报记者 X 摄, …（X 摄）.
         name_alone: A name alone, told by its surname: 王五 (a byline under a headline, in context).
+        surnames: The single-character surnames, in either script: where names run together split.
     """
 
     role: regex.Pattern[str]
@@ -215,6 +219,7 @@ class BylinePatterns:
     photo_credit: regex.Pattern[str]
     caption_credit: regex.Pattern[str]
     name_alone: regex.Pattern[str]
+    surnames: frozenset[str]
 
 
 def _hitting_chars(words: tuple[str, ...]) -> list[str]:
@@ -277,8 +282,8 @@ def _compiled(forms: Forms) -> BylinePatterns:
     role = _alt(forms.roles)
     closer = _alt(forms.closers)
     credits = _alt(forms.credits)
-    # a credit with a slash (文/图) is no name: 王五 文/图
-    stop = f"(?:{role}|{closer}|[文图][/／][文图])"
+    # a credit with a slash (文/图) is no name: 王五 文/图; nor is 文并摄 (text and pictures by)
+    stop = f"(?:{role}|{closer}|[文图][/／][文图摄]|文并[摄图])"
     ending = _alt(forms.outlet_endings)
     named = _alt(forms.outlets)
     marker = _alt(forms.markers)
@@ -302,6 +307,11 @@ def _compiled(forms: Forms) -> BylinePatterns:
         # names run together before a role word need no separator: 记者王五通讯员赵六
         return rf"{lead}(?:(?:{sep}|(?={house}?{role})){person}){{0,7}}{end}"
 
+    # Inside a dateline's brackets names may run together with no separator (通讯员XY printed for X Y):
+    # a run of up to four names, which the reading splits by their surnames (``_bylines.split_names``).
+    runon = rf"(?!{stop})\p{{Han}}(?:(?!{stop})[\p{{Han}}·•]){{0,11}}"
+    run_person = rf"(?:{house}?{role}\s*)?{runon}(?:{per})?"
+    bracketed = rf"{run_person}(?:(?:[\s、,，]+|(?={house}?{role})){run_person}){{0,7}}{tail}"
     strict = people(first, r"[\s、,，]+")  # the first person names a role: （记者 X）, 本报记者 X
     loose = people(person, r"[\s、,，]+")  # inside a lead byline's brackets the role may be left out
     untailed = people(person, r"[\s、,，]+", "")
@@ -315,8 +325,9 @@ def _compiled(forms: Forms) -> BylinePatterns:
         # a foreign paper relayed: 【<country>《X报》N月N日报道】
         rf"|(?P<bracket>【)(?P<place>\p{{Han}}{{1,6}}?)《(?P<outlet>[^《》\s]{{1,12}})》(?P<date>{_DATE})?(?P<kind>报道)】)"
         # the people in brackets, with where they reported from (（记者 X 地报道）, a Hong Kong form), or before 报道
-        rf"(?:\s*[（(]\s*(?:(?P<people>{untailed})\s+(?P<place>\p{{Han}}{{2,6}}?)报道|(?P<people>{loose}))\s*[)）]"
-        rf"|\s*(?P<reported>{reported})报道(?:[：:]\s*|(?=\s)))?\s*"
+        rf"(?:\s*[（(]\s*(?:(?P<people>{untailed})\s+(?P<place>\p{{Han}}{{2,6}}?)报道|(?P<people>{bracketed}))\s*[)）]"
+        # (据<X>报报道 after the dateline names a source, no people: the text opens with it)
+        rf"|\s*(?!据)(?P<reported>{reported})报道(?:[：:]\s*|(?=\s)))?\s*"
     )
     after = rf"(?:\s+(?P<after>{credits}))?"
     heading_source = (
@@ -336,10 +347,17 @@ def _compiled(forms: Forms) -> BylinePatterns:
         rf"[（(]\s*(?P<people>{credited_people})\s*[)）]$"
         # names alone in brackets after the last sentence, or on a line of their own: （X）
         rf"|(?:(?<=[。！？”…])|^)[（(]\s*(?P<people>{bares})(?P<bare>)\s*[)）]$"
+        # the source of a story taken from another outlet, after its last sentence: （据新华社电）, （据《X报》）
+        rf"|(?:(?<=[。！？”…])|^)[（(]\s*据(?:《(?P<source>[^《》\s]{{1,12}})》|(?P<source>{outlet}社?))"
+        rf"(?:电|消息|报道)?(?P<people>)\s*[)）]$"
+        # …or on a line of its own under the last paragraph, without brackets: 据新华社
+        rf"|^据(?P<source>{outlet}社?)(?P<people>)$"
     )
     # A photo credit: roles and names (a name may stand alone) and 摄 or 供图.
-    shot = r"(?P<credit>摄影|摄|供图)"
-    credited = rf"(?:{outlet}社?)?\s*(?P<people>{loose})"
+    # 文并摄 (text and pictures by X) credits the writer of the piece, no photo: a byline's credit.
+    shot = r"(?<!文并|文[/／])(?P<credit>摄影|摄|供图)"
+    # …or a role alone, the agency's staff unnamed: 新华社记者摄
+    credited = rf"(?:(?:{outlet}社?)?\s*(?P<people>{loose})|(?P<people>(?:{outlet}社?)?{role}))"
     photo_credit = rf"^{credited}\s*{shot}$"
     caption_credit = rf"(?:[（(]\s*{credited}\s*{shot}\s*[)）]|(?<=[。！？”]){credited}\s*{shot})$"
     # the characters as OCR misreads them too (记考 for 记者); a mark opening the line; a credit's slash
@@ -349,7 +367,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
         role=regex.compile(either(role)),
         role_start=re.compile(either(hint)),
         people_token=regex.compile(
-            either(rf"(?P<outlet>{house})?(?P<role>{role})|(?P<closer>{closer})|(?P<per>{per})|(?P<name>{plain})")
+            either(rf"(?P<outlet>{house})?(?P<role>{role})|(?P<closer>{closer})|(?P<per>{per})|(?P<name>{runon})")
         ),
         lead=regex.compile(either(lead_source)),
         heading=regex.compile(either(heading_source)),
@@ -358,6 +376,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
         photo_credit=regex.compile(either(photo_credit)),
         caption_credit=regex.compile(either(caption_credit)),
         name_alone=regex.compile(either(rf"^{_surname(forms)}(?:(?!{stop})\p{{Han}}){{1,2}}$")),
+        surnames=frozenset(c for w in forms.surnames if len(w) == 1 for c in VARIANTS.get(w, w)),
     )
 
 

@@ -278,6 +278,7 @@ def _wrapped_title_terms(r: _Reading) -> None:
         or upper.plain_subtitle
         or upper.closed  # a line that completes its phrase is no wrapped title's first
         or lower.kicker_only
+        or lower.kicker_end  # a line that ends like a kicker (…之际, …时强调) heads a title: it ends none
         or lower.dash_subtitle
     )
     if cued or len(upper_text) < r.weights.short_kicker_ratio * len(lower_text):

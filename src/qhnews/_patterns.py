@@ -179,7 +179,7 @@ def clause_open(text: str) -> bool:
     return _last(text) in _CLAUSE_OPENERS
 
 
-_KICKER_ONLY_ENDS = forms("强调", "指出", "时要求")
+_KICKER_ONLY_ENDS = forms("强调", "指出", "时要求", "之际", "前夕")
 
 
 def kicker_only(text: str) -> bool:
@@ -251,8 +251,9 @@ KICKER_END = regex.compile(
         r"(?:\s|$)"
     )
 )
-#: A line that can only be a kicker: it ends announcing what someone said.
-KICKER_ONLY = regex.compile(either(r"\p{Han}{4,}(?:时|上|中)?(?:强调|指出)$|\p{Han}{4,}时要求$"))
+#: A line that can only be a kicker: it ends announcing what someone said, or it sets the occasion
+#: of what its title says (…召开之际, …前夕): no title ends so.
+KICKER_ONLY = regex.compile(either(r"\p{Han}{4,}(?:时|上|中)?(?:强调|指出)$|\p{Han}{4,}(?:时要求|之际|前夕)$"))
 #: A subtitle printed without its dash that says whom a feature is about (记某村第一书记X, 访X)
 #: or what kind of piece it is (…建设综述, …侧记).
 PLAIN_SUBTITLE = regex.compile(either(r"^(?:记(?!者)|访)\p{Han}{2}|\p{Han}{2}(?:综述|侧记|纪实|巡礼|速写|手记|札记)$"))
@@ -281,6 +282,12 @@ FURNITURE_EDITORS = regex.compile(
     )
 )
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
+#: The weekday of the date of issue, bare or in closed brackets: a bracket left open (…5月1日（星期日)
+#: is a sentence wrapped at the column edge, which the header never is.
+_DAY_OF_ISSUE = rf"(?:[（(]{_WEEKDAY}[)）]|{_WEEKDAY})"
+#: What the header prints after the date (the lunar date, the folio, the page name, the weather):
+#: never a sentence mark, which a date in running text (…（星期日）起，每天…) is followed by.
+_HEADER_REST = r"[^，。；！？,;!?]"
 #: The names of the pages (版名) the header prints, letter-spaced there (要 闻): other two-character
 #: lines with a space between are words (a credit's end, 逸 摄), not a page name.
 PAGE_NAMES = (
@@ -320,8 +327,8 @@ _SPACED_PAGE_NAMES = "|".join(" ".join(name) for name in PAGE_NAMES)
 #: (今日16版 总第8123期 …), a letter-spaced page name (要 闻).
 FURNITURE_HEADER = regex.compile(
     either(
-        rf"^(?:(?:\S{{1,12}}\s*)?(?:{_NUM}年)?{_NUM}月{_NUM}日\s*(?:农历\S{{1,12}}\s*)?[（(]?{_WEEKDAY}[)）]?.{{0,30}}"
-        rf"|(?:\S{{1,12}}\s*)?\d{{4}}[.\uff0e]\d{{1,2}}[.\uff0e]\d{{1,2}}\s*[（(]?{_WEEKDAY}[)）]?.{{0,20}}"
+        rf"^(?:(?:\S{{1,12}}\s*)?(?:{_NUM}年)?{_NUM}月{_NUM}日\s*(?:农历\S{{1,12}}\s*)?{_DAY_OF_ISSUE}{_HEADER_REST}{{0,30}}"
+        rf"|(?:\S{{1,12}}\s*)?\d{{4}}[.\uff0e]\d{{1,2}}[.\uff0e]\d{{1,2}}\s*{_DAY_OF_ISSUE}{_HEADER_REST}{{0,20}}"
         rf"|[（(]{_WEEKDAY}[)）]"
         r"|第?\s*[A-Z]?\d{1,3}\s*版(?:(?:\s*[：:]\s*|\s+).{1,20}|[（(][^（）()]{1,12}[)）])?"
         r"|第[一二三四五六七八九十]{1,3}版(?:(?:\s*[：:]\s*|\s+).{1,20}|[（(][^（）()]{1,12}[)）])?"

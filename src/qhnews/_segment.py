@@ -32,67 +32,24 @@ from qhnews._boundary import (
     BYLINE_AFTER_HEADINGS,
     CONTINUED_FROM,
     HEADING_BYLINE,
-    HEADING_UNDER_TEXT,
     LEAD_BYLINE,
     PAGE_START,
     PARAGRAPH,
     PICTURE,
-    RUN_TOGETHER,
     SUBHEADING_IN_ARTICLE,
     Text,
     Turn,
 )
 from qhnews._classify import BylineUnit, CaptionUnit, FurnitureUnit, HeadingRun, JumpUnit, Para, SpeakerUnit, Unit
-from qhnews._records import BodyBlock, Byline, BylinePosition, Caption, Furniture, Leftover, Line, Span, Speaker
+from qhnews._drafts import Cluster, Draft, HeadlineLine
+from qhnews._passes import after_the_walk
+from qhnews._records import BodyBlock, Byline, BylinePosition, Caption, Furniture, Leftover
 from qhnews._rules import first_verdict
 
 if TYPE_CHECKING:
     from qhnews._assemble import AssembleOptions
 
 __all__ = ["Cluster", "Draft", "HeadlineLine", "Segmented", "segment"]
-
-
-@attrs.define
-class Draft:
-    """An article while the walk collects it."""
-
-    opened_by: str
-    blocks: list[BodyBlock] = attrs.Factory(list)
-    bylines: list[Byline] = attrs.Factory(list)
-    spans: list[Span] = attrs.Factory(list)
-    ended_by: str = ""  # the code of the cue that closed it; "" while it is open
-    continued_to: str | None = None
-    continued_from: str | None = None
-    captions: list[Caption] = attrs.Factory(list)
-    # The lines of each subheading made of running text, by its start: what it is made of if it heads no text.
-    subheading_lines: dict[int, tuple[Line, ...]] = attrs.Factory(dict)
-
-    @property
-    def has_text(self) -> bool:
-        return bool(self.captions) or any(b.kind == "paragraph" for b in self.blocks)
-
-
-@attrs.frozen
-class HeadlineLine:
-    """One line of a cluster: a heading line, a profile line with its speaker, or a group's heading byline."""
-
-    text: str
-    span: Span
-    speaker: Speaker | None = None
-    byline: Byline | None = None  # the heading byline that closes a group printed away from its body
-    reason: str = ""  # the rule that made running text a headline line after the walk, if one did
-
-
-@attrs.define
-class Cluster:
-    """Heading lines printed together at an article boundary."""
-
-    position: int  # articles before it
-    lines: list[HeadlineLine] = attrs.Factory(list)
-    forced: bool = False  # its last group heads the next article (a heading byline follows)
-
-
-# --- the walk ----------------------------------------------------------------------
 
 
 class _Walk:
@@ -147,7 +104,10 @@ class _Walk:
     def _after_note(self, cur: Draft) -> bool:
         """The open article holds an editor's note and nothing else yet (no byline, no heading lines after it)."""
         return (
-            not self.pending and not cur.bylines and bool(cur.blocks) and cur.blocks[0].text.startswith(pat.NOTE_OPENS)
+            not self.pending
+            and not cur.bylines
+            and len(cur.blocks) == 1
+            and cur.blocks[0].text.startswith(pat.NOTE_OPENS)
         )
 
     def jump(self, unit: JumpUnit) -> None:
@@ -240,130 +200,5 @@ def segment(units: Sequence[Unit], options: AssembleOptions) -> Segmented:
     for unit in units:
         walk.unit(unit)
     walk.flush_pending()
-    _headings_under_text(walk.drafts, walk.clusters)
-    _bodyless_groups(walk.drafts, walk.clusters)
-    _split_run_together(walk.drafts, walk.clusters)
+    after_the_walk(walk.drafts, walk.clusters)
     return Segmented(walk.drafts, walk.clusters, walk.furniture, walk.leftovers)
-
-
-def _headings_under_text(drafts: list[Draft], clusters: list[Cluster]) -> None:
-    """Make headline lines of the subheadings an article's text ends with.
-
-    A subheading heads the text under it. Short lines that end an article,
-    with none of its text under them, are a headline printed with no blank
-    line after the last paragraph: the next article's (over its byline or
-    body), or this one's printed after its body. They join the cluster that
-    stands before the next article (a new one if none does), ahead of its
-    lines; over a heading byline with no headline of its own, they are its
-    headline.
-    """
-    for i, d in enumerate(drafts):
-        lines = _subheadings_under_text(d)
-        if not lines:
-            continue
-        at = next((j for j, cl in enumerate(clusters) if cl.position > i), len(clusters))
-        if at < len(clusters) and clusters[at].position == i + 1:
-            clusters[at].lines[:0] = lines
-        else:
-            nxt = drafts[i + 1] if i + 1 < len(drafts) else None
-            clusters.insert(at, Cluster(i + 1, lines, forced=nxt is not None and nxt.opened_by == HEADING_BYLINE))
-
-
-def _subheadings_under_text(d: Draft) -> list[HeadlineLine]:
-    """Take the subheadings that end a draft's text off it, as headline lines (none if the draft is closed)."""
-    k = len(d.blocks)
-    while k and d.blocks[k - 1].kind == "subheading":
-        k -= 1
-    if k == len(d.blocks) or d.ended_by or not any(b.kind == "paragraph" for b in d.blocks[:k]):
-        return []
-    moved, d.blocks = d.blocks[k:], d.blocks[:k]
-    starts = {b.span.start for b in moved}
-    d.spans = [x for x in d.spans if x.start not in starts]
-    return [
-        HeadlineLine(x.text, x.span, reason=HEADING_UNDER_TEXT)
-        for b in moved
-        for x in d.subheading_lines.get(b.span.start, (b,))
-    ]
-
-
-def _bodyless_groups(drafts: list[Draft], clusters: list[Cluster]) -> None:
-    """Give back to the attachment a headline group whose heading byline stands over no text.
-
-    A heading byline (文/图 本报记者 X) stands under its headline, over its
-    body. Where the next thing on the page opens another article (a lead
-    byline, another headline over a byline, headline lines with a cue of a
-    headline over a paragraph: ``body.under-heading-byline`` keeps the others
-    as the article's first subheading) or the page ends, the group and its
-    byline were printed away from their body: after it, or after a later
-    article. The group becomes an unforced cluster whose last line carries
-    the byline, and the attachment gives it, byline and all, to an article
-    (its reading records ``headline.group-byline``).
-    """
-    i = 0
-    while i < len(drafts):
-        d = drafts[i]
-        own = [cl for cl in clusters if cl.position == i]
-        if not (
-            d.opened_by in (HEADING_BYLINE, BYLINE_AFTER_HEADINGS)
-            and not d.blocks
-            and not d.captions
-            and d.continued_to is None
-            and own
-            and own[-1].forced
-        ):
-            i += 1
-            continue
-        group = own[-1]
-        group.forced = False
-        group.lines.extend(HeadlineLine(b.text, b.span, byline=b) for b in d.bylines)
-        del drafts[i]
-        for cl in clusters:
-            if cl.position > i:
-                cl.position -= 1
-
-
-def _run_together_cut(d: Draft) -> int | None:
-    """Where a draft holds two articles that ran together: the first later paragraph that opens like a news lead."""
-    lead = [b for b in d.bylines if b.position is BylinePosition.LEAD]
-    trail = [b for b in d.bylines if b.position is BylinePosition.TRAILING]
-    if not (lead and trail) or {p.name for p in lead[0].people} & {p.name for p in trail[-1].people}:
-        return None
-    return next(
-        (j for j, b in enumerate(d.blocks) if j > 0 and b.kind == "paragraph" and pat.DATE_LEAD.match(b.text)),
-        None,
-    )
-
-
-def _split_run_together(drafts: list[Draft], clusters: list[Cluster]) -> None:
-    """Cut apart two articles that ran together without a headline between them.
-
-    An article carries a lead byline or a trailing one; one that opens with
-    a lead byline and closes with a trailing byline naming other people is two
-    articles. The second starts at the first later paragraph that opens like
-    a news lead (a date, "记者…获悉").
-    """
-    i = 0
-    while i < len(drafts):
-        d = drafts[i]
-        cut = _run_together_cut(d)
-        if cut is None:
-            i += 1
-            continue
-        at = d.blocks[cut].span.start
-        second = Draft(
-            RUN_TOGETHER,
-            blocks=d.blocks[cut:],
-            bylines=[b for b in d.bylines if b.span.start >= at],
-            spans=[x for x in d.spans if x.start >= at],
-            ended_by=d.ended_by,
-            continued_to=d.continued_to,
-        )
-        d.blocks = d.blocks[:cut]
-        d.bylines = [b for b in d.bylines if b.span.start < at]
-        d.spans = [x for x in d.spans if x.start < at]
-        d.ended_by, d.continued_to = RUN_TOGETHER, None
-        drafts.insert(i + 1, second)
-        for cl in clusters:
-            if cl.position > i:
-                cl.position += 1
-        i += 1

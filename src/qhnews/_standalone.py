@@ -161,6 +161,10 @@ def _starts_flow(last: LineInfo, nxt: LineInfo, opts: ReflowOptions) -> bool:
     text = last.line.text
     return (
         last.short(opts.short_margin)
+        # a paragraph's first line falls short by its indent (and a word the column could not take): a
+        # line shorter still (a title, a name alone over a commentary's text) ends where it does, and
+        # no column break cut it
+        and not last.short(opts.first_line_margin)
         and " " not in text
         and "·" not in text
         and last.form != SPEAKER

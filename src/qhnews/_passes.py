@@ -1,0 +1,242 @@
+"""Stage 6, assemble, step 1b: the passes over the drafts once the segment walk is done.
+
+The walk decides at each seam from what it has met so far. What only the
+whole page shows is put right after it: headline lines printed under the text
+of the article before (``_headings_under_text``), a headline group with its
+heading byline printed away from its body (``_bodyless_groups``), a credit
+line set under an article's last paragraph (``_credits_after_text``) and two
+articles that ran together (``_split_run_together``).
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from qhnews import _patterns as pat
+from qhnews._boundary import (
+    AFTER_TRAILING_BYLINE,
+    BYLINE_AFTER_HEADINGS,
+    HEADING_BYLINE,
+    HEADING_UNDER_TEXT,
+    RUN_TOGETHER,
+)
+from qhnews._drafts import Cluster, Draft, HeadlineLine
+from qhnews._records import BodyBlock, BylinePosition
+from qhnews._rules import reason
+
+__all__ = ["CREDIT_AFTER_TEXT", "after_the_walk"]
+
+
+def after_the_walk(drafts: list[Draft], clusters: list[Cluster]) -> None:
+    """Put right, in place, what only the whole page shows (see the module's docs)."""
+    _headings_under_text(drafts, clusters)
+    _bodyless_groups(drafts, clusters)
+    _credits_after_text(drafts, clusters)
+    _split_run_together(drafts, clusters)
+
+
+def _headings_under_text(drafts: list[Draft], clusters: list[Cluster]) -> None:
+    """Make headline lines of the subheadings an article's text ends with.
+
+    A subheading heads the text under it. Short lines that end an article,
+    with none of its text under them, are a headline printed with no blank
+    line after the last paragraph: the next article's (over its byline or
+    body), or this one's printed after its body. They join the cluster that
+    stands before the next article (a new one if none does), ahead of its
+    lines; over a heading byline with no headline of its own, they are its
+    headline.
+    """
+    for i, d in enumerate(drafts):
+        lines = _subheadings_under_text(d)
+        if not lines:
+            continue
+        at = next((j for j, cl in enumerate(clusters) if cl.position > i), len(clusters))
+        if at < len(clusters) and clusters[at].position == i + 1:
+            clusters[at].lines[:0] = lines
+        else:
+            nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+            clusters.insert(at, Cluster(i + 1, lines, forced=nxt is not None and nxt.opened_by == HEADING_BYLINE))
+
+
+def _subheadings_under_text(d: Draft) -> list[HeadlineLine]:
+    """Take the subheadings that end a draft's text off it, as headline lines (none if the draft is closed)."""
+    k = len(d.blocks)
+    while k and d.blocks[k - 1].kind == "subheading":
+        k -= 1
+    if k == len(d.blocks) or d.ended_by or not any(b.kind == "paragraph" for b in d.blocks[:k]):
+        return []
+    moved, d.blocks = d.blocks[k:], d.blocks[:k]
+    starts = {b.span.start for b in moved}
+    d.spans = [x for x in d.spans if x.start not in starts]
+    return [
+        HeadlineLine(x.text, x.span, reason=HEADING_UNDER_TEXT)
+        for b in moved
+        for x in d.subheading_lines.get(b.span.start, (b,))
+    ]
+
+
+def _bodyless_groups(drafts: list[Draft], clusters: list[Cluster]) -> None:
+    """Give back to the attachment a headline group whose heading byline stands over no text.
+
+    A heading byline (文/图 本报记者 X) stands under its headline, over its
+    body. Where the next thing on the page opens another article (a lead
+    byline, another headline over a byline, headline lines with a cue of a
+    headline over a paragraph: ``body.under-heading-byline`` keeps the others
+    as the article's first subheading) or the page ends, the group and its
+    byline were printed away from their body: after it, or after a later
+    article. The group becomes an unforced cluster whose last line carries
+    the byline, and the attachment gives it, byline and all, to an article
+    (its reading records ``headline.group-byline``).
+    """
+    i = 0
+    while i < len(drafts):
+        d = drafts[i]
+        own = [cl for cl in clusters if cl.position == i]
+        if not (
+            d.opened_by in (HEADING_BYLINE, BYLINE_AFTER_HEADINGS)
+            and not d.blocks
+            and not d.captions
+            and d.continued_to is None
+            and own
+            and own[-1].forced
+        ):
+            i += 1
+            continue
+        group = own[-1]
+        group.forced = False
+        group.lines.extend(HeadlineLine(b.text, b.span, byline=b) for b in d.bylines)
+        del drafts[i]
+        for cl in clusters:
+            if cl.position > i:
+                cl.position -= 1
+
+
+CREDIT_AFTER_TEXT = reason(
+    "byline.after-text",
+    "a byline on a line of its own right under an article's last paragraph, with no headline over it and no text "
+    "under it, closes that article",
+)
+
+
+def _credits_after_text(drafts: list[Draft], clusters: list[Cluster]) -> None:
+    """Give a byline line printed right under an article's last paragraph to that article.
+
+    A byline on a line of its own under a headline opens its article; one
+    with no headline over it and no text under it (the next thing on the page
+    is a headline, or the page ends) closes the text above it: a credit set
+    on a line of its own at an article's end (本报记者 X 摄影报道).
+    """
+    i = 1
+    while i < len(drafts):
+        d, before = drafts[i], drafts[i - 1]
+        if not (
+            d.opened_by == HEADING_BYLINE
+            and not d.blocks
+            and not d.captions
+            and d.continued_to is None
+            and not any(cl.position == i for cl in clusters)
+            and before.has_text
+            and not before.ended_by
+        ):
+            i += 1
+            continue
+        before.bylines.extend(
+            attrs.evolve(b, position=BylinePosition.TRAILING, reason=CREDIT_AFTER_TEXT) for b in d.bylines
+        )
+        before.spans.extend(d.spans)
+        before.ended_by = AFTER_TRAILING_BYLINE
+        del drafts[i]
+        for cl in clusters:
+            if cl.position > i:
+                cl.position -= 1
+
+
+_AT_THE_HEAD = (BylinePosition.LEAD, BylinePosition.HEADING)
+#: Roles that credit the editing of an article, which the press prints under articles that carry a lead
+#: byline too.
+_EDITING = frozenset(("编辑", "整理"))
+
+
+def _credited_twice(d: Draft) -> bool:
+    """The draft opens with a lead or heading byline and closes with a trailing one naming other people.
+
+    Not its editors (（编辑 X）), who may be credited under any article.
+    """
+    lead = [b for b in d.bylines if b.position in _AT_THE_HEAD]
+    trail = [b for b in d.bylines if b.position is BylinePosition.TRAILING]
+    if not (lead and trail) or {p.name for p in lead[0].people} & {p.name for p in trail[-1].people}:
+        return False
+    return not any(p.role in _EDITING for p in trail[-1].people)  # （编辑 X）: who edited, not who wrote
+
+
+def _opens_second(blocks: list[BodyBlock], j: int) -> bool:
+    """The block after a paragraph opens the second article: a news lead, or a subheading over text (its title)."""
+    b = blocks[j]
+    if b.kind == "paragraph":
+        return pat.DATE_LEAD.match(b.text) is not None
+    return j + 1 < len(blocks) and blocks[j + 1].kind == "paragraph"
+
+
+def _run_together_cut(d: Draft) -> int | None:
+    """Where a draft holds two articles that ran together, or None.
+
+    The second opens at the first later subheading over text (the second
+    article's title, which its first paragraph did not show as one), or at the
+    first later paragraph that opens like a news lead, whichever comes first.
+    """
+    if not _credited_twice(d):
+        return None
+    blocks = d.blocks
+    return next(
+        (j for j in range(1, len(blocks)) if blocks[j - 1].kind == "paragraph" and _opens_second(blocks, j)), None
+    )
+
+
+def _split_run_together(drafts: list[Draft], clusters: list[Cluster]) -> None:
+    """Cut apart two articles that ran together without a headline between them.
+
+    An article carries a lead byline or a trailing one; one that opens with
+    a lead byline and closes with a trailing byline naming other people is two
+    articles. The second starts at the first later subheading over text (its
+    title: it joins the cluster of heading lines before the second article)
+    or paragraph that opens like a news lead (a date, "记者…获悉").
+    """
+    i = 0
+    while i < len(drafts):
+        cut = _run_together_cut(drafts[i])
+        if cut is not None:
+            _cut_in_two(drafts, clusters, i, cut)
+        i += 1
+
+
+def _cut_in_two(drafts: list[Draft], clusters: list[Cluster], i: int, cut: int) -> None:
+    """Cut draft ``i`` before its block ``cut``; a subheading there becomes the second draft's headline."""
+    d = drafts[i]
+    at = d.blocks[cut].span.start
+    title = d.blocks[cut] if d.blocks[cut].kind == "subheading" else None
+    drafts.insert(i + 1, _second(d, cut, title))
+    d.blocks = d.blocks[:cut]
+    d.bylines = [b for b in d.bylines if b.span.start < at]
+    d.spans = [x for x in d.spans if x.start < at]
+    d.ended_by, d.continued_to = RUN_TOGETHER, None
+    for cl in clusters:
+        if cl.position > i:
+            cl.position += 1
+    if title is not None:
+        lines = d.subheading_lines.get(title.span.start, (title,))
+        heads = [HeadlineLine(x.text, x.span, reason=RUN_TOGETHER) for x in lines]
+        where = next((k for k, cl in enumerate(clusters) if cl.position > i), len(clusters))
+        clusters.insert(where, Cluster(i + 1, heads))
+
+
+def _second(d: Draft, cut: int, title: BodyBlock | None) -> Draft:
+    """The second article of a draft cut before its block ``cut``, without its title (in no draft's text)."""
+    at = d.blocks[cut].span.start
+    return Draft(
+        RUN_TOGETHER,
+        blocks=d.blocks[cut + 1 if title is not None else cut :],
+        bylines=[b for b in d.bylines if b.span.start >= at],
+        spans=[x for x in d.spans if x.start >= at and (title is None or x.start != at)],
+        ended_by=d.ended_by,
+        continued_to=d.continued_to,
+    )
