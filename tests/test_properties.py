@@ -247,9 +247,12 @@ def _byline_group_after_an_unopened_body(r: RenderedPage) -> bool:
     )
 
 
-def _subheading_in_a_body_headed_after(r: RenderedPage) -> bool:
-    """An article with a subheading in its body whose headline group is printed after the body."""
-    return any(r.slots[i] > i and any(b.kind == "subheading" for b in a.blocks) for i, a in enumerate(r.spec.articles))
+def _column_break_under_a_lead_byline(r: RenderedPage) -> bool:
+    """A lead byline that ends with a colon (…报道：) in an article whose paragraphs a column break cuts."""
+    return any(
+        lay.breaks and any(b.position == "lead" and b.text.endswith("：") for b in a.bylines)
+        for a, lay in zip(r.spec.articles, r.spec.layouts, strict=True)
+    )
 
 
 KNOWN_BUGS: dict[str, KnownBug] = {
@@ -312,14 +315,12 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         _shows("column break under a headline"),
         ("column-break-under-a-headline",),
     ),
-    # Found once R was lifted (the draws of two-line titles had hidden it; it fails without them): the
-    # run-together pass cuts such a body at its subheading, which becomes a title, or the kicker of the
-    # group printed after becomes the title of the body's first part.
+    # Found once R and S were lifted (their draws had hidden it; it fails without them).
     "Y": KnownBug(
-        "an article whose body holds a subheading and whose headline group is printed after the body is cut in "
-        "two at the subheading",
-        _subheading_in_a_body_headed_after,
-        ("subheading-in-a-body-headed-after",),
+        "a lead byline that ends with a colon (本报讯 X、记者X报道：) on a line of its own, a column break under it, "
+        "is read as a paragraph",
+        _column_break_under_a_lead_byline,
+        ("column-break-under-a-lead-byline",),
     ),
     "V": KnownBug(
         "a kicker and title over a body with no byline, right after another article's body, are read as "

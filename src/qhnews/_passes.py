@@ -158,13 +158,14 @@ _EDITING = frozenset(("编辑", "整理"))
 
 
 def _credited_twice(d: Draft) -> bool:
-    """The draft opens with a lead or heading byline and closes with a trailing one naming other people.
+    """The draft opens with a lead or heading byline naming people and closes with a trailing one naming others.
 
-    Not its editors (（编辑 X）), who may be credited under any article.
+    Not its editors (（编辑 X）), who may be credited under any article. A dateline that names no one
+    (新华社X月X日电) credits no writer: the trailing byline under the same article names them.
     """
     lead = [b for b in d.bylines if b.position in _AT_THE_HEAD]
     trail = [b for b in d.bylines if b.position is BylinePosition.TRAILING]
-    if not (lead and trail) or {p.name for p in lead[0].people} & {p.name for p in trail[-1].people}:
+    if not (lead and trail and lead[0].people) or {p.name for p in lead[0].people} & {p.name for p in trail[-1].people}:
         return False
     return not any(p.role in _EDITING for p in trail[-1].people)  # （编辑 X）: who edited, not who wrote
 
