@@ -84,7 +84,7 @@ def search(count: int, *, plain: bool, only: bool = False) -> int:
     pinned = {(f, int(d)) for f, d, *_ in (x.split(" ", 2) for x in _map_lines())}
     left = [m for m in moves() if (m.field, m.direction) not in pinned]
     seeds = [] if only else [f.with_kind("pinning") for f in fixtures() if f.kind not in ("headline", "body")]
-    seeds += [Pinnable("pinning", f"generated {i}", t) for i, (t, _, _) in enumerate(draw(count))]
+    seeds += [Pinnable("pinning", f"generated {i}", r.text) for i, r in enumerate(draw(count))]
     print(f"{len(left)} moves unpinned; {len(seeds)} seed pages", file=sys.stderr)
     for seed in seeds:
         if not left:

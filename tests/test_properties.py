@@ -212,21 +212,6 @@ class KnownBug:
     rate: str | None = None
 
 
-def _bare_heading_byline_under_a_stack(r: RenderedPage) -> bool:
-    """A heading byline of names alone, or opened by ■ or □, under a headline of two or more lines.
-
-    Or under a one-line title printed after its body: with no text under it, the name reads as the second
-    line of a title wrapped over two lines (``headline.wrapped-title``) or as a title under a kicker.
-    """
-    return any(
-        b.position == "heading"
-        and (b.text.startswith(("■", "□")) or all(p.role is None for p in b.people))
-        and (a.kicker is not None or bool(a.subtitles) or a.section is not None or r.slots[i] > i)
-        for i, a in enumerate(r.spec.articles)
-        for b in a.bylines
-    )
-
-
 def _section_shaped_title(r: RenderedPage) -> bool:
     """A section label, or a title shaped like one: two short phrases joined by a middle dot."""
     return any(
@@ -252,6 +237,20 @@ def _column_break_under_a_lead_byline(r: RenderedPage) -> bool:
     return any(
         lay.breaks and any(b.position == "lead" and b.text.endswith("：") for b in a.bylines)
         for a, lay in zip(r.spec.articles, r.spec.layouts, strict=True)
+    )
+
+
+def _name_alone_under_a_title_after_its_body(r: RenderedPage) -> bool:
+    """A heading byline of names alone under a one-line title, the group printed after its body."""
+    return any(
+        b.position == "heading"
+        and all(p.role is None for p in b.people)
+        and a.kicker is None
+        and not a.subtitles
+        and a.section is None
+        and r.slots[i] > i
+        for i, a in enumerate(r.spec.articles)
+        for b in a.bylines
     )
 
 
@@ -284,14 +283,6 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     # Found by the swap property once the draws changed: the generator draws a title in the shape of a
     # section label (A·B), which the press prints over a title; where the swap puts it right above
     # another article's headline group, it is read as that group's section label.
-    # Found when the forms of the survey and the headline-group bylines met (both landed in one merge):
-    # under a kicker and title, or a title and a dash subtitle, such a byline is read as one more headline line.
-    "X": KnownBug(
-        "a heading byline of names alone (X X) or opened by a mark (■<X>报记者 X) under a headline of two or more "
-        "lines, or under a one-line title printed after its body, is read as a subtitle or as (part of) the title",
-        _bare_heading_byline_under_a_stack,
-        ("name-byline-group-after-body",),
-    ),
     "W": KnownBug(
         "a section label (A·B) over a title, or a title shaped like one, is given to the wrong one of two headline "
         "groups printed one above the other (a lone A·B line is both a section label and a title)",
@@ -316,6 +307,14 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         ("column-break-under-a-headline",),
     ),
     # Found once R and S were lifted (their draws had hidden it; it fails without them).
+    # Left of X (closed on land): with no text under it, the name reads as the second line of a title
+    # wrapped over two lines (headline.wrapped-title), as it read as a title under a kicker before.
+    "Z": KnownBug(
+        "a heading byline of a name alone under a one-line title, the group printed after its body, is read as "
+        "part of the title",
+        _name_alone_under_a_title_after_its_body,
+        ("name-byline-group-after-body",),
+    ),
     "Y": KnownBug(
         "a lead byline that ends with a colon (本报讯 X、记者X报道：) on a line of its own, a column break under it, "
         "is read as a paragraph",
@@ -330,7 +329,7 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("B", "O", "P", "Q", "T", "U", "V", "W", "X", "Y")
+ARTICLE_BUGS = ("B", "O", "P", "Q", "T", "U", "V", "W", "Y", "Z")
 TEXT_LAYER_BUGS = ("B",)
 
 

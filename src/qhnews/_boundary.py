@@ -222,7 +222,7 @@ RUN_TOGETHER = reason(
     "boundary.run-together",
     "An article whose lead or heading byline and trailing byline name other people is two (an article is "
     "credited once, at its head or at its end): the second opens at its title, kept as a subheading between them, "
-    "or at a news lead. A dateline that names no one (新华社X月X日电) credits no writer.",
+    "or at a news lead.",
 )
 
 

@@ -170,7 +170,8 @@ def _after_dash(s: Seam) -> bool | None:
 def _mid_sentence(s: Seam) -> bool | None:
     if s.prev.ends_sentence:
         return None
-    return s.cur.gap_before == 0 and _heading_above(s)
+    # a dateline wrapped at the line's end (<X>网·<X>客户端 / 讯 …) goes on into the paragraph it opens
+    return s.cur.gap_before == 0 and not s.prev.lead_byline and _heading_above(s)
 
 
 def _heading_above(s: Seam) -> bool:

@@ -158,24 +158,28 @@ _EDITING = frozenset(("编辑", "整理"))
 
 
 def _credited_twice(d: Draft) -> bool:
-    """The draft opens with a lead or heading byline naming people and closes with a trailing one naming others.
+    """The draft opens with a lead or heading byline and closes with a trailing one naming other people.
 
-    Not its editors (（编辑 X）), who may be credited under any article. A dateline that names no one
-    (新华社X月X日电) credits no writer: the trailing byline under the same article names them.
+    Not its editors (（编辑 X）), who may be credited under any article.
     """
     lead = [b for b in d.bylines if b.position in _AT_THE_HEAD]
     trail = [b for b in d.bylines if b.position is BylinePosition.TRAILING]
-    if not (lead and trail and lead[0].people) or {p.name for p in lead[0].people} & {p.name for p in trail[-1].people}:
+    if not (lead and trail) or {p.name for p in lead[0].people} & {p.name for p in trail[-1].people}:
         return False
     return not any(p.role in _EDITING for p in trail[-1].people)  # （编辑 X）: who edited, not who wrote
 
 
-def _opens_second(blocks: list[BodyBlock], j: int) -> bool:
-    """The block after a paragraph opens the second article: a news lead, or a subheading over text (its title)."""
+def _opens_second(blocks: list[BodyBlock], j: int, *, titled: bool) -> bool:
+    """The block after a paragraph opens the second article: a news lead, or a subheading over text (its title).
+
+    ``titled``: the first article's byline names its people and the later credit is one of its own (roles,
+    or a source), so that it is another article's; a dateline that names no one (本报讯, 新华社N日讯) leaves
+    the credit to the article's end (…（记者 X）), and only a news lead opens a second article there.
+    """
     b = blocks[j]
     if b.kind == "paragraph":
         return pat.DATE_LEAD.match(b.text) is not None
-    return j + 1 < len(blocks) and blocks[j + 1].kind == "paragraph"
+    return titled and j + 1 < len(blocks) and blocks[j + 1].kind == "paragraph"
 
 
 def _run_together_cut(d: Draft) -> int | None:
@@ -188,8 +192,17 @@ def _run_together_cut(d: Draft) -> int | None:
     if not _credited_twice(d):
         return None
     blocks = d.blocks
+    head = next(b for b in d.bylines if b.position in _AT_THE_HEAD)
+    end = [b for b in d.bylines if b.position is BylinePosition.TRAILING][-1]
+    # a bare name at the end (（X）) may credit a hand in the article above; roles or a source are a credit of its own
+    titled = bool(head.people) and (not end.people or any(p.role for p in end.people))
     return next(
-        (j for j in range(1, len(blocks)) if blocks[j - 1].kind == "paragraph" and _opens_second(blocks, j)), None
+        (
+            j
+            for j in range(1, len(blocks))
+            if blocks[j - 1].kind == "paragraph" and _opens_second(blocks, j, titled=titled)
+        ),
+        None,
     )
 
 

@@ -161,10 +161,11 @@ def _starts_flow(last: LineInfo, nxt: LineInfo, opts: ReflowOptions) -> bool:
     text = last.line.text
     return (
         last.short(opts.short_margin)
-        # a paragraph's first line falls short by its indent (and a word the column could not take): a
-        # line shorter still (a title, a name alone over a commentary's text) ends where it does, and
-        # no column break cut it
-        and not last.short(opts.first_line_margin)
+        # a paragraph's first line falls short by its indent and a word the column could not take: a line
+        # far shorter ends where it does, and so does a line with no clause mark (a title, a name alone
+        # over a commentary's text) shorter than a first line falls
+        and not last.short(opts.far_margin)
+        and (pat.CLAUSE_MARK.search(text) is not None or not last.short(opts.first_line_margin))
         and " " not in text
         and "·" not in text
         and last.form != SPEAKER
