@@ -102,22 +102,22 @@ class ConfidenceWeights:
         leftovers: The page has text no article took.
     """
 
-    intercept: float = attrs.field(default=3.44, metadata={"step": 0.1})
-    headless: float = _doubt(-4.87)
-    bodyless: float = _doubt(-0.04)
-    weak_shape: float = _doubt(-3.92)
-    low_similarity: float = _doubt(-2.16)
+    intercept: float = attrs.field(default=3.83, metadata={"step": 0.1})
+    headless: float = _doubt(-5.03)
+    bodyless: float = _doubt(-0.06)
+    weak_shape: float = _doubt(-1.76)
+    low_similarity: float = _doubt(-2.22)
     similarity_floor: float = attrs.field(default=0.2, metadata={"step": 0.05})
-    rival_similarity: float = _doubt(-6.45)
-    shared_cluster: float = _doubt(-0.38)
-    open_end: float = _doubt(-0.82)
-    subtitle_as_title: float = _doubt(-3.04)
-    uncertain_reading: float = _doubt(-5.03)
-    short_part: float = _doubt(-2.96)
+    rival_similarity: float = _doubt(-5.78)
+    shared_cluster: float = _doubt(-0.45)
+    open_end: float = _doubt(-0.72)
+    subtitle_as_title: float = _doubt(-3.23)
+    uncertain_reading: float = _doubt(-5.19)
+    short_part: float = _doubt(-3.16)
     short_part_chars: int = attrs.field(default=3, metadata={"step": 1})
-    unsure_subheading: float = _doubt(-3.37)
-    unsure_neighbour: float = _doubt(-1.65)
-    leftovers: float = _doubt(-2.77)
+    unsure_subheading: float = _doubt(-3.19)
+    unsure_neighbour: float = _doubt(-2.31)
+    leftovers: float = _doubt(-3.06)
 
 
 @attrs.frozen
