@@ -256,6 +256,20 @@ def _subtitle_terms(r: _Reading) -> None:
         r.add(_PLAIN_SUBTITLE, r.weights.plain_subtitle)
 
 
+def _parts_cued(upper: LineShape, lower: LineShape) -> bool:
+    """The two lines show that they are two parts: a kicker, a subtitle, a line that completes its phrase."""
+    return (
+        upper.kicker_end
+        or upper.kicker_only
+        or upper.who_did
+        or upper.plain_subtitle
+        or upper.closed  # a line that completes its phrase is no wrapped title's first
+        or lower.kicker_only
+        or lower.kicker_end  # a line that ends like a kicker (…之际, …时强调) heads a title: it ends none
+        or lower.dash_subtitle
+    )
+
+
 def _wrapped_title_terms(r: _Reading) -> None:
     """Two title lines with no cue between them: one title wrapped at the headline measure, or a kicker over it.
 
@@ -270,18 +284,9 @@ def _wrapped_title_terms(r: _Reading) -> None:
     if len(lines) not in (2, 3):
         return
     upper_text, lower_text = lines[-2], lines[-1]
-    upper, lower = line_shape(upper_text), line_shape(lower_text)
-    cued = (
-        upper.kicker_end
-        or upper.kicker_only
-        or upper.who_did
-        or upper.plain_subtitle
-        or upper.closed  # a line that completes its phrase is no wrapped title's first
-        or lower.kicker_only
-        or lower.kicker_end  # a line that ends like a kicker (…之际, …时强调) heads a title: it ends none
-        or lower.dash_subtitle
-    )
-    if cued or len(upper_text) < r.weights.short_kicker_ratio * len(lower_text):
+    if _parts_cued(line_shape(upper_text), line_shape(lower_text)):
+        return
+    if len(upper_text) < r.weights.short_kicker_ratio * len(lower_text):
         return
     cut_word = r.runs_on is not None and r.runs_on(upper_text, lower_text)
     if cut_word or (not lines[:-2] and len(upper_text) > len(lower_text)):
@@ -305,19 +310,25 @@ def _kicker_title_terms(r: _Reading) -> None:
         r.kicker, r.title = kicker, title
         r.subtitles = lines[2:] + r.subtitles
         r.note(_READ_KICKER_TITLE)
-        top, under = line_shape(kicker), line_shape(title)
-        if under.kicker_only and not top.kicker_only:
-            r.add(_KICKER_UNDER_LINE, w.kicker_under_line)
-        elif top.who_did and not top.kicker_end:
-            r.add(_WHO_DID_OVER_TITLE, w.who_did_over_title)
-        elif top.plain_subtitle and not top.kicker_end:
-            r.add(_SUBTITLE_OVER_TITLE, w.subtitle_over_title)
-        elif top.kicker_end or len(kicker) < w.short_kicker_ratio * len(title):
-            r.add(_KICKER_OVER_TITLE, w.kicker_over_title)
-        elif not top.closed:  # no cue either way
-            r.alternative = f"one title wrapped over two lines ({kicker}{title})"
+        _kicker_over_title_terms(r, kicker, title)
         if lines[2:]:  # more than a kicker and a title
             r.add(_EXTRA_LINES, w.extra_lines)
+
+
+def _kicker_over_title_terms(r: _Reading, kicker: str, title: str) -> None:
+    """Whether the upper of two lines reads as the kicker of the lower; with no cue, the other reading is kept."""
+    w = r.weights
+    top, under = line_shape(kicker), line_shape(title)
+    if under.kicker_only and not top.kicker_only:
+        r.add(_KICKER_UNDER_LINE, w.kicker_under_line)
+    elif top.who_did and not top.kicker_end:
+        r.add(_WHO_DID_OVER_TITLE, w.who_did_over_title)
+    elif top.plain_subtitle and not top.kicker_end:
+        r.add(_SUBTITLE_OVER_TITLE, w.subtitle_over_title)
+    elif top.kicker_end or len(kicker) < w.short_kicker_ratio * len(title):
+        r.add(_KICKER_OVER_TITLE, w.kicker_over_title)
+    elif not top.closed:  # no cue either way
+        r.alternative = f"one title wrapped over two lines ({kicker}{title})"
 
 
 #: The terms that read a group of several lines, in order: each takes its part off the lines left.
