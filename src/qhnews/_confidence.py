@@ -235,7 +235,7 @@ def confidence(e: Evidence, weights: ConfidenceWeights) -> tuple[float, tuple[st
         >>> sure, _ = confidence(Evidence(shape=0.4, similarity=0.5, groups_in_cluster=1), w)
         >>> unsure, notes = confidence(Evidence(headless=True), w)
         >>> round(sure, 2), round(unsure, 2), notes
-        (0.98, 0.07, ('no headline found for this article',))
+        (0.98, 0.23, ('no headline found for this article',))
     """
     z = weights.intercept
     lowered: list[tuple[float, str]] = []
