@@ -105,7 +105,7 @@ CLAUSE_MARK = re.compile("[，、；。,]")
 HAN_SPACE = regex.compile(r"\p{Han} \p{Han}")
 #: A headline line that ends in one of these completes no phrase: the next line goes on with it
 #: (a particle, a preposition or a conjunction, a comma, a dash).
-GOES_ON = (*"的之与和及并或为对在把向从将被让给以于、，", "——")
+GOES_ON = (*"的之与和及并或为对在把向从将被让给以于、，", *"與並為爲對從將讓給於", "——")  # both scripts
 #: Words that end in a ``GOES_ON`` character but are no particle or preposition: nouns and verbs
 #: that complete a phrase (大有作为, 全民参与, 无处不在, 正确方向).
 _WHOLE_WORDS = (
