@@ -323,7 +323,7 @@ def _kicker_over_title_terms(r: _Reading, kicker: str, title: str) -> None:
         r.add(_KICKER_UNDER_LINE, w.kicker_under_line)
     elif top.who_did and not top.kicker_end:
         r.add(_WHO_DID_OVER_TITLE, w.who_did_over_title)
-    elif top.plain_subtitle and not top.kicker_end:
+    elif top.plain_subtitle and not top.kicker_only:  # …综述 ends like a kicker too, but says what the piece is
         r.add(_SUBTITLE_OVER_TITLE, w.subtitle_over_title)
     elif top.kicker_end or len(kicker) < w.short_kicker_ratio * len(title):
         r.add(_KICKER_OVER_TITLE, w.kicker_over_title)
