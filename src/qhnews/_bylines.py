@@ -58,11 +58,17 @@ def _read_people(text: str, patterns: BylinePatterns) -> tuple[tuple[Person, ...
     role: str | None = None
     outlet: str | None = None
     per: list[str] = []
+    spaced = -1  # where a one-character name ended: a name of two set with a space between (王 平) goes on
     for m in patterns.people_token.finditer(text):
         kind = m.lastgroup  # the alternative that matched: role (its outlet before it), closer, per, name
-        if kind == "name":
+        if kind == "name" and len(m.group()) == 1 and spaced >= 0 and not text[spaced : m.start()].strip():
+            people[-1] = Person(role, people[-1].name + m.group())
+            spaced = -1
+        elif kind == "name":
             people.extend(Person(role, name) for name in split_names(m.group(), patterns.surnames))
+            spaced = m.end() if len(m.group()) == 1 else -1
         elif kind == "role":
+            spaced = -1
             role = m.group("role")
             outlet = outlet or m.group("outlet")
         elif kind == "per":

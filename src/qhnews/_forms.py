@@ -295,7 +295,8 @@ def _compiled(forms: Forms) -> BylinePatterns:
     plain = rf"(?!{stop})\p{{Han}}(?:(?!{stop})[\p{{Han}}·•]){{0,5}}"
     name = rf"{plain}(?:{per})?"
     # A name printed without a role is told from a word by its surname, two to four characters in all.
-    bare = rf"{_surname(forms)}(?:(?!{stop})\p{{Han}}){{1,2}}(?:{per})?"
+    # (a name of two characters is often set with a space between, to the width of a three-character one: 王 平)
+    bare = rf"{_surname(forms)}(?:(?:(?!{stop})\p{{Han}}){{1,2}}|[ \u3000](?!{stop})\p{{Han}}(?!\p{{Han}}))(?:{per})?"
     bares = rf"{bare}(?:[\s、]+{bare}){{0,7}}"
     person = rf"(?:{house}?{role}\s*)?{name}"
     first = rf"{house}?{role}\s*{name}"

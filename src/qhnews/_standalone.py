@@ -136,16 +136,20 @@ def _keeps_apart(
     *,
     strong_next: bool,
     next_shaped: bool,
+    after_text: bool,
     opts: ReflowOptions,
 ) -> bool:
-    """Tell a headline from a paragraph fragment that a column break left alone."""
+    """Tell a headline from a paragraph fragment that a column break left alone.
+
+    ``after_text``: the run follows a finished paragraph, no headline group.
+    """
     if not strong_next and any(
         _has_comma(infos[i]) and _comma_line_is_text(infos[i], len(run) == 1, nxt, opts) for i in run
     ):
         return False
     if strong_next or nxt is None:
         return True
-    if len(run) == 1 and not next_shaped and _starts_flow(infos[run[0]], nxt, opts):
+    if len(run) == 1 and not next_shaped and _starts_flow(infos[run[0]], nxt, opts, after_text=after_text):
         return False  # a first line whose paragraph goes on past a column break
     # Lines that fill the column and go on past a break are running text.
     return not (
@@ -156,22 +160,34 @@ def _keeps_apart(
     )
 
 
-def _starts_flow(last: LineInfo, nxt: LineInfo, opts: ReflowOptions) -> bool:
-    """True when the last line of a heading group is really the first line of the next paragraph."""
+def _starts_flow(last: LineInfo, nxt: LineInfo, opts: ReflowOptions, *, after_text: bool = False) -> bool:
+    """True when the last line of a heading group is really the first line of the next paragraph.
+
+    A paragraph's first line falls short of its column by its indent and the
+    characters the line-breaking rules carried down: a line far shorter (a
+    name alone over a commentary's text) ends where it does, and no column
+    break cut it. After a finished paragraph (``after_text``), where the next
+    article's title stands, a line with no clause mark already ends where it
+    does when it falls shorter than a first line does (``first_line_margin``).
+    """
     text = last.line.text
+    margin = opts.first_line_margin if after_text and pat.CLAUSE_MARK.search(text) is None else opts.far_margin
     return (
         last.short(opts.short_margin)
-        # a paragraph's first line falls short by its indent and a word the column could not take: a line
-        # far shorter ends where it does, and so does a line with no clause mark (a title, a name alone
-        # over a commentary's text) shorter than a first line falls
-        and not last.short(opts.far_margin)
-        and (pat.CLAUSE_MARK.search(text) is not None or not last.short(opts.first_line_margin))
+        and not last.short(margin)
         and " " not in text
         and "·" not in text
         and last.form != SPEAKER
         and last.line.width <= last.column
         and not last.unwrapped
-        and not (nxt.lead_byline or nxt.alone)
+        and _goes_on(nxt, opts)
+    )
+
+
+def _goes_on(nxt: LineInfo, opts: ReflowOptions) -> bool:
+    """The line under a paragraph's cut-off first line reads as the rest of that paragraph."""
+    return (
+        not (nxt.lead_byline or nxt.alone)
         and not nxt.short(opts.short_margin)
         and nxt.line.width <= nxt.column + opts.hang_cells
         and " " not in nxt.line.text
@@ -203,11 +219,12 @@ def standalone_runs(infos: Sequence[LineInfo], opts: ReflowOptions) -> dict[int,
     groups: dict[int, tuple[list[int], str]] = {}
     closed = True  # the text before is a finished paragraph (or the page top)
     after_heading = False  # the run before stood alone as a profile line or a kicker
+    after_text = False  # the run before is running text that finished its paragraph
     for r, run in enumerate(runs):
         first = infos[run[0]]
         if first.alone:
             groups[run[0]] = (run, ALONE)
-            closed, after_heading = True, first.form == SPEAKER
+            closed, after_heading, after_text = True, first.form == SPEAKER, False
             continue
         nxt = infos[runs[r + 1][0]] if r + 1 < len(runs) else None
         next_shaped = r + 1 < len(runs) and shaped[r + 1]
@@ -221,19 +238,21 @@ def standalone_runs(infos: Sequence[LineInfo], opts: ReflowOptions) -> dict[int,
                 next_firm=firm[r + 1],
                 next_shaped=next_shaped,
                 after_heading=after_heading,
+                after_text=after_text,
                 opts=opts,
             )
         if why == LAST_OPENS:
             groups[run[0]] = (run[:-1], why)  # the last line opens the paragraph that follows
-            closed = after_heading = False
+            closed = after_heading = after_text = False
         elif why:
             groups[run[0]] = (run, why)
             # "X在Y调研时强调" is a kicker: the title it heads comes next
-            closed, after_heading = True, _kicker_only(infos[run[-1]])
+            closed, after_heading, after_text = True, _kicker_only(infos[run[-1]]), False
         else:
             last = infos[run[-1]]
             after_heading = False
             closed = last.ends_sentence or last.closes or pat.dash_end(last.line.text)
+            after_text = closed
     return groups
 
 
@@ -246,6 +265,7 @@ def _stands_alone(
     next_firm: bool,
     next_shaped: bool,
     after_heading: bool,
+    after_text: bool,
     opts: ReflowOptions,
 ) -> str:
     """The reason a shaped run after a finished paragraph stands alone, or "" when it does not."""
@@ -253,7 +273,7 @@ def _stands_alone(
         return FIRM
     strong_next = nxt is not None and (_firm(nxt) or next_firm)
     if not after_heading and not _keeps_apart(
-        infos, run, nxt, strong_next=strong_next, next_shaped=next_shaped, opts=opts
+        infos, run, nxt, strong_next=strong_next, next_shaped=next_shaped, after_text=after_text, opts=opts
     ):
         return ""
     if (
