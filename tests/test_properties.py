@@ -256,6 +256,22 @@ def _name_alone_under_a_title_after_its_body(r: RenderedPage) -> bool:
     )
 
 
+def _two_lines_alone_between_bodies(r: RenderedPage) -> bool:
+    """A kicker and title, or a title and a subtitle, over a body with no byline right after another's body."""
+    arts, slots = r.spec.articles, r.slots
+    return any(
+        i
+        and (a.kicker or a.subtitles)
+        and a.speaker is None
+        and a.byline("lead") is None
+        and a.byline("heading") is None
+        and arts[i - 1].byline("trailing") is None
+        and arts[i - 1].jump is None
+        and [j for j in range(len(arts)) if slots[j] == i] == [i]
+        for i, a in enumerate(arts)
+    )
+
+
 KNOWN_BUGS: dict[str, KnownBug] = {
     "B": KnownBug(
         "a column measured across two articles of different widths, where no byline or jump marks the seam",
@@ -325,8 +341,8 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     ),
     "V": KnownBug(
         "a kicker and title over a body with no byline, right after another article's body, are read as "
-        "subheadings of that article and the two bodies merge",
-        _shows("kicker and title alone between two bodies"),
+        "subheadings of that article and the two bodies merge (a title and a plain subtitle too: 记…, 访…)",
+        _two_lines_alone_between_bodies,
         ("kicker-and-title-between-bodies-without-bylines",),
     ),
 }
