@@ -47,8 +47,8 @@ def corpus(generated: int) -> dict[str, str]:
     if generated:
         import roundtrip
 
-        for i, (text, *_) in enumerate(roundtrip.draw(generated)):
-            pages[f"generated:{i}"] = text
+        for i, rendered in enumerate(roundtrip.draw(generated)):
+            pages[f"generated:{i}"] = rendered.text
     return pages
 
 

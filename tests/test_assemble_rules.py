@@ -78,6 +78,8 @@ def rendered_reading(r: _headline.HeadlineReading) -> str:
     out.extend(f"subtitle: {s}" for s in r.subtitles)
     out.extend(f"byline: {b.text}" for b in r.bylines)
     out.append(f"shape: {r.shape:+.2f}")
+    if r.alternative:
+        out.append(f"or: {r.alternative}")
     out.extend(r.reasons)
     return "\n".join(out)
 

@@ -112,8 +112,19 @@ class Attacher:
         """The parts of the group ``h:k`` and its shape score."""
         key = (h, k)
         if key not in self._readings:
-            self._readings[key] = read_headline(self.lines[h:k], self.opts.roles)
+            self._readings[key] = read_headline(self.lines[h:k], self.opts.roles, self.runs_on)
         return self._readings[key]
+
+    def runs_on(self, upper: str, lower: str) -> bool:
+        """Whether a body on the page has the pair of letters across the end of ``upper`` and the start of ``lower``.
+
+        A title wrapped at the headline measure may cut a word in two (落|实):
+        the bodies then have the pair; a kicker and its title meet at no word.
+        """
+        a, b = upper.rstrip()[-1:], lower.lstrip()[:1]
+        if not (a.isalnum() and b.isalnum()):
+            return False
+        return int.from_bytes((a + b).encode("utf-32-le"), "little") in self.bodies
 
     def window(self, h: int) -> tuple[int, int]:
         """The first and last article that line ``h``'s group may go to."""
@@ -144,7 +155,9 @@ class Attacher:
                     have = have[bisect.bisect_left(have, low) : bisect.bisect_right(have, high)]
                 for t in have:
                     sums[t - low] += w
-        self._over[key] = out = [s / total if total else 0.0 for s in sums]
+        # A few shared bigrams say little: the share is shrunk towards none by a prior weight.
+        denominator = total + self.opts.similarity_prior
+        self._over[key] = out = [s / denominator if denominator else 0.0 for s in sums]
         return out
 
     def similarities(self, h: int, k: int) -> list[float]:

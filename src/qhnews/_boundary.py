@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AFTER_JUMP",
     "AFTER_TRAILING_BYLINE",
+    "BEFORE_JUMP",
     "BODY_KIND",
     "BOUNDARY",
     "BYLINE_AFTER_HEADINGS",
@@ -206,6 +207,11 @@ BYLINE_AFTER_HEADINGS = reason(
 )
 PICTURE = reason(
     "boundary.picture-story", "A caption under a headline of its own, with no text of an article, is a picture story."
+)
+BEFORE_JUMP = reason(
+    "body.before-jump",
+    "Heading lines right over a continuation jump, （下转N版）, are the article's subheading: its section goes on "
+    "on the other page.",
 )
 HEADING_UNDER_TEXT = reason(
     "boundary.heading-under-text",

@@ -26,6 +26,7 @@ from qhnews import _patterns as pat
 from qhnews._boundary import (
     AFTER_JUMP,
     AFTER_TRAILING_BYLINE,
+    BEFORE_JUMP,
     BODY_KIND,
     BOUNDARY,
     BYLINE_AFTER_HEADINGS,
@@ -103,17 +104,33 @@ class _Walk:
     def _after_note(self, cur: Draft) -> bool:
         """The open article holds an editor's note and nothing else yet (no byline, no heading lines after it)."""
         return (
-            not self.pending and not cur.bylines and bool(cur.blocks) and cur.blocks[0].text.startswith(pat.NOTE_OPENS)
+            not self.pending
+            and not cur.bylines
+            and len(cur.blocks) == 1
+            and cur.blocks[0].text.startswith(pat.NOTE_OPENS)
         )
 
     def jump(self, unit: JumpUnit) -> None:
         cur = self.cur
+        if cur is not None and cur.has_text and cur.continued_to is None and not cur.ended_by:
+            # heading lines right over the jump: a subheading whose section goes on on the other page
+            self.subheadings(cur, BEFORE_JUMP)
         if cur is not None and not self.pending and cur.continued_to is None:
             cur.continued_to = unit.page
             cur.spans.append(unit.span)
             cur.ended_by = AFTER_JUMP
         else:
             self.leftovers.append(Leftover(unit.text, unit.span))
+
+    def subheadings(self, d: Draft, code: str) -> None:
+        """The pending heading runs as subheadings of ``d`` (profile lines stay pending)."""
+        if any(isinstance(item, SpeakerUnit) for item in self.pending):
+            return
+        for item in self.pending:
+            assert isinstance(item, HeadingRun)
+            d.blocks.append(BodyBlock("subheading", item.text, item.span, code))
+            d.spans.append(item.span)
+        self.pending = []
 
     def draft_for(self, para: Para) -> Draft:
         """The draft a paragraph goes to: the open one, or one it starts."""
@@ -125,11 +142,7 @@ class _Walk:
             if opens:
                 return self.start(code)
             assert cur is not None
-            for item in self.pending:
-                assert isinstance(item, HeadingRun)
-                cur.blocks.append(BodyBlock("subheading", item.text, item.span, code))
-                cur.spans.append(item.span)
-            self.pending = []
+            self.subheadings(cur, code)
             return cur
         if cur is None:
             return self.start(PAGE_START)

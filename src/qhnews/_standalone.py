@@ -57,12 +57,16 @@ def _heading_like(info: LineInfo, opts: ReflowOptions) -> bool:
 
 
 def _headline_idiom(text: str) -> bool:
-    """A line only headlines have: a kicker (…时强调), a who-did line (X主持并讲话), spaced phrases, a dash."""
+    """A line only headlines have: a kicker (…时强调), a who-did line (X主持并讲话), spaced phrases, a dash.
+
+    Or a subtitle that says whom the piece is about or what kind it is (访X, 记X, …综述).
+    """
     return (
         " " in text
         or text.startswith(("——", "—"))
         or pat.KICKER_END.search(text) is not None
         or pat.SUBTITLE_WHO.search(text) is not None
+        or pat.PLAIN_SUBTITLE.search(text) is not None
     )
 
 
@@ -74,15 +78,16 @@ def _fits(infos: Sequence[LineInfo], run: list[int], nxt: LineInfo | None, opts:
     """Few enough lines for a headline group.
 
     Headlines of two articles may be stacked without a blank line: a longer
-    run is a headline group right above a byline or profile line, or when no
-    line of it has a comma and one reads as headline idiom (a list or verse
-    has neither kickers nor who-did lines nor spaced phrases).
+    run is a headline group right above a byline or profile line, or (there,
+    elsewhere or at the page end) when no line of it has a comma and one
+    reads as headline idiom (a list or verse has neither kickers nor who-did
+    lines nor spaced phrases).
     """
     if len(run) <= opts.headline_max_lines:
         return True
-    if len(run) > opts.stacked_max_lines or nxt is None:
+    if len(run) > opts.stacked_max_lines:
         return False
-    if _firm(nxt):
+    if nxt is not None and _firm(nxt):
         return True
     return not any(_has_comma(infos[i]) for i in run) and any(_headline_idiom(infos[i].line.text) for i in run)
 
@@ -277,6 +282,7 @@ def _stands_alone(
         and nxt is not None
         and _starts_flow(infos[run[-1]], nxt, opts)
         and not _kicker_only(infos[run[-2]])
+        and not pat.goes_on(infos[run[-2]].line.text)  # the line above goes on into it: one headline
     ):
         return LAST_OPENS
     return AFTER_HEADING if after_heading else KEPT_APART
