@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from qhnews import _patterns as pat
-from qhnews._cues import SPEAKER, LineInfo, quartile
+from qhnews._cues import PHOTO_CREDIT, SPEAKER, LineInfo, quartile
 from qhnews._options import ReflowOptions
 from qhnews._paragraphs import left_open
 from qhnews._rules import reason
@@ -149,7 +149,12 @@ def _keeps_apart(
         return False
     if strong_next or nxt is None:
         return True
-    if len(run) == 1 and not next_shaped and _starts_flow(infos[run[0]], nxt, opts, after_text=after_text):
+    if (
+        len(run) == 1
+        and not next_shaped
+        and _starts_flow(infos[run[0]], nxt, opts, after_text=after_text)
+        and not _over_credited(infos, run[0] + 1)
+    ):
         return False  # a first line whose paragraph goes on past a column break
     # Lines that fill the column and go on past a break are running text.
     return not (
@@ -182,6 +187,25 @@ def _starts_flow(last: LineInfo, nxt: LineInfo, opts: ReflowOptions, *, after_te
         and not last.unwrapped
         and _goes_on(nxt, opts)
     )
+
+
+#: A caption or a short item runs to this many lines at most before the credit that closes it.
+_CREDITED_LINES = 4
+
+
+def _over_credited(infos: Sequence[LineInfo], start: int) -> bool:
+    """The text from line ``start`` closes within a few lines with a credit (a photo credit, a trailing byline).
+
+    A short text closed by its credit is a caption or an item of its own: the
+    line over it is its headline (a picture story's title), no paragraph's
+    first line cut off by a column break.
+    """
+    for info in infos[start : start + _CREDITED_LINES]:
+        if info.closes or info.form == PHOTO_CREDIT:
+            return True
+        if info.alone or info.lead_byline:
+            return False
+    return False
 
 
 def _goes_on(nxt: LineInfo, opts: ReflowOptions) -> bool:
