@@ -320,19 +320,24 @@ FEATURES: dict[str, Callable[[PageSpec], bool]] = {
 }
 
 
+def _search(examples: int) -> settings:
+    """Settings for a search that keeps the first page it finds: the same pages every run, no shrinking."""
+    return settings(
+        max_examples=examples,
+        phases=[Phase.generate],
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+
+
 @pytest.mark.parametrize("feature", sorted(FEATURES))
 def test_the_generator_reaches(feature: str) -> None:
     found = find(
         pages(),
         FEATURES[feature],
         # no shrinking: any page with the feature will do
-        settings=settings(
-            max_examples=3000,
-            phases=[Phase.generate],
-            derandomize=True,
-            database=None,
-            suppress_health_check=list(HealthCheck),
-        ),
+        settings=_search(3000),
     )
     assert FEATURES[feature](found)
 
@@ -362,13 +367,7 @@ def test_the_generator_draws_every_surveyed_form(form: str) -> None:
     found = find(
         pages(rates=Rates(only=form)),
         lambda p: form in _forms_of(p),
-        settings=settings(
-            max_examples=300,
-            phases=[Phase.generate],
-            derandomize=True,
-            database=None,
-            suppress_health_check=list(HealthCheck),
-        ),
+        settings=_search(300),
     )
     check_page(render(found))
 

@@ -21,7 +21,7 @@ from qhnews._boundary import (
     RUN_TOGETHER,
 )
 from qhnews._drafts import Cluster, Draft, HeadlineLine
-from qhnews._records import BodyBlock, BylinePosition
+from qhnews._records import BodyBlock, Byline, BylinePosition
 from qhnews._rules import reason
 
 __all__ = ["CREDIT_AFTER_TEXT", "after_the_walk"]
@@ -157,16 +157,17 @@ _AT_THE_HEAD = (BylinePosition.LEAD, BylinePosition.HEADING)
 _EDITING = frozenset(("编辑", "整理"))
 
 
-def _credited_twice(d: Draft) -> bool:
-    """The draft opens with a lead or heading byline and closes with a trailing one naming other people.
+def _credited_twice(d: Draft) -> tuple[Byline, Byline] | None:
+    """The draft's head byline (lead or heading) and its closing trailing byline, where they name other people.
 
-    Not its editors (（编辑 X）), who may be credited under any article.
+    None where it has not both, or they share a name, or the closing one names its editors (（编辑 X）), who
+    may be credited under any article.
     """
-    lead = [b for b in d.bylines if b.position in _AT_THE_HEAD]
-    trail = [b for b in d.bylines if b.position is BylinePosition.TRAILING]
-    if not (lead and trail) or {p.name for p in lead[0].people} & {p.name for p in trail[-1].people}:
-        return False
-    return not any(p.role in _EDITING for p in trail[-1].people)  # （编辑 X）: who edited, not who wrote
+    head = next((b for b in d.bylines if b.position in _AT_THE_HEAD), None)
+    end = next((b for b in reversed(d.bylines) if b.position is BylinePosition.TRAILING), None)
+    if head is None or end is None or {p.name for p in head.people} & {p.name for p in end.people}:
+        return None
+    return None if any(p.role in _EDITING for p in end.people) else (head, end)
 
 
 def _opens_second(blocks: list[BodyBlock], j: int, *, titled: bool) -> bool:
@@ -189,11 +190,11 @@ def _run_together_cut(d: Draft) -> int | None:
     article's title, which its first paragraph did not show as one), or at the
     first later paragraph that opens like a news lead, whichever comes first.
     """
-    if not _credited_twice(d):
+    pair = _credited_twice(d)
+    if pair is None:
         return None
+    head, end = pair
     blocks = d.blocks
-    head = next(b for b in d.bylines if b.position in _AT_THE_HEAD)
-    end = [b for b in d.bylines if b.position is BylinePosition.TRAILING][-1]
     # a bare name at the end (（X）) may credit a hand in the article above; roles or a source are a credit of its own
     titled = bool(head.people) and (not end.people or any(p.role for p in end.people))
     return next(
