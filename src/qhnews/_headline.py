@@ -137,6 +137,8 @@ class _Reading:
     # Whether the page's text runs on from the end of one line into the start of the next (a word cut in two).
     runs_on: Callable[[str, str], bool] | None = None
     alternative: str | None = None
+    # By line: it stands right under the line before it, no blank line between (one run of lines).
+    joined: list[bool] = attrs.Factory(list)
 
     def add(self, code: str, weight: float) -> None:
         self.shape += weight
@@ -222,20 +224,26 @@ def _speaker_terms(r: _Reading) -> None:
 def _section_terms(r: _Reading) -> None:
     """An "A·B" line over the other lines is the group's section label."""
     if len(r.lines) > 1 and line_shape(r.lines[0]).section_label:
-        r.section, r.lines = r.lines[0], r.lines[1:]
+        r.section, r.lines, r.joined = r.lines[0], r.lines[1:], r.joined[1:]
         r.add(_SECTION_LABEL, r.weights.section_label)
 
 
 def _wrapped_terms(r: _Reading) -> None:
-    """A line that completes no phrase goes on in the line under it: one part set over two lines."""
+    """A line that completes no phrase goes on in the line right under it: one part set over two lines.
+
+    The press sets the two lines of one wrapped part together; a blank line
+    stands between parts or groups, never inside a part.
+    """
     lines: list[str] = []
-    for text in r.lines:
-        if lines and line_shape(lines[-1]).goes_on and not line_shape(text).dash_subtitle:
+    joined: list[bool] = []
+    for text, under in zip(r.lines, r.joined, strict=True):
+        if lines and under and line_shape(lines[-1]).goes_on and not line_shape(text).dash_subtitle:
             lines[-1] += text
             r.add(_WRAPPED_LINE, r.weights.wrapped_line)
         else:
             lines.append(text)
-    r.lines = lines
+            joined.append(under)
+    r.lines, r.joined = lines, joined
 
 
 def _subtitle_terms(r: _Reading) -> None:
@@ -243,16 +251,18 @@ def _subtitle_terms(r: _Reading) -> None:
     lines = r.lines
     dash = next((i for i, t in enumerate(lines) if line_shape(t).dash_subtitle), None)
     if dash is not None:
-        r.lines, r.subtitles = lines[:dash], lines[dash:]
+        r.lines, r.subtitles, r.joined = lines[:dash], lines[dash:], r.joined[:dash]
         if r.lines:
             r.add(_DASH_SUBTITLE, r.weights.dash_subtitle)
         else:
             r.add(_SUBTITLE_WITHOUT_TITLE, r.weights.subtitle_without_title)
     elif len(lines) > 1 and line_shape(lines[-1]).who_did and not line_shape(lines[-2]).kicker_end:
         r.subtitles = [lines.pop()]
+        r.joined.pop()
         r.add(_WHO_DID_SUBTITLE, r.weights.who_did_subtitle)
     elif len(lines) > 1 and line_shape(lines[-1]).plain_subtitle and not line_shape(lines[-2]).kicker_only:
         r.subtitles = [lines.pop()]
+        r.joined.pop()
         r.add(_PLAIN_SUBTITLE, r.weights.plain_subtitle)
 
 
@@ -281,7 +291,7 @@ def _wrapped_title_terms(r: _Reading) -> None:
     says so.
     """
     lines = r.lines
-    if len(lines) not in (2, 3):
+    if len(lines) not in (2, 3) or not r.joined[-1]:  # a blank line between: two parts, never one wrapped title
         return
     upper_text, lower_text = lines[-2], lines[-1]
     if _parts_cued(line_shape(upper_text), line_shape(lower_text)):
@@ -290,7 +300,7 @@ def _wrapped_title_terms(r: _Reading) -> None:
         return
     cut_word = r.runs_on is not None and r.runs_on(upper_text, lower_text)
     if cut_word or (not lines[:-2] and len(upper_text) > len(lower_text)):
-        r.lines = [*lines[:-2], upper_text + lower_text]
+        r.lines, r.joined = [*lines[:-2], upper_text + lower_text], r.joined[:-1]
         r.add(_WRAPPED_TITLE, r.weights.wrapped_title)
         if not cut_word:  # the lengths alone said so
             r.alternative = f"a kicker ({upper_text}) over a title ({lower_text})"
@@ -379,7 +389,9 @@ def read_headline(
     if len(lines) == 1 and lines[0].speaker is None:  # the common case, kept cheap
         reading = _read_lone(lines[0].text, weights)
         return reading if plain else _carried(reading, group, weights)
-    r = _Reading(lines, weights, [h.text for h in lines if h.speaker is None], runs_on=runs_on)
+    texts = [h for h in lines if h.speaker is None]
+    joined = [k > 0 and h.span.first_line == texts[k - 1].span.last_line + 1 for k, h in enumerate(texts)]
+    r = _Reading(lines, weights, [h.text for h in texts], runs_on=runs_on, joined=joined)
     for term in TERMS:
         term(r)
     reading = HeadlineReading(

@@ -59,6 +59,9 @@ class RoleWeights:
             the middle of a word the page has, read as one title wrapped at the headline measure.
         open_end: A group (or a lone line) whose last line completes no phrase (…的, …为, an
             open quote): the line it goes on in belongs to it.
+        kicker_cut: A cut between two groups right under a kicker-only line ("X在Y调研时强调")
+            with a line right under it, no blank line between: the kicker heads the line the
+            press sets under it, its title, so no group ends on it there.
         group_byline: A heading byline that closes a group printed away from its body
             (文/图 本报记者 X under the title, over no text): a headline group for sure.
     """
@@ -89,6 +92,7 @@ class RoleWeights:
     wrapped_title: float = attrs.field(default=0.0, metadata={"step": 0.1})
     open_end: float = attrs.field(default=-1.0, metadata={"step": 0.1})
     group_byline: float = attrs.field(default=0.3, metadata={"step": 0.1})
+    kicker_cut: float = attrs.field(default=-1.0, metadata={"step": 0.1})
 
 
 @attrs.frozen
