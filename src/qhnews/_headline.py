@@ -283,12 +283,11 @@ def _parts_cued(upper: LineShape, lower: LineShape) -> bool:
 def _wrapped_title_terms(r: _Reading) -> None:
     """Two title lines with no cue between them: one title wrapped at the headline measure, or a kicker over it.
 
-    A kicker is set smaller than its title and is shorter; a title too long
-    for the measure is wrapped with its first line filled. So two lines are
-    one title when the upper shows no kicker cue and completes no phrase
-    (”, 》, ！) and either is longer than the lower or ends in the middle of a
-    word the page's text has (落|实, 签|约). Under a kicker, only the word
-    says so.
+    A title too long for the measure fills its first line, the remainder under it; a kicker is
+    set smaller, often the longer line over a short title. So two lines are one title when the
+    upper shows no kicker cue and completes no phrase (”, 》, ！) and either ends in the middle
+    of a word the page has (落|实) or leaves a remainder too short to be a title. Under a kicker,
+    only the word says so.
     """
     lines = r.lines
     if len(lines) not in (2, 3) or not r.joined[-1]:  # a blank line between: two parts, never one wrapped title
@@ -299,7 +298,8 @@ def _wrapped_title_terms(r: _Reading) -> None:
     if len(upper_text) < r.weights.short_kicker_ratio * len(lower_text):
         return
     cut_word = r.runs_on is not None and r.runs_on(upper_text, lower_text)
-    if cut_word or (not lines[:-2] and len(upper_text) > len(lower_text)):
+    rest = not lines[:-2] and len(lower_text) <= r.weights.wrapped_rest_chars < len(upper_text)
+    if cut_word or rest:
         r.lines, r.joined = [*lines[:-2], upper_text + lower_text], r.joined[:-1]
         r.add(_WRAPPED_TITLE, r.weights.wrapped_title)
         if not cut_word:  # the lengths alone said so

@@ -55,8 +55,13 @@ class RoleWeights:
             open) joined with the line under it: one title or kicker set over two lines.
         plain_subtitle: A last line that says whom the piece is about or what kind
             of piece it is (记…, 访…, …综述) without "——", under the title: its subtitle.
-        wrapped_title: Two lines with no kicker cue, the upper longer than the lower or cut in
-            the middle of a word the page has, read as one title wrapped at the headline measure.
+        wrapped_title: Two lines with no kicker cue, cut in the middle of a word the page has or
+            the lower a remainder too short to be a title, read as one title wrapped at the
+            headline measure.
+        wrapped_rest_chars: The longest lower line, in characters, that is too short to be a
+            title of its own: under a longer line with no kicker cue, the remainder of a title
+            wrapped at the measure (a longer one may be a title under its kicker, which is set
+            smaller and is often the longer line).
         open_end: A group (or a lone line) whose last line completes no phrase (…的, …为, an
             open quote): the line it goes on in belongs to it.
         kicker_cut: A cut between two groups right under a kicker-only line ("X在Y调研时强调")
@@ -90,6 +95,7 @@ class RoleWeights:
     wrapped_line: float = attrs.field(default=0.2, metadata={"step": 0.1})
     plain_subtitle: float = attrs.field(default=0.3, metadata={"step": 0.1})
     wrapped_title: float = attrs.field(default=0.0, metadata={"step": 0.1})
+    wrapped_rest_chars: int = attrs.field(default=3, metadata={"step": 1})
     open_end: float = attrs.field(default=-1.0, metadata={"step": 0.1})
     group_byline: float = attrs.field(default=0.3, metadata={"step": 0.1})
     kicker_cut: float = attrs.field(default=-1.0, metadata={"step": 0.1})
