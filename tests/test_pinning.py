@@ -68,6 +68,10 @@ UNPINNED: dict[str, str] = {
     "assemble.attach_cost+1": NOT_YET,
     "assemble.headless_cost-1": NOT_YET,
     "assemble.distance_penalty+1": NOT_YET,
+    # new with the rule that a kicker-only line heads the line right under it: the pages that show it
+    # (fixtures/articles/headline-roles.txt) sit far from the margin of one step
+    "roles.kicker_cut-1": NOT_YET,
+    "roles.kicker_cut+1": NOT_YET,
 }
 
 NAMED = dict(fields_file())
