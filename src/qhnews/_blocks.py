@@ -63,6 +63,8 @@ def _split_ends(block: Block, options: NormalizeOptions, within: int, patterns: 
     """
     head, block, start = _cut_head(block, options, within, patterns)
     tail, block, end = _cut_tail(block, options, patterns)
+    if not head and not tail:  # most paragraphs: nothing cut, the block as it was
+        return [block]
     infos = block.infos
     body = TextBlock(BlockKind.FLOW, block.block.lines, block.block.text, start, end, block.block.reason)
     return [*head, Block(body, infos, block.joins), *tail]
@@ -72,6 +74,8 @@ def _rest(block: Block, lines: tuple[Line, ...], text: str) -> Block:
     """What is left of a block after a cut: its last ``len(lines)`` lines, with ``text``."""
     drop = len(block.infos) - len(lines)
     b = block.block  # the constructor, not attrs.evolve: evolve introspects the class on every call
+    if not drop and text is b.text:  # nothing was cut (most paragraphs): the block as it was
+        return block
     return Block(TextBlock(b.kind, lines, text, b.start, b.end, b.reason), block.infos[drop:], block.joins[drop:])
 
 

@@ -198,6 +198,11 @@ SUBHEADING_IN_ARTICLE = reason(
     "body.heading-in-article",
     "Heading lines between paragraphs of one article, with no cue of a boundary, are a subheading.",
 )
+BEFORE_JUMP = reason(
+    "body.heading-before-jump",
+    "Heading lines right above a continuation jump, （下转N版）, are the last subheading of the article the jump "
+    "continues: the jump is set under the last text of its column, never under a headline.",
+)
 PAGE_START = _page_start.code
 CONTINUED_FROM = _continued_from.code
 LEAD_BYLINE = reason("boundary.lead-byline", "A lead byline, 本报讯（记者 X）, opens its article.")
@@ -207,11 +212,6 @@ BYLINE_AFTER_HEADINGS = reason(
 )
 PICTURE = reason(
     "boundary.picture-story", "A caption under a headline of its own, with no text of an article, is a picture story."
-)
-BEFORE_JUMP = reason(
-    "body.before-jump",
-    "Heading lines right over a continuation jump, （下转N版）, are the article's subheading: its section goes on "
-    "on the other page.",
 )
 HEADING_UNDER_TEXT = reason(
     "boundary.heading-under-text",

@@ -119,8 +119,14 @@ def _patterns(forms: Forms | None) -> BylinePatterns:
 _CREDITED_ENDS = ("文", "图", "圖")
 
 
+#: A heading byline ends in a name or a credit word (摄, 文, 图, 报道), never in a mark of running text.
+_TEXT_ENDS = frozenset("。，、；：！？”’…—》,.;:!?")
+
+
 def heading_match(text: str, patterns: BylinePatterns) -> regex.Match[str] | None:
     """The heading-byline pattern's match of ``text``, or of the names-with-credits pattern where it may hold."""
+    if text[-1:] in _TEXT_ENDS:  # a line of running text: neither pattern can end there
+        return None
     m = patterns.heading.match(text)
     if m is None and ("/" in text or "／" in text or text.endswith(_CREDITED_ENDS)):
         m = patterns.credited.match(text)

@@ -112,25 +112,15 @@ class _Walk:
 
     def jump(self, unit: JumpUnit) -> None:
         cur = self.cur
-        if cur is not None and cur.has_text and cur.continued_to is None and not cur.ended_by:
-            # heading lines right over the jump: a subheading whose section goes on on the other page
-            self.subheadings(cur, BEFORE_JUMP)
+        if self._closes_pending(cur):
+            assert cur is not None
+            self._into_body(cur, BEFORE_JUMP)
         if cur is not None and not self.pending and cur.continued_to is None:
             cur.continued_to = unit.page
             cur.spans.append(unit.span)
             cur.ended_by = AFTER_JUMP
         else:
             self.leftovers.append(Leftover(unit.text, unit.span))
-
-    def subheadings(self, d: Draft, code: str) -> None:
-        """The pending heading runs as subheadings of ``d`` (profile lines stay pending)."""
-        if any(isinstance(item, SpeakerUnit) for item in self.pending):
-            return
-        for item in self.pending:
-            assert isinstance(item, HeadingRun)
-            d.blocks.append(BodyBlock("subheading", item.text, item.span, code))
-            d.spans.append(item.span)
-        self.pending = []
 
     def draft_for(self, para: Para) -> Draft:
         """The draft a paragraph goes to: the open one, or one it starts."""
@@ -142,7 +132,7 @@ class _Walk:
             if opens:
                 return self.start(code)
             assert cur is not None
-            self.subheadings(cur, code)
+            self._into_body(cur, code)
             return cur
         if cur is None:
             return self.start(PAGE_START)
@@ -151,6 +141,25 @@ class _Walk:
         if para.jump_from is not None and cur.has_text:
             return self.start(CONTINUED_FROM)
         return cur
+
+    def _closes_pending(self, cur: Draft | None) -> bool:
+        """A jump under heading lines that an open article's text runs into (see ``BEFORE_JUMP``)."""
+        return (
+            cur is not None
+            and bool(self.pending)
+            and not cur.ended_by
+            and cur.continued_to is None
+            and cur.has_text
+            and all(isinstance(item, HeadingRun) for item in self.pending)
+        )
+
+    def _into_body(self, cur: Draft, code: str) -> None:
+        """The pending heading lines are subheadings of the open article."""
+        for item in self.pending:
+            assert isinstance(item, HeadingRun)
+            cur.blocks.append(BodyBlock("subheading", item.text, item.span, code))
+            cur.spans.append(item.span)
+        self.pending = []
 
     def caption(self, caption: Caption) -> None:
         """A caption goes with its article; under a headline of its own it opens one (a picture story)."""
