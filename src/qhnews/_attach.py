@@ -282,7 +282,7 @@ class Attacher:
             best_from: list[tuple[float, int]] = []
             run = (-math.inf, -1)
             for t in range(top, low - 1, -1):
-                if scores[t] >= run[0]:
+                if scores[t] > run[0]:
                     run = (scores[t], t)
                 best_from.append(run)
             best_from.reverse()
