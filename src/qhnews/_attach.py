@@ -70,6 +70,10 @@ def _kicker_cuts(lines: Sequence[HeadlineLine], cost: float) -> list[float]:
     return out
 
 
+#: Scores closer than this are equal: the same terms added in another order differ in the last bits.
+_TIE = 1e-9
+
+
 class _Ending(NamedTuple):
     """One way to end the group that starts at a line, scored against each article it may go to."""
 
@@ -282,7 +286,7 @@ class Attacher:
             best_from: list[tuple[float, int]] = []
             run = (-math.inf, -1)
             for t in range(top, low - 1, -1):
-                if scores[t] > run[0]:
+                if scores[t] > run[0] + _TIE:  # a tie goes to the later article
                     run = (scores[t], t)
                 best_from.append(run)
             best_from.reverse()
