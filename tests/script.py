@@ -39,9 +39,16 @@ def _opencc() -> Any:
     return opencc.OpenCC("s2t")
 
 
+#: Surnames that print the same in both scripts (``qhnews._script.SAME``): OpenCC's table for one
+#: character gives 於, 餘, 範, 嶽, 塗, which a name does not take, and the generator cannot tell a name.
+_KEPT = frozenset("于余范岳涂")
+
+
 @functools.cache
 def traditional_char(ch: str) -> str:
     """The traditional form of one character, or the character itself."""
+    if ch in _KEPT:
+        return ch
     cc = _opencc()
     if cc is not None and not ch.isspace():
         out = str(cc.convert(ch))

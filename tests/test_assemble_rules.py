@@ -53,10 +53,15 @@ def rendered_kind(text: str) -> str:
 
 
 def headline_group(text: str) -> list[HeadlineLine]:
-    """A group's lines: ``@ titles name`` is a profile line, ``= …`` a heading byline that closes the group."""
+    """A group's lines: ``@ titles name`` is a profile line, ``= …`` a heading byline that closes the group.
+
+    A blank line is no line of the group: it only stands between two of them.
+    """
     out = []
     for i, line in enumerate(text.split("\n")):
         span = Span(0, 0, i + 1, i + 1)
+        if not line.strip():
+            continue
         if line.startswith("@ "):
             titles, name = line[2:].rsplit(" ", 1)
             out.append(HeadlineLine(line[2:], span, Speaker(line[2:], titles, name, span)))
@@ -78,6 +83,8 @@ def rendered_reading(r: _headline.HeadlineReading) -> str:
     out.extend(f"subtitle: {s}" for s in r.subtitles)
     out.extend(f"byline: {b.text}" for b in r.bylines)
     out.append(f"shape: {r.shape:+.2f}")
+    if r.alternative:
+        out.append(f"or: {r.alternative}")
     out.extend(r.reasons)
     return "\n".join(out)
 

@@ -14,6 +14,7 @@ import json
 import math
 import sys
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -59,6 +60,7 @@ evidence = st.builds(
     groups_in_cluster=st.integers(0, 6),
     open_end=st.booleans(),
     subtitle_as_title=st.booleans(),
+    alternative=st.none() | st.just("a kicker (甲) over a title (乙)"),
     shortest_part=st.none() | st.integers(1, 30),
     unsure_subheadings=st.integers(0, 4),
     unsure_neighbours=st.integers(0, 2),
@@ -69,8 +71,11 @@ evidence = st.builds(
 def worse(e: Evidence, field: str) -> Evidence:
     """``e`` with more doubt in one field (a headline's similarity: less)."""
     value = getattr(e, field)
+    if field == "alternative":
+        return attrs.evolve(e, alternative=value or "a kicker (甲) over a title (乙)")
     if isinstance(value, bool):
-        return attrs.evolve(e, **{field: True})
+        flag: dict[str, Any] = {field: True}
+        return attrs.evolve(e, **flag)
     if field == "similarity":
         return attrs.evolve(e, similarity=max(0.0, value - 0.3)) if value is not None else e
     if field == "shape":
@@ -119,6 +124,7 @@ def test_each_term_alone_lowers_the_confidence() -> None:
         "shared_cluster": attrs.evolve(clean, groups_in_cluster=3),
         "open_end": attrs.evolve(clean, open_end=True),
         "subtitle_as_title": attrs.evolve(clean, subtitle_as_title=True),
+        "uncertain_reading": attrs.evolve(clean, alternative="a kicker (甲) over a title (乙)"),
         "short_part": attrs.evolve(clean, shortest_part=2),
         "unsure_subheading": attrs.evolve(clean, unsure_subheadings=1),
         "unsure_neighbour": attrs.evolve(clean, unsure_neighbours=1),
@@ -132,8 +138,11 @@ def test_each_term_alone_lowers_the_confidence() -> None:
 
 
 def test_notes_come_weightiest_first() -> None:
-    _, notes = confidence(Evidence(shape=0.4, similarity=0.5, groups_in_cluster=2, bodyless=True), ConfidenceWeights())
-    assert notes == ("article has no body text", "its headline was cut from 2 headline groups printed together")
+    _, notes = confidence(Evidence(shape=0.4, similarity=0.5, groups_in_cluster=2, leftovers=True), ConfidenceWeights())
+    assert notes == (
+        "the page has text no article took",
+        "its headline was cut from 2 headline groups printed together",
+    )
 
 
 def test_a_weight_of_doubt_cannot_be_positive() -> None:
@@ -191,9 +200,9 @@ def test_a_page_with_a_wrong_structure_scores_lower() -> None:
 
 def test_an_item_of_a_column_of_short_items_needs_no_headline() -> None:
     """Items under one headline (简讯) each end with their trailing byline and print no headline of their own."""
-    items = "东城简讯\n\n东城区图书馆新增图书五千册。（记者 王五）\n\n东城区举办社区运动会，千余名居民参加。"
+    items = "东城区简讯\n\n东城区图书馆新增图书五千册。（记者 王五）\n\n东城区举办社区运动会，千余名居民参加。"
     column = qhnews.parse(items + "（记者 李四）").articles
-    assert [a.title for a in column] == ["东城简讯", None]
+    assert [a.title for a in column] == ["东城区简讯", None]
     assert [a.notes for a in column] == [(), ()]
     untold = qhnews.parse(items).articles  # the second text ends with no byline: an article whose headline is missing
     assert untold[1].notes == ("no headline found for this article",)

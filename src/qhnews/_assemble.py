@@ -51,6 +51,9 @@ class AssembleOptions:
     Attributes:
         reach: How many articles back a headline group may be printed after its body.
         similarity_weight: Weight of the body similarity of a headline group.
+        similarity_prior: Weight of bigrams added to a headline text's own when the share it
+            has in a body is taken: a line of two characters that a body has says less than
+            a line of twelve.
         adjacency_bonus: Bonus for a group printed right after or right before its body.
         attach_cost: Cost of attaching a group (a weak match must beat leaving it).
         unattached_cost: Cost of a group no article takes.
@@ -61,7 +64,8 @@ class AssembleOptions:
             (but one continued from another page, 上接…, which may have none).
         distance_penalty: Cost per article between a group and the body it goes to,
             when it is not printed right after or right before it.
-        max_group_lines: The most lines one headline group holds.
+        max_group_lines: The most lines one headline group holds (a kicker, a title wrapped over
+            two lines and two subtitles).
         cluster_edge: Heading lines kept at each end of an overlong cluster; a cluster
             of more than twice as many lines loses its middle to the leftovers.
         wide_margin: Cells by which a heading line must be wider than its column to be
@@ -77,6 +81,7 @@ class AssembleOptions:
 
     reach: int = attrs.field(default=8, metadata={"step": 1})
     similarity_weight: float = attrs.field(default=2.0, metadata={"step": 0.1})
+    similarity_prior: float = attrs.field(default=3.0, metadata={"step": 0.5})
     adjacency_bonus: float = attrs.field(default=0.35, metadata={"step": 0.05})
     attach_cost: float = attrs.field(default=0.25, metadata={"step": 0.05})
     unattached_cost: float = attrs.field(default=0.2, metadata={"step": 0.05})
@@ -84,7 +89,7 @@ class AssembleOptions:
     repair_similarity: float = attrs.field(default=0.4, metadata={"step": 0.05})
     headless_cost: float = attrs.field(default=0.3, metadata={"step": 0.05})
     distance_penalty: float = attrs.field(default=0.05, metadata={"step": 0.01})
-    max_group_lines: int = attrs.field(default=4, metadata={"step": 1})
+    max_group_lines: int = attrs.field(default=5, metadata={"step": 1})
     cluster_edge: int = attrs.field(default=32, metadata={"step": 1})
     wide_margin: int = attrs.field(default=6, metadata={"step": 1})
     kicker_margin: int = attrs.field(default=2, metadata={"step": 1})

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from qhnews import _patterns as pat
 from qhnews._headline import HeadlineReading, read_headline
+from qhnews._lineshape import line_shape
 from qhnews._segment import Cluster, Draft, HeadlineLine
 
 if TYPE_CHECKING:
@@ -48,6 +49,29 @@ def bigrams(text: str) -> set[int]:
     grams = set(view[: len(data) // 8 * 8].cast("Q"))
     grams.update(view[4 : 4 + max(0, len(data) - 4) // 8 * 8].cast("Q"))
     return grams
+
+
+def _kicker_cuts(lines: Sequence[HeadlineLine], cost: float) -> list[float]:
+    """By line of a cluster: what a cut right above it costs (``RoleWeights.kicker_cut``).
+
+    The press sets a kicker right over its title: a line right under a
+    kicker-only line, no blank line between, is its title, and no group that
+    an article takes ends on the kicker there.
+    """
+    out = [0.0] * len(lines)
+    for i in range(1, len(lines)):
+        above, line = lines[i - 1], lines[i]
+        if (
+            line.span.first_line == above.span.last_line + 1
+            and above.byline is None
+            and line_shape(above.text).kicker_only
+        ):
+            out[i] = cost
+    return out
+
+
+#: Scores closer than this are equal: the same terms added in another order differ in the last bits.
+_TIE = 1e-9
 
 
 class _Ending(NamedTuple):
@@ -79,8 +103,10 @@ class Attacher:
         self.articles_before: list[int] = []  # by line: the articles before its cluster
         self.cluster_end: list[int] = []  # by line: the end line of its cluster
         self.heads_next: list[bool] = []  # by line: its cluster's last group heads the next article
+        self.kicker_cut: list[float] = []  # by line: what cutting a group right above it costs (see ``_endings``)
         for cl in clusters:
             stop = len(self.lines) + len(cl.lines)
+            self.kicker_cut.extend(_kicker_cuts(cl.lines, opts.roles.kicker_cut))
             for h in cl.lines:
                 self.lines.append(h)
                 self.articles_before.append(cl.position)
@@ -112,8 +138,19 @@ class Attacher:
         """The parts of the group ``h:k`` and its shape score."""
         key = (h, k)
         if key not in self._readings:
-            self._readings[key] = read_headline(self.lines[h:k], self.opts.roles)
+            self._readings[key] = read_headline(self.lines[h:k], self.opts.roles, self.runs_on)
         return self._readings[key]
+
+    def runs_on(self, upper: str, lower: str) -> bool:
+        """Whether a body on the page has the pair of letters across the end of ``upper`` and the start of ``lower``.
+
+        A title wrapped at the headline measure may cut a word in two (落|实):
+        the bodies then have the pair; a kicker and its title meet at no word.
+        """
+        a, b = upper.rstrip()[-1:], lower.lstrip()[:1]
+        if not (a.isalnum() and b.isalnum()):
+            return False
+        return int.from_bytes((a + b).encode("utf-32-le"), "little") in self.bodies
 
     def window(self, h: int) -> tuple[int, int]:
         """The first and last article that line ``h``'s group may go to."""
@@ -144,7 +181,9 @@ class Attacher:
                     have = have[bisect.bisect_left(have, low) : bisect.bisect_right(have, high)]
                 for t in have:
                     sums[t - low] += w
-        self._over[key] = out = [s / total if total else 0.0 for s in sums]
+        # A few shared bigrams say little: the share is shrunk towards none by a prior weight.
+        denominator = total + self.opts.similarity_prior
+        self._over[key] = out = [s / denominator if denominator else 0.0 for s in sums]
         return out
 
     def similarities(self, h: int, k: int) -> list[float]:
@@ -239,14 +278,15 @@ class Attacher:
                 continue  # a heading byline closes the group above it: no group ends right before one
             last = k == end
             top = min(p, m - 1) if last else min(p - 1, m - 1)  # only a group's last line ends at its own slot
+            cut = 0.0 if last else self.kicker_cut[k]
             scores = {
-                t: s - headless[t] + self._after(k, t + 1)
+                t: s + cut - headless[t] + self._after(k, t + 1)
                 for t, s in enumerate(self.attach_scores(h, k, top), start=low)
             }
             best_from: list[tuple[float, int]] = []
             run = (-math.inf, -1)
             for t in range(top, low - 1, -1):
-                if scores[t] >= run[0]:
+                if scores[t] > run[0] + _TIE:  # a tie goes to the later article
                     run = (scores[t], t)
                 best_from.append(run)
             best_from.reverse()

@@ -86,6 +86,9 @@ class ConfidenceWeights:
             to another article or to a headline.
         subtitle_as_title: The title is shaped like a subtitle or a kicker (记…,
             访…, …讲话, …时强调): its own title stands elsewhere.
+        uncertain_reading: The headline's lines read two ways and no cue decides
+            (one title wrapped over two lines, or a kicker over a title): the
+            reading kept may be the wrong one.
         short_part: A headline part (title, kicker, subtitle) of at most
             ``short_part_chars`` characters: a headline says a phrase, so a part
             that short is most often a word cut where a title wraps.
@@ -99,21 +102,22 @@ class ConfidenceWeights:
         leftovers: The page has text no article took.
     """
 
-    intercept: float = attrs.field(default=3.77, metadata={"step": 0.1})
-    headless: float = _doubt(-6.41)
-    bodyless: float = _doubt(-3.47)
-    weak_shape: float = _doubt(-7.28)
-    low_similarity: float = _doubt(-1.81)
+    intercept: float = attrs.field(default=3.83, metadata={"step": 0.1})
+    headless: float = _doubt(-5.03)
+    bodyless: float = _doubt(-0.06)
+    weak_shape: float = _doubt(-1.76)
+    low_similarity: float = _doubt(-2.22)
     similarity_floor: float = attrs.field(default=0.2, metadata={"step": 0.05})
-    rival_similarity: float = _doubt(-5.53)
-    shared_cluster: float = _doubt(-1.13)
-    open_end: float = _doubt(-0.11)
-    subtitle_as_title: float = _doubt(-3.63)
-    short_part: float = _doubt(-3.51)
+    rival_similarity: float = _doubt(-5.78)
+    shared_cluster: float = _doubt(-0.45)
+    open_end: float = _doubt(-0.72)
+    subtitle_as_title: float = _doubt(-3.23)
+    uncertain_reading: float = _doubt(-5.19)
+    short_part: float = _doubt(-3.16)
     short_part_chars: int = attrs.field(default=3, metadata={"step": 1})
-    unsure_subheading: float = _doubt(-4.17)
-    unsure_neighbour: float = _doubt(-2.51)
-    leftovers: float = _doubt(-1.57)
+    unsure_subheading: float = _doubt(-3.19)
+    unsure_neighbour: float = _doubt(-2.31)
+    leftovers: float = _doubt(-3.06)
 
 
 @attrs.frozen
@@ -131,6 +135,8 @@ class Evidence:
             headline came from was cut into; 0 without a headline.
         open_end: Its last paragraph ends no sentence and no jump line follows it.
         subtitle_as_title: Its title is shaped like a subtitle or a kicker.
+        alternative: The other reading of its headline's lines, where no cue decides
+            between two (``HeadlineReading.alternative``); None when the lines decide.
         shortest_part: The length of its shortest headline part; None without one.
         unsure_subheadings: Body lines taken for subheadings by ``body.short-open-line``.
         unsure_neighbours: Articles right before or after it without a headline or a body.
@@ -145,6 +151,7 @@ class Evidence:
     groups_in_cluster: int = 0
     open_end: bool = False
     subtitle_as_title: bool = False
+    alternative: str | None = None
     shortest_part: int | None = None
     unsure_subheadings: int = 0
     unsure_neighbours: int = 0
@@ -197,6 +204,11 @@ TERMS: tuple[Term, ...] = (
         lambda e: "its title is shaped like a subtitle or a kicker",
     ),
     Term(
+        "uncertain_reading",
+        lambda e, w: float(e.alternative is not None),
+        lambda e: f"the headline's lines do not decide its parts; it may also be {e.alternative}",
+    ),
+    Term(
         "short_part",
         lambda e, w: float(e.shortest_part is not None and e.shortest_part <= w.short_part_chars),
         lambda e: f"a part of its headline is {e.shortest_part} character(s) long: a word cut by a wrap?",
@@ -223,7 +235,7 @@ def confidence(e: Evidence, weights: ConfidenceWeights) -> tuple[float, tuple[st
         >>> sure, _ = confidence(Evidence(shape=0.4, similarity=0.5, groups_in_cluster=1), w)
         >>> unsure, notes = confidence(Evidence(headless=True), w)
         >>> round(sure, 2), round(unsure, 2), notes
-        (0.98, 0.07, ('no headline found for this article',))
+        (0.98, 0.23, ('no headline found for this article',))
     """
     z = weights.intercept
     lowered: list[tuple[float, str]] = []
@@ -324,6 +336,7 @@ def _evidence(d: Draft, head: Attached | None, neighbours: int, leftovers: bool)
         groups_in_cluster=head.groups_in_cluster,
         open_end=open_end,
         subtitle_as_title=_title_misshaped(head.reading),
+        alternative=head.reading.alternative,
         shortest_part=min((len(x) for x in _parts(head.reading)), default=None),
         unsure_subheadings=unsure,
         unsure_neighbours=neighbours,

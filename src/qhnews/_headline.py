@@ -12,128 +12,16 @@ shape score to what a group shares with an article's body.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 
 import attrs
 
-from qhnews import _patterns as pat
+from qhnews._lineshape import LineShape, RoleWeights, line_shape
 from qhnews._records import Byline, Speaker
 from qhnews._rules import Rule, first_verdict, reason, rule
 from qhnews._segment import HeadlineLine
 
 __all__ = ["LONE_LINE", "TERMS", "HeadlineReading", "LineShape", "RoleWeights", "line_shape", "read_headline"]
-
-
-@attrs.frozen
-class RoleWeights:
-    """What each cue of a headline group's shape adds to the group's score.
-
-    A positive weight makes the programme readier to take the lines as one
-    headline group; a negative one, readier to cut them apart or leave them
-    over. The reason code of each term is in the list of rules.
-
-    Attributes:
-        lone_kicker: A lone line that reads as a kicker only ("X在Y调研时强调").
-        lone_title: A lone line with no other cue, taken as a title.
-        lone_subtitle: A lone "——" line: a subtitle whose title stands elsewhere.
-        lone_who_did: A short lone who-did line ("X讲话"): a subtitle whose title stands elsewhere.
-        lone_section_label: A lone "A·B" line: most often a section label over a title.
-        who_did_chars: The longest who-did line, in characters, read as a lone subtitle
-            ("X主持并讲话"; a title that ends so is longer: "X会见Y代表团").
-        speaker_over_lines: A profile line with headline lines beside it.
-        speaker_alone: A group that is only a profile line.
-        two_speakers: A group with more than one profile line.
-        speaker_below_line: A profile line under a line that is no section label
-            (a profile line opens its group, under a section label at most).
-        section_label: An "A·B" line over the other lines of a group.
-        dash_subtitle: A "——" subtitle under a title.
-        subtitle_without_title: "——" subtitles with no line above them.
-        who_did_subtitle: A who-did last line under a line that is no kicker.
-        kicker_under_line: A kicker-only line under another line (it heads a title, under none).
-        who_did_over_title: A who-did line over a title (it stands under its title, never over one).
-        kicker_over_title: A kicker over its title: it ends like a kicker or is much shorter.
-        short_kicker_ratio: A first line shorter than this share of the second
-            reads as a kicker over its title.
-        extra_lines: A group of more than two lines besides its label and subtitles.
-        wrapped_line: A line that goes on (it ends in 的, 与, 为…, or leaves a quote
-            open) joined with the line under it: one title or kicker set over two lines.
-        plain_subtitle: A last line that says whom the piece is about or what kind
-            of piece it is (记…, 访…, …综述) without "——", under the title: its subtitle.
-        group_byline: A heading byline that closes a group printed away from its body
-            (文/图 本报记者 X under the title, over no text): a headline group for sure.
-    """
-
-    lone_kicker: float = attrs.field(default=0.0, metadata={"step": 0.1})
-    lone_title: float = attrs.field(default=0.0, metadata={"step": 0.1})
-    lone_subtitle: float = attrs.field(default=-1.0, metadata={"step": 0.1})
-    lone_who_did: float = attrs.field(default=-0.5, metadata={"step": 0.1})
-    lone_section_label: float = attrs.field(default=-0.3, metadata={"step": 0.1})
-    who_did_chars: int = attrs.field(default=8, metadata={"step": 1})
-    speaker_over_lines: float = attrs.field(default=0.4, metadata={"step": 0.1})
-    speaker_alone: float = attrs.field(default=-0.6, metadata={"step": 0.1})
-    two_speakers: float = attrs.field(default=-1.0, metadata={"step": 0.1})
-    speaker_below_line: float = attrs.field(default=-1.0, metadata={"step": 0.1})
-    section_label: float = attrs.field(default=0.3, metadata={"step": 0.1})
-    dash_subtitle: float = attrs.field(default=0.4, metadata={"step": 0.1})
-    subtitle_without_title: float = attrs.field(default=-1.0, metadata={"step": 0.1})
-    who_did_subtitle: float = attrs.field(default=0.3, metadata={"step": 0.1})
-    kicker_under_line: float = attrs.field(default=-1.0, metadata={"step": 0.1})
-    who_did_over_title: float = attrs.field(default=-1.0, metadata={"step": 0.1})
-    kicker_over_title: float = attrs.field(default=0.4, metadata={"step": 0.1})
-    short_kicker_ratio: float = attrs.field(default=0.75, metadata={"step": 0.05})
-    extra_lines: float = attrs.field(default=-0.3, metadata={"step": 0.1})
-    wrapped_line: float = attrs.field(default=0.2, metadata={"step": 0.1})
-    plain_subtitle: float = attrs.field(default=0.3, metadata={"step": 0.1})
-    group_byline: float = attrs.field(default=0.3, metadata={"step": 0.1})
-
-
-@attrs.frozen
-class LineShape:
-    """The headline cues of one line.
-
-    Attributes:
-        section_label: It reads "A·B", a section label (尊师重教·感念师恩).
-        dash_subtitle: It opens with "——", a subtitle.
-        who_did: It ends like a who-did line ("X主持并讲话").
-        kicker_end: It ends like a kicker ("…时强调").
-        kicker_only: It can only be a kicker: it heads a title the page may not show.
-        goes_on: It completes no phrase: it ends in a particle, a preposition or a
-            conjunction (的, 之, 与, 为, 在 …), a comma, or leaves a quote or 《 open.
-        plain_subtitle: It opens 记… or 访… (whom a feature is about) or ends …综述,
-            …侧记 (what kind of piece it is), without "——".
-    """
-
-    section_label: bool
-    dash_subtitle: bool
-    who_did: bool
-    kicker_end: bool
-    kicker_only: bool
-    goes_on: bool = False
-    plain_subtitle: bool = False
-
-
-@functools.lru_cache(maxsize=4096)
-def line_shape(text: str) -> LineShape:
-    """The headline cues of one line.
-
-    Examples:
-        >>> line_shape("——记某某村的变化").dash_subtitle
-        True
-    """
-    return LineShape(
-        section_label=pat.SECTION_DOT.match(text) is not None,
-        dash_subtitle=text.startswith(("——", "—")),
-        who_did=pat.SUBTITLE_WHO.search(text) is not None,
-        kicker_end=pat.KICKER_END.search(text) is not None,
-        kicker_only=pat.kicker_only(text),
-        goes_on=text.endswith(_GOES_ON) or text.count("“") > text.count("”") or text.count("《") > text.count("》"),
-        plain_subtitle=pat.PLAIN_SUBTITLE.search(text) is not None,
-    )
-
-
-#: A headline line that ends in one of these completes no phrase: the next line goes on with it.
-_GOES_ON = (*"的之与和及并或为对在把向从将被让给以于、，", "——")
 
 
 @attrs.frozen
@@ -148,6 +36,7 @@ class HeadlineReading:
     shape: float
     reasons: tuple[str, ...]
     bylines: tuple[Byline, ...] = ()  # the heading bylines the group carries (``headline.group-byline``)
+    alternative: str | None = None  # the other reading, where the text does not decide between two
 
 
 # --- one line -------------------------------------------------------------------------
@@ -162,6 +51,14 @@ class _Lone:
 
 # A verdict is the part the line plays and what it adds to the score.
 _Part = tuple[str, float]
+
+
+@rule(
+    "headline.lone-open-line",
+    "A lone line that completes no phrase (…的, …为, an open quote) goes on in a line of its group: no whole headline.",
+)
+def _lone_open_line(s: _Lone) -> _Part | None:
+    return ("title", s.weights.open_end) if s.shape.goes_on else None
 
 
 @rule("headline.lone-kicker", "A lone line that can only be a kicker heads a title the page does not show.")
@@ -184,13 +81,29 @@ def _lone_who_did(s: _Lone) -> _Part | None:
     return None
 
 
+@rule(
+    "headline.lone-plain-subtitle",
+    "A lone line that says whom the piece is about (记X, 访X) is most often a subtitle whose title stands "
+    "elsewhere: a weak title.",
+)
+def _lone_plain_subtitle(s: _Lone) -> _Part | None:
+    return ("title", s.weights.lone_plain_subtitle) if s.shape.plain_subtitle and not s.shape.kicker_end else None
+
+
 @rule("headline.lone-section-label", "A lone A·B line is most often a section label over a title: a weak title.")
 def _lone_section_label(s: _Lone) -> _Part | None:
     return ("title", s.weights.lone_section_label) if s.shape.section_label else None
 
 
 #: The rules that read a group of one line, in order; the first verdict wins.
-LONE_LINE: tuple[Rule[_Lone, _Part], ...] = (_lone_kicker, _lone_subtitle, _lone_who_did, _lone_section_label)
+LONE_LINE: tuple[Rule[_Lone, _Part], ...] = (
+    _lone_open_line,
+    _lone_kicker,
+    _lone_subtitle,
+    _lone_who_did,
+    _lone_plain_subtitle,
+    _lone_section_label,
+)
 _LONE_TITLE = reason("headline.lone-title", "A lone line with no other cue is a title.")
 
 
@@ -221,6 +134,11 @@ class _Reading:
     subtitles: list[str] = attrs.Factory(list)
     shape: float = 0.0
     reasons: list[str] = attrs.Factory(list)
+    # Whether the page's text runs on from the end of one line into the start of the next (a word cut in two).
+    runs_on: Callable[[str, str], bool] | None = None
+    alternative: str | None = None
+    # By line: it stands right under the line before it, no blank line between (one run of lines).
+    joined: list[bool] = attrs.Factory(list)
 
     def add(self, code: str, weight: float) -> None:
         self.shape += weight
@@ -251,6 +169,10 @@ _KICKER_UNDER_LINE = reason("headline.kicker-under-line", "A kicker-only line he
 _WHO_DID_OVER_TITLE = reason(
     "headline.who-did-over-title", "A who-did line stands under the title it belongs to, never over one."
 )
+_SUBTITLE_OVER_TITLE = reason(
+    "headline.subtitle-over-title",
+    "A line that says whom the piece is about (访X, 记X) stands under its title, never over one.",
+)
 _KICKER_OVER_TITLE = reason(
     "headline.kicker-over-title", "A line that ends like a kicker, or is much shorter, over a title is its kicker."
 )
@@ -258,10 +180,27 @@ _WRAPPED_LINE = reason(
     "headline.wrapped-line",
     "A headline line that completes no phrase (…的, …与, an open quote) goes on in the line under it.",
 )
+_WRAPPED_TITLE = reason(
+    "headline.wrapped-title",
+    "Two lines with no kicker cue, the upper longer than the lower or cut in the middle of a word the page "
+    "has, are one title wrapped at the headline measure: a kicker is shorter than its title.",
+)
 _PLAIN_SUBTITLE = reason(
     "headline.plain-subtitle", "A last line that opens 记… or 访… under the title is its subtitle, —— or not."
 )
 _EXTRA_LINES = reason("headline.extra-lines", "More than a kicker and a title besides label and subtitles is unusual.")
+
+
+_OPEN_END = reason(
+    "headline.open-end",
+    "A group whose last line completes no phrase (…的, …为, an open quote) lacks the line it goes on in.",
+)
+
+
+def _open_end_terms(r: _Reading) -> None:
+    """A group does not end on a line that goes on in the next."""
+    if r.lines and line_shape(r.lines[-1]).goes_on:
+        r.add(_OPEN_END, r.weights.open_end)
 
 
 def _speaker_terms(r: _Reading) -> None:
@@ -285,20 +224,26 @@ def _speaker_terms(r: _Reading) -> None:
 def _section_terms(r: _Reading) -> None:
     """An "A·B" line over the other lines is the group's section label."""
     if len(r.lines) > 1 and line_shape(r.lines[0]).section_label:
-        r.section, r.lines = r.lines[0], r.lines[1:]
+        r.section, r.lines, r.joined = r.lines[0], r.lines[1:], r.joined[1:]
         r.add(_SECTION_LABEL, r.weights.section_label)
 
 
 def _wrapped_terms(r: _Reading) -> None:
-    """A line that completes no phrase goes on in the line under it: one part set over two lines."""
+    """A line that completes no phrase goes on in the line right under it: one part set over two lines.
+
+    The press sets the two lines of one wrapped part together; a blank line
+    stands between parts or groups, never inside a part.
+    """
     lines: list[str] = []
-    for text in r.lines:
-        if lines and line_shape(lines[-1]).goes_on and not line_shape(text).dash_subtitle:
+    joined: list[bool] = []
+    for text, under in zip(r.lines, r.joined, strict=True):
+        if lines and under and line_shape(lines[-1]).goes_on and not line_shape(text).dash_subtitle:
             lines[-1] += text
             r.add(_WRAPPED_LINE, r.weights.wrapped_line)
         else:
             lines.append(text)
-    r.lines = lines
+            joined.append(under)
+    r.lines, r.joined = lines, joined
 
 
 def _subtitle_terms(r: _Reading) -> None:
@@ -306,17 +251,59 @@ def _subtitle_terms(r: _Reading) -> None:
     lines = r.lines
     dash = next((i for i, t in enumerate(lines) if line_shape(t).dash_subtitle), None)
     if dash is not None:
-        r.lines, r.subtitles = lines[:dash], lines[dash:]
+        r.lines, r.subtitles, r.joined = lines[:dash], lines[dash:], r.joined[:dash]
         if r.lines:
             r.add(_DASH_SUBTITLE, r.weights.dash_subtitle)
         else:
             r.add(_SUBTITLE_WITHOUT_TITLE, r.weights.subtitle_without_title)
     elif len(lines) > 1 and line_shape(lines[-1]).who_did and not line_shape(lines[-2]).kicker_end:
         r.subtitles = [lines.pop()]
+        r.joined.pop()
         r.add(_WHO_DID_SUBTITLE, r.weights.who_did_subtitle)
     elif len(lines) > 1 and line_shape(lines[-1]).plain_subtitle and not line_shape(lines[-2]).kicker_only:
         r.subtitles = [lines.pop()]
+        r.joined.pop()
         r.add(_PLAIN_SUBTITLE, r.weights.plain_subtitle)
+
+
+def _parts_cued(upper: LineShape, lower: LineShape) -> bool:
+    """The two lines show that they are two parts: a kicker, a subtitle, a line that completes its phrase."""
+    return (
+        upper.kicker_end
+        or upper.kicker_only
+        or upper.who_did
+        or upper.plain_subtitle
+        or upper.closed  # a line that completes its phrase is no wrapped title's first
+        or lower.kicker_only
+        or lower.kicker_end  # a line that ends like a kicker (…之际, …时强调) heads a title: it ends none
+        or lower.dash_subtitle
+    )
+
+
+def _wrapped_title_terms(r: _Reading) -> None:
+    """Two title lines with no cue between them: one title wrapped at the headline measure, or a kicker over it.
+
+    A title too long for the measure fills its first line, the remainder under it; a kicker is
+    set smaller, often the longer line over a short title. So two lines are one title when the
+    upper shows no kicker cue and completes no phrase (”, 》, ！) and either ends in the middle
+    of a word the page has (落|实) or leaves a remainder too short to be a title. Under a kicker,
+    only the word says so.
+    """
+    lines = r.lines
+    if len(lines) not in (2, 3) or not r.joined[-1]:  # a blank line between: two parts, never one wrapped title
+        return
+    upper_text, lower_text = lines[-2], lines[-1]
+    if _parts_cued(line_shape(upper_text), line_shape(lower_text)):
+        return
+    if len(upper_text) < r.weights.short_kicker_ratio * len(lower_text):
+        return
+    cut_word = r.runs_on is not None and r.runs_on(upper_text, lower_text)
+    rest = not lines[:-2] and len(lower_text) <= r.weights.wrapped_rest_chars < len(upper_text)
+    if cut_word or rest:
+        r.lines, r.joined = [*lines[:-2], upper_text + lower_text], r.joined[:-1]
+        r.add(_WRAPPED_TITLE, r.weights.wrapped_title)
+        if not cut_word:  # the lengths alone said so
+            r.alternative = f"a kicker ({upper_text}) over a title ({lower_text})"
 
 
 def _kicker_title_terms(r: _Reading) -> None:
@@ -333,23 +320,35 @@ def _kicker_title_terms(r: _Reading) -> None:
         r.kicker, r.title = kicker, title
         r.subtitles = lines[2:] + r.subtitles
         r.note(_READ_KICKER_TITLE)
-        top, under = line_shape(kicker), line_shape(title)
-        if under.kicker_only and not top.kicker_only:
-            r.add(_KICKER_UNDER_LINE, w.kicker_under_line)
-        elif top.who_did and not top.kicker_end:
-            r.add(_WHO_DID_OVER_TITLE, w.who_did_over_title)
-        elif top.kicker_end or len(kicker) < w.short_kicker_ratio * len(title):
-            r.add(_KICKER_OVER_TITLE, w.kicker_over_title)
+        _kicker_over_title_terms(r, kicker, title)
         if lines[2:]:  # more than a kicker and a title
             r.add(_EXTRA_LINES, w.extra_lines)
 
 
+def _kicker_over_title_terms(r: _Reading, kicker: str, title: str) -> None:
+    """Whether the upper of two lines reads as the kicker of the lower; with no cue, the other reading is kept."""
+    w = r.weights
+    top, under = line_shape(kicker), line_shape(title)
+    if under.kicker_only and not top.kicker_only:
+        r.add(_KICKER_UNDER_LINE, w.kicker_under_line)
+    elif top.who_did and not top.kicker_end:
+        r.add(_WHO_DID_OVER_TITLE, w.who_did_over_title)
+    elif top.plain_subtitle and not top.kicker_only:  # …综述 ends like a kicker too, but says what the piece is
+        r.add(_SUBTITLE_OVER_TITLE, w.subtitle_over_title)
+    elif top.kicker_end or len(kicker) < w.short_kicker_ratio * len(title):
+        r.add(_KICKER_OVER_TITLE, w.kicker_over_title)
+    elif not top.closed:  # no cue either way
+        r.alternative = f"one title wrapped over two lines ({kicker}{title})"
+
+
 #: The terms that read a group of several lines, in order: each takes its part off the lines left.
 TERMS: tuple[Callable[[_Reading], None], ...] = (
+    _open_end_terms,
     _speaker_terms,
     _section_terms,
     _wrapped_terms,
     _subtitle_terms,
+    _wrapped_title_terms,
     _kicker_title_terms,
 )
 
@@ -369,8 +368,14 @@ def _carried(r: HeadlineReading, group: Sequence[HeadlineLine], weights: RoleWei
     return attrs.evolve(r, reasons=(*codes, *r.reasons)) if codes else r
 
 
-def read_headline(group: Sequence[HeadlineLine], weights: RoleWeights) -> HeadlineReading:
+def read_headline(
+    group: Sequence[HeadlineLine], weights: RoleWeights, runs_on: Callable[[str, str], bool] | None = None
+) -> HeadlineReading:
     """Read the parts of one headline group and score its shape.
+
+    ``runs_on(upper, lower)`` says whether the page's text runs on from the
+    end of one line into the start of the next: a word cut in two (the
+    attachment asks the bodies of the page).
 
     Examples:
         >>> from qhnews._records import Span
@@ -384,8 +389,12 @@ def read_headline(group: Sequence[HeadlineLine], weights: RoleWeights) -> Headli
     if len(lines) == 1 and lines[0].speaker is None:  # the common case, kept cheap
         reading = _read_lone(lines[0].text, weights)
         return reading if plain else _carried(reading, group, weights)
-    r = _Reading(lines, weights, [h.text for h in lines if h.speaker is None])
+    texts = [h for h in lines if h.speaker is None]
+    joined = [k > 0 and h.span.first_line == texts[k - 1].span.last_line + 1 for k, h in enumerate(texts)]
+    r = _Reading(lines, weights, [h.text for h in texts], runs_on=runs_on, joined=joined)
     for term in TERMS:
         term(r)
-    reading = HeadlineReading(r.section, r.kicker, r.title, tuple(r.subtitles), r.speaker, r.shape, tuple(r.reasons))
+    reading = HeadlineReading(
+        r.section, r.kicker, r.title, tuple(r.subtitles), r.speaker, r.shape, tuple(r.reasons), (), r.alternative
+    )
     return _carried(reading, group, weights)

@@ -32,6 +32,7 @@ __all__ = [
     "FURNITURE_EDITORS",
     "FURNITURE_HEADER",
     "FURNITURE_OTHER",
+    "GOES_ON",
     "HAN",
     "HAN_SPACE",
     "JUMP_FROM",
@@ -49,9 +50,11 @@ __all__ = [
     "SPEAKER",
     "STOPS",
     "SUBTITLE_WHO",
+    "WHOLE_WORD_END",
     "WIDE",
     "clause_open",
     "dash_end",
+    "goes_on",
     "kicker_only",
 ]
 
@@ -100,6 +103,30 @@ STOPS = re.compile("[。！？；]")
 CLAUSE_MARK = re.compile("[，、；。,]")
 #: Two phrases set apart by a space: headline idiom ("全面推进 着力打造…").
 HAN_SPACE = regex.compile(r"\p{Han} \p{Han}")
+#: A headline line that ends in one of these completes no phrase: the next line goes on with it
+#: (a particle, a preposition or a conjunction, a comma, a dash).
+GOES_ON = (*"的之与和及并或为对在把向从将被让给以于、，", *"與並為爲對從將讓給於", "——")  # both scripts
+#: Words that end in a ``GOES_ON`` character but are no particle or preposition: nouns and verbs
+#: that complete a phrase (大有作为, 全民参与, 无处不在, 正确方向).
+_WHOLE_WORDS = (
+    "作为行为有为无为目的参与平和温和祥和总和缓和普及存在现在所在实在自在潜在内在外在方向导向"
+    "取向动向倾向志向意向风向转向服从老将名将主将转让礼让供给补给合并兼并相对绝对反对应对总之"
+)
+WHOLE_WORD_END = frozenset(_WHOLE_WORDS[i : i + 2] for i in range(0, len(_WHOLE_WORDS), 2))
+
+
+def goes_on(text: str) -> bool:
+    """A headline line that completes no phrase: it ends in a ``GOES_ON`` word or leaves a quote or 《 open.
+
+    Examples:
+        >>> goes_on("关于推进全民阅读的"), goes_on("在新征程上展现新作为")
+        (True, False)
+    """
+    if text.endswith(GOES_ON):
+        return text[-2:] not in WHOLE_WORD_END
+    return text.count("“") > text.count("”") or text.count("《") > text.count("》")
+
+
 #: A quoted stretch of a line (“…”), closed on that line.
 QUOTED = regex.compile(r"“[^“”]*”")
 #: Everything but letters and digits (the character bigrams of the headline attachment skip it).
@@ -152,7 +179,7 @@ def clause_open(text: str) -> bool:
     return _last(text) in _CLAUSE_OPENERS
 
 
-_KICKER_ONLY_ENDS = forms("强调", "指出", "时要求")
+_KICKER_ONLY_ENDS = forms("强调", "指出", "时要求", "之际", "前夕")
 
 
 def kicker_only(text: str) -> bool:
@@ -224,8 +251,9 @@ KICKER_END = regex.compile(
         r"(?:\s|$)"
     )
 )
-#: A line that can only be a kicker: it ends announcing what someone said.
-KICKER_ONLY = regex.compile(either(r"\p{Han}{4,}(?:时|上|中)?(?:强调|指出)$|\p{Han}{4,}时要求$"))
+#: A line that can only be a kicker: it ends announcing what someone said, or it sets the occasion
+#: of what its title says (…召开之际, …前夕): no title ends so.
+KICKER_ONLY = regex.compile(either(r"\p{Han}{4,}(?:时|上|中)?(?:强调|指出)$|\p{Han}{4,}(?:时要求|之际|前夕)$"))
 #: A subtitle printed without its dash that says whom a feature is about (记某村第一书记X, 访X)
 #: or what kind of piece it is (…建设综述, …侧记).
 PLAIN_SUBTITLE = regex.compile(either(r"^(?:记(?!者)|访)\p{Han}{2}|\p{Han}{2}(?:综述|侧记|纪实|巡礼|速写|手记|札记)$"))

@@ -104,7 +104,10 @@ class _Walk:
     def _after_note(self, cur: Draft) -> bool:
         """The open article holds an editor's note and nothing else yet (no byline, no heading lines after it)."""
         return (
-            not self.pending and not cur.bylines and bool(cur.blocks) and cur.blocks[0].text.startswith(pat.NOTE_OPENS)
+            not self.pending
+            and not cur.bylines
+            and len(cur.blocks) == 1
+            and cur.blocks[0].text.startswith(pat.NOTE_OPENS)
         )
 
     def jump(self, unit: JumpUnit) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from qhnews import _patterns as pat
-from qhnews._cues import SPEAKER, LineInfo, quartile
+from qhnews._cues import PHOTO_CREDIT, SPEAKER, LineInfo, quartile
 from qhnews._options import ReflowOptions
 from qhnews._paragraphs import left_open
 from qhnews._rules import reason
@@ -57,12 +57,16 @@ def _heading_like(info: LineInfo, opts: ReflowOptions) -> bool:
 
 
 def _headline_idiom(text: str) -> bool:
-    """A line only headlines have: a kicker (…时强调), a who-did line (X主持并讲话), spaced phrases, a dash."""
+    """A line only headlines have: a kicker (…时强调), a who-did line (X主持并讲话), spaced phrases, a dash.
+
+    Or a subtitle that says whom the piece is about or what kind it is (访X, 记X, …综述).
+    """
     return (
         " " in text
         or text.startswith(("——", "—"))
         or pat.KICKER_END.search(text) is not None
         or pat.SUBTITLE_WHO.search(text) is not None
+        or pat.PLAIN_SUBTITLE.search(text) is not None
     )
 
 
@@ -74,15 +78,16 @@ def _fits(infos: Sequence[LineInfo], run: list[int], nxt: LineInfo | None, opts:
     """Few enough lines for a headline group.
 
     Headlines of two articles may be stacked without a blank line: a longer
-    run is a headline group right above a byline or profile line, or when no
-    line of it has a comma and one reads as headline idiom (a list or verse
-    has neither kickers nor who-did lines nor spaced phrases).
+    run is a headline group right above a byline or profile line, or (there,
+    elsewhere or at the page end) when no line of it has a comma and one
+    reads as headline idiom (a list or verse has neither kickers nor who-did
+    lines nor spaced phrases).
     """
     if len(run) <= opts.headline_max_lines:
         return True
-    if len(run) > opts.stacked_max_lines or nxt is None:
+    if len(run) > opts.stacked_max_lines:
         return False
-    if _firm(nxt):
+    if nxt is not None and _firm(nxt):
         return True
     return not any(_has_comma(infos[i]) for i in run) and any(_headline_idiom(infos[i].line.text) for i in run)
 
@@ -144,7 +149,12 @@ def _keeps_apart(
         return False
     if strong_next or nxt is None:
         return True
-    if len(run) == 1 and not next_shaped and _starts_flow(infos[run[0]], nxt, opts, after_text=after_text):
+    if (
+        len(run) == 1
+        and not next_shaped
+        and _starts_flow(infos[run[0]], nxt, opts, after_text=after_text)
+        and not _over_credited(infos, run[0] + 1)
+    ):
         return False  # a first line whose paragraph goes on past a column break
     # Lines that fill the column and go on past a break are running text.
     return not (
@@ -177,6 +187,25 @@ def _starts_flow(last: LineInfo, nxt: LineInfo, opts: ReflowOptions, *, after_te
         and not last.unwrapped
         and _goes_on(nxt, opts)
     )
+
+
+#: A caption or a short item runs to this many lines at most before the credit that closes it.
+_CREDITED_LINES = 4
+
+
+def _over_credited(infos: Sequence[LineInfo], start: int) -> bool:
+    """The text from line ``start`` closes within a few lines with a credit (a photo credit, a trailing byline).
+
+    A short text closed by its credit is a caption or an item of its own: the
+    line over it is its headline (a picture story's title), no paragraph's
+    first line cut off by a column break.
+    """
+    for info in infos[start : start + _CREDITED_LINES]:
+        if info.closes or info.form == PHOTO_CREDIT:
+            return True
+        if info.alone or info.lead_byline:
+            return False
+    return False
 
 
 def _goes_on(nxt: LineInfo, opts: ReflowOptions) -> bool:
@@ -277,6 +306,7 @@ def _stands_alone(
         and nxt is not None
         and _starts_flow(infos[run[-1]], nxt, opts)
         and not _kicker_only(infos[run[-2]])
+        and not pat.goes_on(infos[run[-2]].line.text)  # the line above goes on into it: one headline
     ):
         return LAST_OPENS
     return AFTER_HEADING if after_heading else KEPT_APART
