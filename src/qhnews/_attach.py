@@ -84,6 +84,19 @@ class _Ending(NamedTuple):
     best_from: list[tuple[float, int]]  # the best (score, article) from each article of the window on
 
 
+def _bodies_by_bigram(drafts: Sequence[Draft], clusters: Sequence[Cluster]) -> dict[int, list[int]]:
+    """For each bigram a headline line has (its heading byline left out), the bodies that have it, in order."""
+    wanted: set[int] = set()
+    for cl in clusters:
+        wanted.update(bigrams("".join(h.text for h in cl.lines if h.byline is None)))
+    out: dict[int, list[int]] = {}
+    for t, d in enumerate(drafts):
+        body = "".join([*(b.text for b in d.blocks), *(c.text for c in d.captions)])
+        for g in bigrams(body) & wanted:
+            out.setdefault(g, []).append(t)
+    return out
+
+
 class Attacher:
     """The dynamic programme that gives headline groups to articles.
 
@@ -97,6 +110,8 @@ class Attacher:
         self.opts = opts
         self.article_count = count = len(drafts)
         self.headless_costs = [0.0 if d.continued_from else opts.headless_cost for d in drafts]
+        # An article continued from another page (上接第N版) has its headline there: none printed after its text.
+        self.continued = [d.continued_from is not None for d in drafts]
         # The weight of a bigram that n bodies have (a bigram no body has weighs as one that one has).
         self.idf = [math.log(1 + count / max(1, n)) for n in range(count + 1)]
         self.lines: list[HeadlineLine] = []
@@ -105,24 +120,11 @@ class Attacher:
         self.heads_next: list[bool] = []  # by line: its cluster's last group heads the next article
         self.kicker_cut: list[float] = []  # by line: what cutting a group right above it costs (see ``_endings``)
         for cl in clusters:
-            stop = len(self.lines) + len(cl.lines)
-            self.kicker_cut.extend(_kicker_cuts(cl.lines, opts.roles.kicker_cut))
-            for h in cl.lines:
-                self.lines.append(h)
-                self.articles_before.append(cl.position)
-                self.cluster_end.append(stop)
-                self.heads_next.append(cl.forced)
+            self._add_cluster(cl)
         # A group joins adjacent lines of one cluster: its bigrams are among its cluster's.
         # A group's heading byline names its reporters, not what the body is about: it is not compared.
         self.texts = ["" if h.byline is not None else h.text for h in self.lines]
-        wanted: set[int] = set()
-        for cl in clusters:
-            wanted.update(bigrams("".join(h.text for h in cl.lines if h.byline is None)))
-        self.bodies: dict[int, list[int]] = {}  # headline bigram -> the bodies that have it, in order
-        for t, d in enumerate(drafts):
-            body = "".join([*(b.text for b in d.blocks), *(c.text for c in d.captions)])
-            for g in bigrams(body) & wanted:
-                self.bodies.setdefault(g, []).append(t)
+        self.bodies = _bodies_by_bigram(drafts, clusters)  # headline bigram -> the bodies that have it, in order
         # by line: the first and last article its group may go to (see ``window``)
         self._windows = [(max(0, p - opts.reach), min(p, count - 1)) for p in self.articles_before]
         self._readings: dict[tuple[int, int], HeadlineReading] = {}
@@ -133,6 +135,16 @@ class Attacher:
         self._best: list[dict[int, tuple[float, int, int | None]]] = []
         self._lows: list[int] = []
         self._headless: list[float] = []
+
+    def _add_cluster(self, cl: Cluster) -> None:
+        """Index the lines of one cluster: its position, its end, whether it heads the next article."""
+        stop = len(self.lines) + len(cl.lines)
+        self.kicker_cut.extend(_kicker_cuts(cl.lines, self.opts.roles.kicker_cut))
+        for h in cl.lines:
+            self.lines.append(h)
+            self.articles_before.append(cl.position)
+            self.cluster_end.append(stop)
+            self.heads_next.append(cl.forced)
 
     def reading(self, h: int, k: int) -> HeadlineReading:
         """The parts of the group ``h:k`` and its shape score."""
@@ -215,9 +227,12 @@ class Attacher:
         sims = self.similarities(h, k)
         weight, base, bonus, penalty = o.similarity_weight, o.attach_cost, o.adjacency_bonus, o.distance_penalty
         out = []
+        continued = self.continued
         for t in range(low, top + 1):
             score = weight * sims[t - low] - base + shape
-            if t in (p - 1, p):
+            if t < p and continued[t]:
+                score = -math.inf  # a headline after a continued article's text is another article's
+            elif t in (p - 1, p):
                 score += bonus
             else:
                 score -= penalty * (p - 1 - t)
@@ -347,7 +362,8 @@ class Attacher:
             if t is not None or self.articles_before[h] == 0:
                 continue
             low, high = self.window(h)
-            free = [c for c in range(low, high + 1) if c not in taken]
+            before = self.articles_before[h]
+            free = [c for c in range(low, high + 1) if c not in taken and not (c < before and self.continued[c])]
             scored = [(self.similarity(h, k, c), c) for c in free]
             if scored:
                 sim, c = max(scored)

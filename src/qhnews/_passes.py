@@ -136,16 +136,7 @@ def _groups_between_texts(drafts: list[Draft], clusters: list[Cluster]) -> None:
     for i in range(1, len(drafts)):
         d, before = drafts[i], drafts[i - 1]
         own = [cl for cl in clusters if cl.position == i]
-        if not (
-            d.opened_by == HEADING_BYLINE
-            and d.has_text
-            and len(own) == 1
-            and own[0].forced
-            and before.has_text
-            and not before.bylines
-            and before.continued_from is None
-            and _shares(own[0], before) > _shares(own[0], d)
-        ):
+        if not (len(own) == 1 and _may_close_above(d, before, own[0])):
             continue
         group = own[0]
         group.forced = False
@@ -154,6 +145,19 @@ def _groups_between_texts(drafts: list[Draft], clusters: list[Cluster]) -> None:
         d.spans = [x for x in d.spans if x.start not in starts]
         d.bylines = []
         d.opened_by = GROUP_BETWEEN_TEXTS
+
+
+def _may_close_above(d: Draft, before: Draft, group: Cluster) -> bool:
+    """The heading-byline group over ``d`` may close ``before`` (see ``_groups_between_texts``)."""
+    return (
+        d.opened_by == HEADING_BYLINE
+        and d.has_text
+        and group.forced
+        and before.has_text
+        and not before.bylines
+        and before.continued_from is None
+        and _shares(group, before) > _shares(group, d)
+    )
 
 
 def _pairs(text: str) -> set[str]:
