@@ -223,7 +223,12 @@ class Attacher:
         o = self.opts
         p = self.articles_before[h]
         low = self._windows[h][0]
-        shape = self.reading(h, k).shape
+        reading = self.reading(h, k)
+        shape = reading.shape
+        if reading.title is None and reading.kicker is not None:
+            # A kicker heads a title: no article's headline is a kicker alone (the repair may still give it
+            # to the article whose body it shares most with, where the page printed its title apart).
+            return [-math.inf] * (top + 1 - self._windows[h][0])
         sims = self.similarities(h, k)
         weight, base, bonus, penalty = o.similarity_weight, o.attach_cost, o.adjacency_bonus, o.distance_penalty
         out = []
