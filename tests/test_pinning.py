@@ -22,7 +22,6 @@ from pinning import Move, fields_file, fixtures, moves, pins, rendered
 NOT_YET = "no fixture sits on this threshold yet (scripts/mutation_pins.py search found no page)"
 #: Moves no fixture pins, with the reason; each is an expected failure until a page pins it.
 UNPINNED: dict[str, str] = {
-    "reflow.window+1": NOT_YET,
     "assemble.reach-1": NOT_YET,
     "assemble.reach+1": NOT_YET,
     "assemble.adjacency_bonus-1": NOT_YET,
