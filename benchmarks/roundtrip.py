@@ -4,7 +4,7 @@
     python benchmarks/roundtrip.py --pages 200     # fewer
     python benchmarks/roundtrip.py --show 3        # also print the first 3 pages it gets wrong
     python benchmarks/roundtrip.py --per-form      # also a table per layout structure and per form of the press
-    python benchmarks/roundtrip.py --stratify      # each form of the press on pages drawn for it (about 30 minutes)
+    python benchmarks/roundtrip.py --stratify      # each form of the press on pages drawn for it (about 20 minutes)
     python benchmarks/roundtrip.py --script traditional   # the same pages in traditional characters
 
 The pages are drawn by the property tests' own generator
@@ -41,6 +41,7 @@ they come out. The figures are
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -132,6 +133,10 @@ class Tally:
     clear: int = 0  # articles on pages clear of the open bugs
     clear_right: int = 0
 
+    def plus(self, other: Tally) -> Tally:
+        """The counts of both tallies together."""
+        return Tally(*(a + b for a, b in zip(attrs.astuple(self), attrs.astuple(other), strict=True)))
+
     def row(self, name: str) -> str:
         def pct(a: int, b: int) -> str:
             return f"{a}/{b} ({a / b:.1%})" if b else "–"
@@ -187,15 +192,22 @@ def form_table(tallies: dict[str, Tally]) -> list[str]:
 
 
 def stratified(least: int, script: str, batch: int = 100, most: int = 2000) -> dict[str, Tally]:
-    """Each form drawn wherever its family is, until ``least`` of its articles stand on pages clear of open bugs."""
+    """Each form drawn wherever its family is, until ``least`` of its articles stand on pages clear of open bugs.
+
+    A first ``batch`` of pages shows how often the form lands on a clear page;
+    if that is too few, one more draw of as many pages as that rate needs
+    (at most ``most``) adds the pages after the first batch (the draw is
+    derandomized: a longer draw repeats the shorter one and goes on).
+    """
     out: dict[str, Tally] = {}
     for form in FORMS:
-        t = Tally()
-        drawn = 0
-        while t.clear < least and drawn < most:
-            drawn += batch
-            rates = attrs.evolve(OPEN_RATES, only=form)
-            t = tally_forms((check(r) for r in draw(drawn, script, rates)), form).get(form, Tally())
+        rates = attrs.evolve(OPEN_RATES, only=form)
+        t = tally_forms((check(r) for r in draw(batch, script, rates)), form).get(form, Tally())
+        drawn = batch
+        if t.clear < least:
+            drawn = min(most, math.ceil(batch * least * 1.2 / max(1, t.clear)))
+            more = draw(drawn, script, rates)[batch:]
+            t = t.plus(tally_forms((check(r) for r in more), form).get(form, Tally()))
         out[form] = t
         print(f"  {form}: {t.clear} articles on clear pages of {drawn} drawn", file=sys.stderr)
     return out

@@ -74,6 +74,8 @@ def _rest(block: Block, lines: tuple[Line, ...], text: str) -> Block:
     """What is left of a block after a cut: its last ``len(lines)`` lines, with ``text``."""
     drop = len(block.infos) - len(lines)
     b = block.block  # the constructor, not attrs.evolve: evolve introspects the class on every call
+    if not drop and text is b.text:  # nothing was cut (most paragraphs): the block as it was
+        return block
     return Block(TextBlock(b.kind, lines, text, b.start, b.end, b.reason), block.infos[drop:], block.joins[drop:])
 
 
@@ -146,7 +148,7 @@ def _cut_tail(
         stop = _source_offset(last, at - 1, options) if at is not None and cut_at is not None and at > 0 else None
         end = None if stop is None else stop + 1
         line_end = None if at is None else at - (len(before) - len(text))
-    return tail, (_rest(block, lines, text) if tail else block), end
+    return tail, _rest(block, lines, text), end
 
 
 def _locate(lines: Sequence[Line], text: str, offset: int) -> tuple[int, int] | None:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AFTER_JUMP",
     "AFTER_TRAILING_BYLINE",
+    "BEFORE_JUMP",
     "BODY_KIND",
     "BOUNDARY",
     "BYLINE_AFTER_HEADINGS",
@@ -196,6 +197,11 @@ BOUNDARY: tuple[Rule[Turn, bool], ...] = (
 SUBHEADING_IN_ARTICLE = reason(
     "body.heading-in-article",
     "Heading lines between paragraphs of one article, with no cue of a boundary, are a subheading.",
+)
+BEFORE_JUMP = reason(
+    "body.heading-before-jump",
+    "Heading lines right above a continuation jump, （下转N版）, are the last subheading of the article the jump "
+    "continues: the jump is set under the last text of its column, never under a headline.",
 )
 PAGE_START = _page_start.code
 CONTINUED_FROM = _continued_from.code

@@ -26,6 +26,7 @@ from qhnews import _patterns as pat
 from qhnews._boundary import (
     AFTER_JUMP,
     AFTER_TRAILING_BYLINE,
+    BEFORE_JUMP,
     BODY_KIND,
     BOUNDARY,
     BYLINE_AFTER_HEADINGS,
@@ -108,6 +109,9 @@ class _Walk:
 
     def jump(self, unit: JumpUnit) -> None:
         cur = self.cur
+        if self._closes_pending(cur):
+            assert cur is not None
+            self._into_body(cur, BEFORE_JUMP)
         if cur is not None and not self.pending and cur.continued_to is None:
             cur.continued_to = unit.page
             cur.spans.append(unit.span)
@@ -125,11 +129,7 @@ class _Walk:
             if opens:
                 return self.start(code)
             assert cur is not None
-            for item in self.pending:
-                assert isinstance(item, HeadingRun)
-                cur.blocks.append(BodyBlock("subheading", item.text, item.span, code))
-                cur.spans.append(item.span)
-            self.pending = []
+            self._into_body(cur, code)
             return cur
         if cur is None:
             return self.start(PAGE_START)
@@ -138,6 +138,25 @@ class _Walk:
         if para.jump_from is not None and cur.has_text:
             return self.start(CONTINUED_FROM)
         return cur
+
+    def _closes_pending(self, cur: Draft | None) -> bool:
+        """A jump under heading lines that an open article's text runs into (see ``BEFORE_JUMP``)."""
+        return (
+            cur is not None
+            and bool(self.pending)
+            and not cur.ended_by
+            and cur.continued_to is None
+            and cur.has_text
+            and all(isinstance(item, HeadingRun) for item in self.pending)
+        )
+
+    def _into_body(self, cur: Draft, code: str) -> None:
+        """The pending heading lines are subheadings of the open article."""
+        for item in self.pending:
+            assert isinstance(item, HeadingRun)
+            cur.blocks.append(BodyBlock("subheading", item.text, item.span, code))
+            cur.spans.append(item.span)
+        self.pending = []
 
     def caption(self, caption: Caption) -> None:
         """A caption goes with its article; under a headline of its own it opens one (a picture story)."""
