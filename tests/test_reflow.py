@@ -167,3 +167,8 @@ def test_a_short_line_that_opens_a_quote_goes_on_below() -> None:
         "观看，现场气氛热烈，演出持续了两个多小\n时，受到居民的普遍欢迎。"
     )
     assert len(_reasons(page)) == 1
+
+
+def test_split_lines_normalizes_each_line_with_the_options_given() -> None:
+    (line,) = split_lines("7 月 10 日", NormalizeOptions(cjk_alnum_spaces=False))
+    assert (line.text, line.width) == ("7 月 10 日", 10)
