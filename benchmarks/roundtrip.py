@@ -41,7 +41,6 @@ they come out. The figures are
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -51,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import attrs  # noqa: E402
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 
 import qhnews  # noqa: E402
 import strategies  # noqa: E402
@@ -99,16 +98,19 @@ FORMS = tuple(name for table in TABLES for name, _ in table)
 SURVEYED = {name: count for table in TABLES for name, count in table}
 
 
-def draw(count: int, script: str = "simplified", rates: Rates | None = None) -> list[RenderedPage]:
+def draw(
+    count: int, script: str = "simplified", rates: Rates | None = None, draw_seed: int | None = None
+) -> list[RenderedPage]:
     """``count`` rendered pages, the same ones on every run.
 
     ``script``: "simplified", "traditional" or "mixed" (both scripts), as ``tests/script.py`` converts.
+    The draw is derandomized, or with ``draw_seed`` the fixed draw of that seed. Either may repeat a page.
     """
     out: list[RenderedPage] = []
 
     @settings(
         max_examples=count,
-        derandomize=True,
+        derandomize=draw_seed is None,
         database=None,
         deadline=None,
         suppress_health_check=list(HealthCheck),
@@ -117,6 +119,8 @@ def draw(count: int, script: str = "simplified", rates: Rates | None = None) -> 
     def collect(spec: object) -> None:
         out.append(in_script(render(spec), script))  # type: ignore[arg-type]
 
+    if draw_seed is not None:
+        collect = seed(draw_seed)(collect)
     collect()
     return out
 
@@ -194,22 +198,23 @@ def form_table(tallies: dict[str, Tally]) -> list[str]:
 def stratified(least: int, script: str, batch: int = 100, most: int = 2000) -> dict[str, Tally]:
     """Each form drawn wherever its family is, until ``least`` of its articles stand on pages clear of open bugs.
 
-    A first ``batch`` of pages shows how often the form lands on a clear page;
-    if that is too few, one more draw of as many pages as that rate needs
-    (at most ``most``) adds the pages after the first batch (the draw is
-    derandomized: a longer draw repeats the shorter one and goes on).
+    The pages come in draws of ``batch`` with seeds 0, 1, 2, …, each page
+    counted once however often the draws repeat it, until the form has its
+    articles or ``most`` pages were drawn.
     """
     out: dict[str, Tally] = {}
     for form in FORMS:
         rates = attrs.evolve(OPEN_RATES, only=form)
-        t = tally_forms((check(r) for r in draw(batch, script, rates)), form).get(form, Tally())
-        drawn = batch
-        if t.clear < least:
-            drawn = min(most, math.ceil(batch * least * 1.2 / max(1, t.clear)))
-            more = draw(drawn, script, rates)[batch:]
-            t = t.plus(tally_forms((check(r) for r in more), form).get(form, Tally()))
+        t, seen, draw_seed = Tally(), set(), 0
+        while t.clear < least and len(seen) < most:
+            fresh = [r for r in draw(batch, script, rates, draw_seed) if r.text not in seen]
+            seen.update(r.text for r in fresh)
+            t = t.plus(tally_forms((check(r) for r in fresh), form).get(form, Tally()))
+            draw_seed += 1
+            if not fresh:
+                break
         out[form] = t
-        print(f"  {form}: {t.clear} articles on clear pages of {drawn} drawn", file=sys.stderr)
+        print(f"  {form}: {t.clear} articles on clear pages of {len(seen)} pages", file=sys.stderr)
     return out
 
 

@@ -287,8 +287,8 @@ def _in_context(units: list[Unit], forms: Forms | None) -> list[Unit]:
     """What the units around each unit say it is.
 
     A second credit line, a label that runs into the paragraph below
-    (编者按：, （附图片）), a name alone over the body or at the page's end (under a headline
-    group printed after its body).
+    (编者按：, （附图片）), a name alone over the body, over another headline group or at the
+    page's end (under a headline group printed after its body).
     """
     out: list[Unit] = []
     last = len(units) - 1
@@ -298,7 +298,7 @@ def _in_context(units: list[Unit], forms: Forms | None) -> list[Unit]:
             joined: Unit | None = _credit_lines(prev, unit)
         elif isinstance(unit, Para) and isinstance(prev, (HeadingRun, Para)):
             joined = _label_and(prev, unit)
-        elif isinstance(unit, HeadingRun) and (k == last or _over_text(units[k + 1])):
+        elif isinstance(unit, HeadingRun) and (k == last or _over_text(units[k + 1]) or _heads(units[k + 1])):
             split = _name_alone(unit, prev, forms)
             out.extend(split or (unit,))
             continue
@@ -309,6 +309,11 @@ def _in_context(units: list[Unit], forms: Forms | None) -> list[Unit]:
         else:
             out.append(unit)
     return out
+
+
+def _heads(unit: Unit) -> bool:
+    """The unit is heading lines: another headline group (a byline is set under its own headline, not over one)."""
+    return isinstance(unit, HeadingRun)
 
 
 def _over_text(unit: Unit) -> bool:

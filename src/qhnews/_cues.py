@@ -284,7 +284,7 @@ def analyse(
     prev_number = None
     chars, within, wide = _form_chars(patterns), opts.lead_search_chars, opts.unwrapped_width
     wraps = (opts.lead_bracket_lines, opts.wrapped_lead_chars)  # read once a page: _across runs on many lines
-    for ln, col, col_ahead in zip(nonblank, columns, ahead, strict=True):
+    for k, (ln, col, col_ahead) in enumerate(zip(nonblank, columns, ahead, strict=True)):
         gap = 0 if prev_number is None else ln.number - prev_number - 1
         prev_number = ln.number
         text = ln.text
@@ -293,15 +293,22 @@ def analyse(
             continue
         info = _info(ln, col, col_ahead, gap, opts, patterns=patterns, forms=forms)
         if infos:  # also across a blank line: a column break may fall inside a dateline or a credit
-            info = _across(infos, info, patterns, forms, wraps)
+            below = nonblank[k + 1].text if k + 1 < len(nonblank) else ""
+            info = _across(infos, info, below, patterns, forms, wraps=wraps)
         infos.append(info)
     return tuple(infos)
 
 
 def _across(
-    infos: list[LineInfo], info: LineInfo, patterns: BylinePatterns, forms: Forms | None, wraps: tuple[int, int]
+    infos: list[LineInfo],
+    info: LineInfo,
+    below: str,
+    patterns: BylinePatterns,
+    forms: Forms | None,
+    *,
+    wraps: tuple[int, int],
 ) -> LineInfo:
-    """The cues of a form wrapped from the line above onto this one.
+    """The cues of a form wrapped from the line above onto this one (``below``: the next line's text).
 
     A photo credit that began on the line above closes this line (图为会场。本报记者 王 / 五 摄);
     a dateline that began there opens the paragraph there, and the brackets
@@ -310,7 +317,10 @@ def _across(
     """
     above, text = infos[-1], info.line.text
     bracket_lines, wrapped_chars = wraps
-    if info.form and _inside_lead_brackets(infos, bracket_lines):
+    if info.form and (
+        _inside_lead_brackets(infos, bracket_lines)
+        or _inside_reported_lead(infos, text, below, patterns, bracket_lines)
+    ):
         return info._replace(alone=False, form="", closes=False)
     if not (info.closes or info.alone) and _credit_wraps(above.line.text, text, forms):
         return info._replace(closes=True)
@@ -337,6 +347,27 @@ def _inside_lead_brackets(infos: Sequence[LineInfo], lines: int) -> bool:
         text = back.line.text + text
         if back.lead_byline:
             return _open_brackets(text) > 0
+        if back.ends_sentence:
+            return False
+    return False
+
+
+def _inside_reported_lead(
+    infos: Sequence[LineInfo], text: str, below: str, patterns: BylinePatterns, lines: int
+) -> bool:
+    """The line goes on inside the people of a dateline that names them before 报道 (本报地N日讯 X、Y报道：).
+
+    Unbracketed, the people run on from the dateline's 讯 or 电 to 报道：,
+    wrapped like any text: a line among them that reads as a form of its own
+    (<X>日报记者 X、…) is the dateline's, no heading byline. They wrap over at
+    most ``lines`` lines with the dateline (``ReflowOptions.lead_bracket_lines``).
+    """
+    head = ""
+    for back in infos[-1:-lines:-1]:
+        head = back.line.text + head
+        if back.lead_byline:
+            m = patterns.lead.match(head + text + below)
+            return m is not None and m.end() > len(head)
         if back.ends_sentence:
             return False
     return False

@@ -24,13 +24,14 @@ from qhnews._drafts import Cluster, Draft, HeadlineLine
 from qhnews._records import BodyBlock, Byline, BylinePosition
 from qhnews._rules import reason
 
-__all__ = ["CREDIT_AFTER_TEXT", "after_the_walk"]
+__all__ = ["CREDIT_AFTER_TEXT", "GROUP_BETWEEN_TEXTS", "after_the_walk"]
 
 
 def after_the_walk(drafts: list[Draft], clusters: list[Cluster]) -> None:
     """Put right, in place, what only the whole page shows (see the module's docs)."""
     _headings_under_text(drafts, clusters)
     _bodyless_groups(drafts, clusters)
+    _groups_between_texts(drafts, clusters)
     _credits_after_text(drafts, clusters)
     _split_run_together(drafts, clusters)
 
@@ -109,6 +110,62 @@ def _bodyless_groups(drafts: list[Draft], clusters: list[Cluster]) -> None:
         for cl in clusters:
             if cl.position > i:
                 cl.position -= 1
+
+
+GROUP_BETWEEN_TEXTS = reason(
+    "boundary.group-between-texts",
+    "A headline group with its heading byline under an article that has no byline, sharing more with that "
+    "article's text than with the text under it, was printed after its body (OCR reads a page's columns out of "
+    "order): the text under it opens an article of its own, and the attachment gives the group, byline and all, "
+    "to the one it shares most with.",
+)
+
+
+def _groups_between_texts(drafts: list[Draft], clusters: list[Cluster]) -> None:
+    """Give back to the attachment a headline group with its byline that may close the text above it.
+
+    The walk reads a heading byline as the head of the text under it
+    (``boundary.heading-byline``), as the press prints it. Where the article
+    above has no byline and comes from no other page, and the group's
+    headline shares more with that article's text than with the text under
+    it, the group may have been printed after its body (OCR reads a page's
+    columns out of order). The group becomes an unforced cluster whose last
+    line carries the byline, and the text under it an article of its own
+    that the attachment may give that group or a later one.
+    """
+    for i in range(1, len(drafts)):
+        d, before = drafts[i], drafts[i - 1]
+        own = [cl for cl in clusters if cl.position == i]
+        if not (
+            d.opened_by == HEADING_BYLINE
+            and d.has_text
+            and len(own) == 1
+            and own[0].forced
+            and before.has_text
+            and not before.bylines
+            and before.continued_from is None
+            and _shares(own[0], before) > _shares(own[0], d)
+        ):
+            continue
+        group = own[0]
+        group.forced = False
+        group.lines.extend(HeadlineLine(b.text, b.span, byline=b) for b in d.bylines)
+        starts = {b.span.start for b in d.bylines}
+        d.spans = [x for x in d.spans if x.start not in starts]
+        d.bylines = []
+        d.opened_by = GROUP_BETWEEN_TEXTS
+
+
+def _pairs(text: str) -> set[str]:
+    """The pairs of adjacent letters and digits of a text, its punctuation and spaces skipped."""
+    clean = pat.NOT_ALNUM.sub("", text)
+    return {clean[k : k + 2] for k in range(len(clean) - 1)}
+
+
+def _shares(group: Cluster, d: Draft) -> int:
+    """How many pairs of letters the group's headline lines share with the draft's text."""
+    heads = _pairs("".join(h.text for h in group.lines))
+    return len(heads & _pairs("".join(b.text for b in d.blocks)))
 
 
 CREDIT_AFTER_TEXT = reason(
