@@ -71,9 +71,10 @@ def test_explain_names_rules() -> None:
     assert rules == {"unify_spaces", "fullwidth_punctuation", "cjk_alnum_spaces", "cjk_punct_spaces"}
 
 
-def test_source_offset_out_of_range() -> None:
+@pytest.mark.parametrize("offset", [-1, 2, 5])
+def test_source_offset_out_of_range(offset: int) -> None:
     with pytest.raises(IndexError):
-        explain("好").source_offset(5)
+        explain("好").source_offset(offset)
 
 
 @pytest.mark.parametrize(

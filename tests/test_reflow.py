@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import qhnews
-from qhnews._blocks import _joined
+from qhnews._blocks import _joined, reflow
 from qhnews._cues import _form_chars, _info, _plain, analyse
 from qhnews._forms import DEFAULT, Forms, compiled
 from qhnews._lines import split_lines
@@ -134,3 +134,41 @@ def test_a_line_with_a_new_role_is_not_plain() -> None:
     # the prefilter is derived from the forms: a role a user adds is seen
     chars = _form_chars(compiled(Forms().extend(roles=("主笔",))))
     assert not _plain("主笔王五", 40, chars)
+
+
+def _reasons(page: str) -> list[tuple[str, str]]:
+    """Each block's rule and its text, as the reflow makes them."""
+    return [(b.reason, b.text) for b in reflow(split_lines(page))]
+
+
+def test_a_heading_exactly_far_margin_short_of_the_text_below_is_far_short() -> None:
+    # 28 cells over lines of 40: short by far_margin (12) exactly, over a first line that lost its indent
+    page = (
+        "东河区召开全区文化工作推进会\n今年以来东河区文化馆组织开展送戏下乡活动\n"
+        "一百余场，覆盖全区十二个街道和五十多个社\n区，参与群众累计超过三万人次，受到居民的\n普遍欢迎。"
+    )
+    assert [r for r, _ in _reasons(page)] == ["heads.far-short", "block.after-standalone"]
+
+
+def test_a_subheading_right_above_its_paragraph_breaks_by_the_mid_sentence_rule() -> None:
+    # the rule of a heading set without a blank line decides, not the short-line rule after it
+    page = (
+        "持续推进城乡公共文化服务体系建设让群众在家门口\n享受丰富多彩的文化生活和更优质服务\n"
+        "今年以来，东河区文化馆组织开展各类文化惠民\n活动一百余场，覆盖全区十二个街道五十多个社区，\n"
+        "参与群众累计超过三万人次，受到居民的普遍欢迎。"
+    )
+    assert [r for r, _ in _reasons(page)] == ["block.page-start", "break.mid-sentence"]
+
+
+def test_a_short_line_that_opens_a_quote_goes_on_below() -> None:
+    # “ left open on a short line: the quoted name goes on in the line below, one paragraph
+    page = (
+        "东河区文化馆近日在西山镇文化广场举办了\n“文化进万家\n”主题演出活动，吸引周边群众前来\n"
+        "观看，现场气氛热烈，演出持续了两个多小\n时，受到居民的普遍欢迎。"
+    )
+    assert len(_reasons(page)) == 1
+
+
+def test_split_lines_normalizes_each_line_with_the_options_given() -> None:
+    (line,) = split_lines("7 月 10 日", NormalizeOptions(cjk_alnum_spaces=False))
+    assert (line.text, line.width) == ("7 月 10 日", 10)

@@ -99,3 +99,11 @@ def test_two_pieces_cut_off_one_line_each_span_their_own_text(text: str) -> None
     assert article.blocks[-1].span.end <= cut[0].start
     for byline in article.bylines:
         assert qhnews.normalize(page.text[byline.span.start : byline.span.end]) == byline.text
+
+
+def test_a_piece_cut_off_an_indented_last_line_from_its_start_spans_from_its_bracket() -> None:
+    # the trailing byline opens the line (the jump after it was cut first): its span starts past the indent
+    page = qhnews.parse("开会，会上说了\n要抓好落实\n\u3000\u3000（记者 王五）（下转二版）")
+    (article,) = page.articles
+    (byline,) = article.bylines
+    assert page.text[byline.span.start : byline.span.end] == "（记者 王五）"

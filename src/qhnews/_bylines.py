@@ -76,7 +76,8 @@ def _read_people(text: str, patterns: BylinePatterns) -> tuple[tuple[Person, ...
     return tuple(people), outlet, "/".join(dict.fromkeys(per)) or None
 
 
-#: A name run into the next has at most this many characters before it is read as several.
+#: A name run into the next has at most this many characters before it is read as several: a
+#: compound surname and two characters (欧阳小明); a longer run holds two names or more.
 _ONE_NAME = 4
 
 
@@ -205,15 +206,15 @@ def name_alone(text: str, span: Span, forms: Forms | None = None) -> Byline | No
     """
     names = text.split()
     pattern = _patterns(forms).name_alone
-    if not 0 < len(names) <= _NAMES_MAX or not all(len(n) <= _NAME_MAX and pattern.match(n) for n in names):
+    # how long a name may be the pattern says: a surname (a compound one too) and one or two characters
+    if not 0 < len(names) <= _NAMES_MAX or not all(pattern.match(n) for n in names):
         return None
     people = tuple(Person(None, n) for n in names)
     return Byline(text, BylinePosition.HEADING, None, None, None, people, span, None, NAME_ALONE)
 
 
-#: The longest name alone: a compound surname and two characters.
-_NAME_MAX = 4
-#: The most names a line of names alone holds (the writers of a feature, set apart by spaces).
+#: The most names a line of names alone holds (the writers of a feature, set apart by spaces): as
+#: many as the byline patterns take in one byline (their ``{0,7}`` after the first person).
 _NAMES_MAX = 8
 
 

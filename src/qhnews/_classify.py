@@ -258,7 +258,7 @@ NOTE_LABEL = reason(
 def _label_and(label: HeadingRun | Para, para: Para) -> Unit | None:
     """The label and the paragraph under it as one unit, or None when ``label`` is no such label."""
     text = label.text
-    if len(text) > _LABEL_MAX or not para.text or para.jump_from is not None:
+    if not para.text or para.jump_from is not None:
         return None
     if isinstance(label, Para) and label.jump_from is not None:
         return None
@@ -268,10 +268,6 @@ def _label_and(label: HeadingRun | Para, para: Para) -> Unit | None:
     if pat.PICTURE_MARK.match(text):
         return CaptionUnit(Caption(text + para.text, None, (), label.span.cover(para.span)))
     return None
-
-
-#: The longest label that runs into the paragraph below (编者的话：, （附图片）).
-_LABEL_MAX = 6
 
 
 def _name_alone(unit: HeadingRun, prev: Unit | None, forms: Forms | None) -> list[Unit] | None:

@@ -283,6 +283,7 @@ def analyse(
     infos: list[LineInfo] = []
     prev_number = None
     chars, within, wide = _form_chars(patterns), opts.lead_search_chars, opts.unwrapped_width
+    wraps = (opts.lead_bracket_lines, opts.wrapped_lead_chars)  # read once a page: _across runs on many lines
     for k, (ln, col, col_ahead) in enumerate(zip(nonblank, columns, ahead, strict=True)):
         gap = 0 if prev_number is None else ln.number - prev_number - 1
         prev_number = ln.number
@@ -293,26 +294,38 @@ def analyse(
         info = _info(ln, col, col_ahead, gap, opts, patterns=patterns, forms=forms)
         if infos:  # also across a blank line: a column break may fall inside a dateline or a credit
             below = nonblank[k + 1].text if k + 1 < len(nonblank) else ""
-            info = _across(infos, info, below, patterns, forms)
+            info = _across(infos, info, below, patterns, forms, wraps=wraps)
         infos.append(info)
     return tuple(infos)
 
 
 def _across(
-    infos: list[LineInfo], info: LineInfo, below: str, patterns: BylinePatterns, forms: Forms | None
+    infos: list[LineInfo],
+    info: LineInfo,
+    below: str,
+    patterns: BylinePatterns,
+    forms: Forms | None,
+    *,
+    wraps: tuple[int, int],
 ) -> LineInfo:
     """The cues of a form wrapped from the line above onto this one (``below``: the next line's text).
 
     A photo credit that began on the line above closes this line (图为会场。本报记者 王 / 五 摄);
     a dateline that began there opens the paragraph there, and the brackets
     that close it here are its people, no trailing byline (新华社北京7月 / 10日电（记者 X）).
+    ``wraps``: ``ReflowOptions.lead_bracket_lines`` and ``wrapped_lead_chars``.
     """
     above, text = infos[-1], info.line.text
-    if info.form and (_inside_lead_brackets(infos) or _inside_reported_lead(infos, text, below, patterns)):
+    bracket_lines, wrapped_chars = wraps
+    if info.form and (
+        _inside_lead_brackets(infos, bracket_lines)
+        or _inside_reported_lead(infos, text, below, patterns, bracket_lines)
+    ):
         return info._replace(alone=False, form="", closes=False)
     if not (info.closes or info.alone) and _credit_wraps(above.line.text, text, forms):
         return info._replace(closes=True)
-    end = 0 if info.lead_byline else _wrapped_lead(above, text, patterns)  # a line that opens its own is none
+    # a line that opens its own is none
+    end = 0 if info.lead_byline else _wrapped_lead(above, text, patterns, wrapped_chars)
     if end:
         infos[-1] = above._replace(lead_byline=True)
         trailing, jump = _closing(text, end, patterns)
@@ -321,20 +334,16 @@ def _across(
     return info
 
 
-#: The people a dateline's brackets hold wrap over at most this many lines in the narrowest column
-#: the press sets (本报讯（见习记者 X / 特约通讯员 X 实习 / 生 X）…).
-_LEAD_BRACKET_LINES = 3
-
-
-def _inside_lead_brackets(infos: Sequence[LineInfo]) -> bool:
+def _inside_lead_brackets(infos: Sequence[LineInfo], lines: int) -> bool:
     """The line goes on inside the brackets a dateline opened on a line above and left open.
 
     The people of a dateline are printed in its brackets, wrapped like any text: a
     line inside them that reads as a form of its own (特约通讯员 X) is the
-    dateline's, no heading byline.
+    dateline's, no heading byline. The dateline, its brackets and this line span
+    at most ``lines`` lines (``ReflowOptions.lead_bracket_lines``).
     """
     text = ""
-    for back in infos[-1:-_LEAD_BRACKET_LINES:-1]:
+    for back in infos[-1:-lines:-1]:
         text = back.line.text + text
         if back.lead_byline:
             return _open_brackets(text) > 0
@@ -343,15 +352,18 @@ def _inside_lead_brackets(infos: Sequence[LineInfo]) -> bool:
     return False
 
 
-def _inside_reported_lead(infos: Sequence[LineInfo], text: str, below: str, patterns: BylinePatterns) -> bool:
+def _inside_reported_lead(
+    infos: Sequence[LineInfo], text: str, below: str, patterns: BylinePatterns, lines: int
+) -> bool:
     """The line goes on inside the people of a dateline that names them before 报道 (本报地N日讯 X、Y报道：).
 
     Unbracketed, the people run on from the dateline's 讯 or 电 to 报道：,
     wrapped like any text: a line among them that reads as a form of its own
-    (<X>日报记者 X、…) is the dateline's, no heading byline.
+    (<X>日报记者 X、…) is the dateline's, no heading byline. They wrap over at
+    most ``lines`` lines with the dateline (``ReflowOptions.lead_bracket_lines``).
     """
     head = ""
-    for back in infos[-1:-_LEAD_BRACKET_LINES:-1]:
+    for back in infos[-1:-lines:-1]:
         head = back.line.text + head
         if back.lead_byline:
             m = patterns.lead.match(head + text + below)
@@ -366,13 +378,12 @@ def _open_brackets(text: str) -> int:
     return sum(text.count(c) for c in "（(") - sum(text.count(c) for c in "）)")
 
 
-#: A dateline wrapped onto the next line says 讯 or 电 within this many characters of that line's start.
-_WRAPPED_LEAD_CHARS = 8
+def _wrapped_lead(above: LineInfo, text: str, patterns: BylinePatterns, within: int) -> int:
+    """Where a dateline that began on the line above ends on this line, 0 for none.
 
-
-def _wrapped_lead(above: LineInfo, text: str, patterns: BylinePatterns) -> int:
-    """Where a dateline that began on the line above ends on this line, 0 for none."""
-    if above.lead_byline or above.ends_sentence or not pat.says_lead_mark(text[:_WRAPPED_LEAD_CHARS]):
+    It says 讯 or 电 within ``within`` characters of this line's start (``ReflowOptions.wrapped_lead_chars``).
+    """
+    if above.lead_byline or above.ends_sentence or not pat.says_lead_mark(text[:within]):
         return 0
     joined = above.line.text + text
     m = patterns.lead.match(joined)

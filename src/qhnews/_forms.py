@@ -303,6 +303,8 @@ def _compiled(forms: Forms) -> BylinePatterns:
     tail = rf"(?:\s*{closer})?"
     # a bracket closing with 摄 or 供图 is a photo credit, no trailing byline: （记者 X 摄）
     unshot = _alt(tuple(c for c in forms.closers if c not in _SHOT))
+    # a closer ending in 报道 (摄影报道) is no place before 报道: （记者 X 摄影报道）
+    no_closer = "".join(f"(?!{regex.escape(c)})" for c in forms.closers if c.endswith("报道") and c != "报道")
 
     def people(lead: str, sep: str, end: str = tail) -> str:
         # names run together before a role word need no separator: 记者王五通讯员赵六
@@ -328,7 +330,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
         # a foreign paper relayed: 【<country>《X报》N月N日报道】
         rf"|(?P<bracket>【)(?P<place>\p{{Han}}{{1,6}}?)《(?P<outlet>[^《》\s]{{1,12}})》(?P<date>{_DATE})?(?P<kind>报道)】)"
         # the people in brackets, with where they reported from (（记者 X 地报道）, a Hong Kong form), or before 报道
-        rf"(?:\s*[（(]\s*(?:(?P<people>{untailed})\s+(?P<place>\p{{Han}}{{2,6}}?)报道|(?P<people>{bracketed}))\s*[)）]"
+        rf"(?:\s*[（(]\s*(?:(?P<people>{untailed})\s+{no_closer}(?P<place>\p{{Han}}{{2,6}}?)报道|(?P<people>{bracketed}))\s*[)）]"
         # (据<X>报报道 after the dateline names a source, no people: the text opens with it)
         rf"|\s*(?!据)(?P<reported>{reported})报道(?:[：:]\s*|(?=\s)))?\s*"
     )

@@ -194,7 +194,8 @@ def _fullwidth_punctuation(text: str) -> list[Edit]:
     Chinese; a bracket pair joins the runs its two brackets stand in (and is
     Chinese when it holds a Han character). Every mark of a Chinese run
     converts, so that the result is a fixed point: normalizing again changes
-    nothing. A lone comma or colon between two digits (1,000 and 10:30) stays.
+    nothing. A lone comma or colon between two digits (1,000 and 10:30) stays:
+    a digit is no Chinese, and a run without a bracket joins no pair.
     """
     runs = [(m.start(), m.end()) for m in pat.MARK_RUN.finditer(text)]
     if not runs:
@@ -204,7 +205,7 @@ def _fullwidth_punctuation(text: str) -> list[Edit]:
         chinese = _bracket_pairs_join(text, runs, chinese)
     edits: list[Edit] = []
     for (s, e), hot in zip(runs, chinese, strict=True):
-        if hot and not _digit_separator(text, s, e):
+        if hot:
             edits.extend((i, i + 1, _FULL[text[i]]) for i in range(s, e) if text[i] != " ")
     return edits
 
@@ -237,11 +238,6 @@ def _root(parent: list[int], r: int) -> int:
         parent[r] = parent[parent[r]]
         r = parent[r]
     return r
-
-
-def _digit_separator(text: str, s: int, e: int) -> bool:
-    """A lone comma or colon between two digits (1,000 and 10:30): a number's separator, not punctuation."""
-    return e - s == 1 and text[s] in ",:" and 0 < s < len(text) - 1 and text[s - 1].isdigit() and text[e].isdigit()
 
 
 #: The rules in the order they run: (name, function from text to edits).

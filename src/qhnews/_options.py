@@ -53,6 +53,13 @@ class ReflowOptions:
             credit on the line below makes a caption (a body paragraph is longer).
         caption_credit_gap: The most blank lines between a caption and the credit
             line under it.
+        lead_bracket_lines: The most lines a dateline and its people wrap over,
+            in its brackets (本报讯（见习记者 X / 特约通讯员 X 实习 / 生 X）…) or
+            before 报道 (本报地N日讯 X、Y报道：): a line among them that reads as
+            a form of its own (特约通讯员 X) is the dateline's, within this many lines.
+        wrapped_lead_chars: A dateline wrapped onto the next line says 讯 or 电
+            within this many characters of that line's start (新华社北京7月 /
+            10日电…): a narrower column wraps more of it.
     """
 
     window: int = step(8)
@@ -74,3 +81,5 @@ class ReflowOptions:
     clause_commas: int = step(2)
     caption_max_chars: int = step(150)
     caption_credit_gap: int = step(1)
+    lead_bracket_lines: int = step(3)
+    wrapped_lead_chars: int = step(8)

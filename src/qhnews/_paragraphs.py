@@ -23,7 +23,7 @@ from qhnews._cues import LineInfo
 from qhnews._options import ReflowOptions
 from qhnews._rules import Rule, first_verdict, reason, rule
 
-__all__ = ["BREAKS", "HEADS", "Seam", "breaks", "heads", "left_open", "open_quotes"]
+__all__ = ["BREAKS", "HEADS", "Seam", "breaks", "left_open", "open_quotes"]
 
 
 class Seam(NamedTuple):
@@ -138,11 +138,6 @@ HEADS: tuple[Rule[Seam, bool], ...] = (
     _wider_than_column,
     _short_over_short,
 )
-
-
-def heads(seam: Seam) -> bool:
-    """Whether ``seam.prev``, a block's only line so far, is a heading printed right above ``seam.cur``."""
-    return first_verdict(HEADS, seam, (False, ""))[0]
 
 
 _DASH_ENDS = ("—", "--")

@@ -95,8 +95,6 @@ def spaced_name(text: str) -> bool:
     return len(text) <= _SPACED_NAME_CHARS and text[1:2] == " "
 
 
-#: The longest letter-spaced page name: four characters and their three spaces (国 际 新 闻).
-_SPACED_NAME_CHARS = 7
 #: A mark that ends a sentence or a clause of one: no heading holds one.
 STOPS = re.compile("[。！？；]")
 #: A clause mark of running text.
@@ -322,6 +320,9 @@ PAGE_NAMES = (
     "本地新闻",
 )
 _SPACED_PAGE_NAMES = "|".join(" ".join(name) for name in PAGE_NAMES)
+#: The longest letter-spaced page name: the longest of ``PAGE_NAMES`` and a space after each of its
+#: characters but the last (国 际 新 闻: seven characters).
+_SPACED_NAME_CHARS = max(len(" ".join(name)) for name in PAGE_NAMES)
 #: The page header or footer: a date line with its weekday, a folio (第3版, A3版,
 #: 第03版：要闻, 第3版(要闻), 版次：03), a paper's name with its date, the masthead band
 #: (今日16版 总第8123期 …), a letter-spaced page name (要 闻).
