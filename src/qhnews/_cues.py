@@ -317,10 +317,7 @@ def _across(
     """
     above, text = infos[-1], info.line.text
     bracket_lines, wrapped_chars = wraps
-    if info.form and (
-        _inside_lead_brackets(infos, bracket_lines)
-        or _inside_reported_lead(infos, text, below, patterns, bracket_lines)
-    ):
+    if info.form and (_inside_lead(infos, text, below, patterns, bracket_lines)):
         return info._replace(alone=False, form="", closes=False)
     if not (info.closes or info.alone) and _credit_wraps(above.line.text, text, forms):
         return info._replace(closes=True)
@@ -334,38 +331,22 @@ def _across(
     return info
 
 
-def _inside_lead_brackets(infos: Sequence[LineInfo], lines: int) -> bool:
-    """The line goes on inside the brackets a dateline opened on a line above and left open.
+def _inside_lead(infos: Sequence[LineInfo], text: str, below: str, patterns: BylinePatterns, lines: int) -> bool:
+    """The line goes on inside the people of a dateline that began on a line above.
 
-    The people of a dateline are printed in its brackets, wrapped like any text: a
-    line inside them that reads as a form of its own (特约通讯员 X) is the
-    dateline's, no heading byline. The dateline, its brackets and this line span
-    at most ``lines`` lines (``ReflowOptions.lead_bracket_lines``).
-    """
-    text = ""
-    for back in infos[-1:-lines:-1]:
-        text = back.line.text + text
-        if back.lead_byline:
-            return _open_brackets(text) > 0
-        if back.ends_sentence:
-            return False
-    return False
-
-
-def _inside_reported_lead(
-    infos: Sequence[LineInfo], text: str, below: str, patterns: BylinePatterns, lines: int
-) -> bool:
-    """The line goes on inside the people of a dateline that names them before 报道 (本报地N日讯 X、Y报道：).
-
-    Unbracketed, the people run on from the dateline's 讯 or 电 to 报道：,
-    wrapped like any text: a line among them that reads as a form of its own
-    (<X>日报记者 X、…) is the dateline's, no heading byline. They wrap over at
-    most ``lines`` lines with the dateline (``ReflowOptions.lead_bracket_lines``).
+    The people of a dateline are printed in its brackets, or unbracketed
+    before 报道 (本报地N日讯 X、Y报道：), wrapped like any text: a line among
+    them that reads as a form of its own (特约通讯员 X, <X>日报记者 X、…) is the
+    dateline's, no heading byline. The dateline and its people span at most
+    ``lines`` lines (``ReflowOptions.lead_bracket_lines``); ``below`` is the
+    next line's text, where 报道： may stand.
     """
     head = ""
     for back in infos[-1:-lines:-1]:
         head = back.line.text + head
         if back.lead_byline:
+            if _open_brackets(head) > 0:
+                return True
             m = patterns.lead.match(head + text + below)
             return m is not None and m.end() > len(head)
         if back.ends_sentence:
