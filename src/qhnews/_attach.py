@@ -19,7 +19,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from qhnews import _patterns as pat
+from qhnews._grams import bigrams
 from qhnews._headline import HeadlineReading, read_headline
 from qhnews._lineshape import line_shape
 from qhnews._segment import Cluster, Draft, HeadlineLine
@@ -31,24 +31,6 @@ __all__ = ["Attacher", "Group", "bigrams"]
 
 #: A headline group: its first line, its end line and the article it goes to (None: no article).
 Group = tuple[int, int, int | None]
-
-
-def bigrams(text: str) -> set[int]:
-    """The pairs of adjacent letters and digits of a text, punctuation and spaces skipped.
-
-    A pair is the 64-bit integer of its two UTF-32 code units: read straight
-    from the encoded text, at even and at odd character offsets, without
-    making a string per pair.
-
-    Examples:
-        >>> len(bigrams("青洽会，青洽")), bigrams("青洽") == bigrams("，青 洽。")
-        (3, True)
-    """
-    data = pat.NOT_ALNUM.sub("", text).encode("utf-32-le")
-    view = memoryview(data)
-    grams = set(view[: len(data) // 8 * 8].cast("Q"))
-    grams.update(view[4 : 4 + max(0, len(data) - 4) // 8 * 8].cast("Q"))
-    return grams
 
 
 def _kicker_cuts(lines: Sequence[HeadlineLine], cost: float) -> list[float]:

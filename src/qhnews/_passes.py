@@ -21,6 +21,7 @@ from qhnews._boundary import (
     RUN_TOGETHER,
 )
 from qhnews._drafts import Cluster, Draft, HeadlineLine
+from qhnews._grams import bigrams
 from qhnews._records import BodyBlock, Byline, BylinePosition
 from qhnews._rules import reason
 
@@ -160,16 +161,10 @@ def _may_close_above(d: Draft, before: Draft, group: Cluster) -> bool:
     )
 
 
-def _pairs(text: str) -> set[str]:
-    """The pairs of adjacent letters and digits of a text, its punctuation and spaces skipped."""
-    clean = pat.NOT_ALNUM.sub("", text)
-    return {clean[k : k + 2] for k in range(len(clean) - 1)}
-
-
 def _shares(group: Cluster, d: Draft) -> int:
     """How many pairs of letters the group's headline lines share with the draft's text."""
-    heads = _pairs("".join(h.text for h in group.lines))
-    return len(heads & _pairs("".join(b.text for b in d.blocks)))
+    heads = bigrams("".join(h.text for h in group.lines))
+    return len(heads & bigrams("".join(b.text for b in d.blocks)))
 
 
 CREDIT_AFTER_TEXT = reason(
