@@ -3,7 +3,7 @@
     python benchmarks/calibration.py                      # roundtrip.py's 1000 generated pages
     python benchmarks/calibration.py --seed 1             # 1000 other generated pages
     python benchmarks/calibration.py --relayout           # the gold articles re-laid (benchmarks/relayout.py)
-    python benchmarks/calibration.py --fit --seed 3 --seed 4   # fit the weights on 2000 pages, print them
+    python benchmarks/calibration.py --fit --seed 3 --seed 4 --seed 5 --seed 6   # fit the weights on 4000 pages
     python benchmarks/calibration.py --pages 300 --seed 2
 
 Parses generated pages (the property tests' generator, as
@@ -33,7 +33,7 @@ every weight but the intercept, every weight but the intercept held at most 0:
 a weight that comes out positive is set to 0 and the rest fitted again). It
 prints the weights as the defaults to store, then the figures of the fitted
 weights on the same pages (in sample). The stored weights were fitted on
-seeds 3 and 4; the default draw, seeds 1 and 2 and the re-laid pages are
+seeds 3 to 6; the default draw, seeds 1 and 2 and the re-laid pages are
 held out.
 
 ``calibrate(scored)`` computes the figures for any (confidence, right) pairs.

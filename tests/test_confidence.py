@@ -65,6 +65,10 @@ evidence = st.builds(
     unsure_subheadings=st.integers(0, 4),
     unsure_neighbours=st.integers(0, 2),
     leftovers=st.booleans(),
+    second_byline=st.booleans(),
+    cut_captions=st.integers(0, 3),
+    running_headline=st.booleans(),
+    dateline_paragraph=st.booleans(),
 )
 
 
@@ -129,12 +133,31 @@ def test_each_term_alone_lowers_the_confidence() -> None:
         "unsure_subheading": attrs.evolve(clean, unsure_subheadings=1),
         "unsure_neighbour": attrs.evolve(clean, unsure_neighbours=1),
         "leftovers": attrs.evolve(clean, leftovers=True),
+        "second_byline": attrs.evolve(clean, second_byline=True),
+        "cut_caption": attrs.evolve(clean, cut_captions=1),
+        "running_headline": attrs.evolve(clean, running_headline=True),
+        "dateline_paragraph": attrs.evolve(clean, dateline_paragraph=True),
     }
     assert set(doubts) == {t.name for t in TERMS}
     for name, e in doubts.items():
         p, notes = confidence(e, w)
+        if getattr(w, name) < 0:
+            assert p < top, name
+            assert len(notes) == 1, (name, notes)
+        else:  # the fit gave it no weight: it takes nothing off and leaves no note
+            assert (p, notes) == (top, ()), name
+        # with any weight of doubt, the term alone takes it off and says so
+        weighed: dict[str, Any] = {name: -1.0}
+        p, notes = confidence(e, attrs.evolve(w, **weighed))
         assert p < top, name
         assert len(notes) == 1, (name, notes)
+
+
+def test_every_term_but_one_carries_weight() -> None:
+    """The fit weighs every term but ``subtitle_as_title``: on generated pages such a title is no sign of error."""
+    w = ConfidenceWeights()
+    silent = {t.name for t in TERMS if getattr(w, t.name) == 0}
+    assert silent <= {"subtitle_as_title"}, silent
 
 
 def test_notes_come_weightiest_first() -> None:
@@ -207,6 +230,50 @@ def test_an_item_of_a_column_of_short_items_needs_no_headline() -> None:
     untold = qhnews.parse(items).articles  # the second text ends with no byline: an article whose headline is missing
     assert untold[1].notes == ("no headline found for this article",)
     assert untold[1].confidence < UNSURE < column[1].confidence
+
+
+#: Invented pages, each showing one cue of ``_doubts`` that a reader can see, and the note it leaves.
+CUES = {
+    "second_byline": (
+        "东城举办读书节\n\n本报讯（记者 王五）3月5日，东城区第十届读书节开幕。活动持续一个月，共有五十场讲座。\n\n"
+        "会议指出，西城区组织干部群众植树，共栽下树苗三千株。活动现场气氛热烈。\n\n"
+        "西城开展植树活动\n文/图 本报记者 李四",
+        "its headline, printed after its body, has a byline though the body opens with a dateline",
+    ),
+    "cut_caption": (
+        "东城举办读书节\n\n本报讯（记者 王五）3月5日，东城区第十届读书节开幕。活动持续一个月，共有五十场讲座。\n\n"
+        "西城开展植树活动图为市民在东城区图书馆参观读书节展览。本报记者 赵六 摄",
+        "1 caption(s) cut or run into other text",
+    ),
+    "running_headline": (
+        "东城区读书节开幕，活动持续一个月，共有五十场讲座\n\n"
+        "本报讯（记者 王五）3月5日，东城区第十届读书节开幕。活动持续一个月，共有五十场讲座。",
+        "a part of its headline has a full stop or two commas, like running text",
+    ),
+    "dateline_paragraph": (
+        "东城举办读书节\n\n本报东城3月5日电记者王五、赵六报道：\n\n"
+        "3月5日，东城区第十届读书节开幕。活动持续一个月，共有五十场讲座。",
+        "its first paragraph is a short line ending with a colon, like a dateline not read",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CUES))
+def test_a_cue_on_the_page_lowers_the_confidence_and_says_so(name: str) -> None:
+    text, note = CUES[name]
+    first = qhnews.parse(text).articles[0]
+    assert note in first.notes
+    assert first.confidence < qhnews.parse(CLEAN).articles[0].confidence
+    silenced: dict[str, Any] = {name: 0.0}
+    lenient = qhnews.ParseOptions(assemble=AssembleOptions(confidence=ConfidenceWeights(**silenced)))
+    assert note not in qhnews.parse(text, options=lenient).articles[0].notes
+
+
+def test_a_headline_may_join_two_phrases_by_one_comma() -> None:
+    """A title of two phrases and one comma is a headline's form, not running text (…，今年我省这样做)."""
+    page = qhnews.parse("东城读书节开幕，活动持续一个月\n\n" + ONE.split("\n\n", 1)[1])
+    assert page.articles[0].title == "东城读书节开幕，活动持续一个月"
+    assert page.articles[0].notes == ()
 
 
 @pytest.mark.parametrize("stem", GOLD_SEEDS)
