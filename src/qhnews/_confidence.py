@@ -331,30 +331,25 @@ def _doubtful(d: Draft, head: Attached | None) -> bool:
 
 
 def _evidence(d: Draft, head: Attached | None, neighbours: int, leftovers: bool) -> Evidence:
-    body = Evidence(
+    r = head.reading if head else None
+    return Evidence(
         headless=_headless(d, head),
         bodyless=not d.has_text,
+        shape=r.shape if r else None,
+        similarity=head.similarity if head else None,
+        rival=head.rival if head else 0.0,
+        groups_in_cluster=head.groups_in_cluster if head else 0,
         open_end=doubt.open_end(d),
+        subtitle_as_title=doubt.title_misshaped(r) if r else False,
+        alternative=r.alternative if r else None,
+        shortest_part=min((len(x) for x in doubt.parts(r)), default=None) if r else None,
         unsure_subheadings=sum(1 for b in d.blocks if b.reason == UNSURE_SUBHEADING),
         unsure_neighbours=neighbours,
         leftovers=leftovers,
-        second_byline=doubt.second_byline(d, head.reading.bylines if head else ()),
+        second_byline=doubt.second_byline(d, r.bylines if r else ()),
         cut_captions=doubt.cut_captions(d) if d.captions else 0,
+        running_headline=doubt.running_headline(r) if r else False,
         dateline_paragraph=doubt.dateline_paragraph(d),
-    )
-    if head is None:
-        return body
-    r = head.reading
-    return attrs.evolve(
-        body,
-        shape=r.shape,
-        similarity=head.similarity,
-        rival=head.rival,
-        groups_in_cluster=head.groups_in_cluster,
-        subtitle_as_title=doubt.title_misshaped(r),
-        alternative=r.alternative,
-        shortest_part=min((len(x) for x in doubt.parts(r)), default=None),
-        running_headline=doubt.running_headline(r),
     )
 
 
