@@ -199,6 +199,10 @@ class BylinePatterns:
             slash or a mark (■X, X/文); no line without one is a heading byline.
         people_token: One token of a byline's people part: an outlet and role, a name, a closer.
         lead: A lead byline or dateline at the start of a paragraph.
+        heading_hint: The test before the heading pattern, after ``role_start``: a role word or a
+            mark, one of which every heading byline holds (its first person names a role, or a mark
+            opens its names without roles). Running text often has a character of ``role_start``
+            (习 of a name, 者 of 学者) and seldom a whole role word: the long pattern is spared.
         heading: A byline printed as a line of its own under a headline.
         credited: Names without roles with a credit each or after them (X/文 Y/图, X 文/图); a
             heading byline too, tried only where the line has a slash or ends in 文 or 图.
@@ -213,6 +217,7 @@ class BylinePatterns:
     role_start: re.Pattern[str]
     people_token: regex.Pattern[str]
     lead: regex.Pattern[str]
+    heading_hint: regex.Pattern[str]
     heading: regex.Pattern[str]
     credited: regex.Pattern[str]
     trailing: regex.Pattern[str]
@@ -375,6 +380,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
             either(rf"(?P<outlet>{house})?(?P<role>{role})|(?P<closer>{closer})|(?P<per>{per})|(?P<name>{runon})")
         ),
         lead=regex.compile(either(lead_source)),
+        heading_hint=regex.compile(either(f"{role}|{marker}")),
         heading=regex.compile(either(heading_source)),
         credited=regex.compile(either(credited_source)),
         trailing=regex.compile(either(trailing_source)),
