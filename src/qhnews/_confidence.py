@@ -332,6 +332,7 @@ def _doubtful(d: Draft, head: Attached | None) -> bool:
 
 def _evidence(d: Draft, head: Attached | None, neighbours: int, leftovers: bool) -> Evidence:
     r = head.reading if head else None
+    parts = doubt.parts(r) if r else []
     return Evidence(
         headless=_headless(d, head),
         bodyless=not d.has_text,
@@ -342,13 +343,13 @@ def _evidence(d: Draft, head: Attached | None, neighbours: int, leftovers: bool)
         open_end=doubt.open_end(d),
         subtitle_as_title=doubt.title_misshaped(r) if r else False,
         alternative=r.alternative if r else None,
-        shortest_part=min((len(x) for x in doubt.parts(r)), default=None) if r else None,
+        shortest_part=min(map(len, parts), default=None),
         unsure_subheadings=sum(1 for b in d.blocks if b.reason == UNSURE_SUBHEADING),
         unsure_neighbours=neighbours,
         leftovers=leftovers,
         second_byline=doubt.second_byline(d, r.bylines if r else ()),
         cut_captions=doubt.cut_captions(d) if d.captions else 0,
-        running_headline=doubt.running_headline(r) if r else False,
+        running_headline=doubt.running_headline(parts),
         dateline_paragraph=doubt.dateline_paragraph(d),
     )
 

@@ -85,10 +85,11 @@ def second_byline(d: Draft, heading: Sequence[Byline]) -> bool:
         d: The article's draft.
         heading: The heading bylines of the headline group it was given.
     """
-    if not d.spans or not any(b.position is BylinePosition.LEAD for b in d.bylines):
+    late = [b for b in (*heading, *d.bylines) if b.position is BylinePosition.HEADING]
+    if not late or not d.spans or not any(b.position is BylinePosition.LEAD for b in d.bylines):
         return False
-    start = min(s.start for s in d.spans)
-    return any(b.span.start > start for b in (*heading, *d.bylines) if b.position is BylinePosition.HEADING)
+    start = d.spans[0].start  # the walk adds the body's spans in page order
+    return any(b.span.start > start for b in late)
 
 
 def _cut_caption(text: str, credit: str | None) -> bool:
@@ -107,15 +108,15 @@ def cut_captions(d: Draft) -> int:
     return sum(1 for c in d.captions if _cut_caption(c.text, c.credit))
 
 
-def running_headline(r: HeadlineReading) -> bool:
-    """A part of its headline holds the punctuation of running text: a full stop (。) or two commas (，).
+def running_headline(headline_parts: Sequence[str]) -> bool:
+    """A part of its headline (``parts``) holds the punctuation of running text: a full stop (。) or two commas (，).
 
     A headline sets its phrases apart by a space or a dash, at most joins two
     by one comma (…现代化，今年我省这样做), and ends none with a stop: a part
     with a stop or with two commas is most often a line of running text (a
     paragraph's start, a caption) taken for a headline.
     """
-    return any("。" in x or x.count("，") >= RUNNING_COMMAS for x in parts(r))
+    return any("。" in x or x.count("，") >= RUNNING_COMMAS for x in headline_parts)
 
 
 def dateline_paragraph(d: Draft) -> bool:
@@ -125,7 +126,7 @@ def dateline_paragraph(d: Draft) -> bool:
     paragraph; one left as a paragraph of its own, with no dateline read, is
     a dateline in a form not recognized, and the body may be cut there.
     """
-    if any(b.position is BylinePosition.LEAD for b in d.bylines):
-        return False
     first = next((b.text for b in d.blocks if b.kind is BodyKind.PARAGRAPH), None)
-    return first is not None and len(first) <= DATELINE_CHARS and first.endswith(("：", ":"))
+    if first is None or len(first) > DATELINE_CHARS or not first.endswith(("：", ":")):
+        return False
+    return not any(b.position is BylinePosition.LEAD for b in d.bylines)

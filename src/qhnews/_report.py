@@ -64,7 +64,7 @@ def page_summary(page: Page) -> dict[str, Any]:
 
     Examples:
         >>> page_summary(parse("会议召开\n\n本报讯（记者 王五）开会。", source="p.txt"))
-        {'source': 'p.txt', 'articles': 1, 'confidence': 0.967, 'diagnostics': 0, 'leftovers': 0, 'title': '会议召开'}
+        {'source': 'p.txt', 'articles': 1, 'confidence': 0.986, 'diagnostics': 0, 'leftovers': 0, 'title': '会议召开'}
     """
     titles = [a.title for a in page.articles if a.title]
     return {
