@@ -111,7 +111,7 @@ class Attacher:
         self._windows = [(max(0, p - opts.reach), min(p, count - 1)) for p in self.articles_before]
         self._readings: dict[tuple[int, int], HeadlineReading] = {}
         self._sim: dict[tuple[int, int], list[float]] = {}  # by group
-        self._grams: dict[str, tuple[dict[int, float], float]] = {}
+        self._grams: dict[str, tuple[list[tuple[float, list[int]]], float]] = {}
         self._over: dict[tuple[str, int, int], list[float]] = {}
         # The programme's table and what it reads (set by solve).
         self._best: list[dict[int, tuple[float, int, int | None]]] = []
@@ -150,12 +150,25 @@ class Attacher:
         """The first and last article that line ``h``'s group may go to."""
         return self._windows[h]
 
-    def _weighted(self, text: str) -> tuple[dict[int, float], float]:
-        """A text's bigrams weighted by their rarity among the bodies (idf), and their sum."""
+    def _weighted(self, text: str) -> tuple[list[tuple[float, list[int]]], float]:
+        """The bigrams of a text that some body has, and the sum of the weights of all its bigrams.
+
+        Each shared bigram comes with its weight, its rarity among the bodies
+        (idf), and the bodies that have it.
+        """
         if text not in self._grams:
-            idf, get = self.idf, self.bodies.get
-            weights = {g: idf[len(have)] if (have := get(g)) else idf[0] for g in bigrams(text)}
-            self._grams[text] = (weights, sum(weights.values()))
+            idf, get, alone = self.idf, self.bodies.get, self.idf[0]  # a bigram no body has weighs as one body's
+            shared: list[tuple[float, list[int]]] = []
+            total: float = 0  # int 0, as sum() starts: the weights add up in the order of the bigrams
+            for g in bigrams(text):
+                have = get(g)
+                if have:
+                    w = idf[len(have)]
+                    shared.append((w, have))
+                    total += w
+                else:
+                    total += alone
+            self._grams[text] = (shared, total)
         return self._grams[text]
 
     def _overlaps(self, text: str, low: int, high: int) -> list[float]:
@@ -163,18 +176,15 @@ class Attacher:
         key = (text, low, high)  # one text may stand in clusters with other windows
         if key in self._over:
             return self._over[key]
-        weights, total = self._weighted(text)
+        shared, total = self._weighted(text)
         sums: list[float] = [0] * (high - low + 1)  # int 0, as sum() starts
-        if total:
-            get = self.bodies.get
-            for g, w in weights.items():  # in the order of the weights, as a sum over them would add
-                have = get(g)
-                if not have or have[0] > high or have[-1] < low:
-                    continue
-                if low > have[0] or have[-1] > high:  # only part of the list lies in the window
-                    have = have[bisect.bisect_left(have, low) : bisect.bisect_right(have, high)]
-                for t in have:
-                    sums[t - low] += w
+        for w, have in shared:  # in the order of the bigrams, as a sum over them would add
+            if have[0] > high or have[-1] < low:
+                continue
+            if low > have[0] or have[-1] > high:  # only part of the list lies in the window
+                have = have[bisect.bisect_left(have, low) : bisect.bisect_right(have, high)]  # noqa: PLW2901
+            for t in have:
+                sums[t - low] += w
         # A few shared bigrams say little: the share is shrunk towards none by a prior weight.
         denominator = total + self.opts.similarity_prior
         self._over[key] = out = [s / denominator if denominator else 0.0 for s in sums]

@@ -28,6 +28,7 @@ from qhnews._normalize import Normalized, NormalizeOptions, explain, normalize
 from qhnews._options import ReflowOptions
 from qhnews._paragraphs import HEADS, Seam, breaks, open_quotes
 from qhnews._records import BlockKind, Line, TextBlock
+from qhnews._records_text import tuple_of
 from qhnews._rules import first_verdict, reason
 from qhnews._standalone import columns_between_headings, standalone_runs
 
@@ -260,7 +261,7 @@ class _Walk:
         info = infos[i]
         if current:
             nxt = infos[i + 1] if i + 1 < len(infos) else None
-            seam = Seam(infos[current[-1]], info, nxt, self.text, self.opts, self.open_quotes)
+            seam = tuple_of(Seam, (infos[current[-1]], info, nxt, self.text, self.opts, self.open_quotes))
             if len(current) == 1:
                 heads, why = first_verdict(HEADS, seam, (False, ""))
                 if heads:

@@ -128,7 +128,7 @@ def heading_match(text: str, patterns: BylinePatterns) -> regex.Match[str] | Non
     """The heading-byline pattern's match of ``text``, or of the names-with-credits pattern where it may hold."""
     if text[-1:] in _TEXT_ENDS:  # a line of running text: neither pattern can end there
         return None
-    m = patterns.heading.match(text)
+    m = patterns.heading.match(text) if patterns.heading_hint.search(text) is not None else None
     if m is None and ("/" in text or "／" in text or text.endswith(_CREDITED_ENDS)):
         m = patterns.credited.match(text)
     return m

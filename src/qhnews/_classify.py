@@ -120,12 +120,11 @@ Unit = Para | HeadingRun | BylineUnit | SpeakerUnit | JumpUnit | FurnitureUnit |
 
 
 def _classify_flow(block: TextBlock, forms: Forms | None) -> Para | CaptionUnit:
-    text = block.text
+    text, span = block.text, block.span  # a property that makes a Span: read once
     m = pat.JUMP_FROM.match(text)
     if m:
-        return Para(text[m.end() :], block.span, m.group("page"), block.lines)
-    caption = _caption(text, block.span, forms)
-    return caption or Para(text, block.span, None, block.lines)
+        return Para(text[m.end() :], span, m.group("page"), block.lines)
+    return _caption(text, span, forms) or Para(text, span, None, block.lines)
 
 
 CAPTION_OPENS = reason("caption.opener", "a paragraph that opens 图为…, 图：…, 上图… is a photo caption")

@@ -24,6 +24,7 @@ from qhnews._bylines import CREDIT_ENDS, heading_byline_ok, heading_match, photo
 from qhnews._forms import DEFAULT, BylinePatterns, Forms, compiled
 from qhnews._options import ReflowOptions
 from qhnews._records import Line
+from qhnews._records_text import tuple_of
 from qhnews._rules import reason
 
 __all__ = ["FORMS", "LineInfo", "analyse", "column_widths", "quartile"]
@@ -289,7 +290,8 @@ def analyse(
         prev_number = ln.number
         text = ln.text
         if _plain(text, within, chars):  # most lines: what _info would say, without its patterns
-            infos.append(LineInfo(ln, col, col_ahead, gap, _ends_sentence(text), False, False, False, "", col >= wide))
+            fields = (ln, col, col_ahead, gap, _ends_sentence(text), False, False, False, "", col >= wide)
+            infos.append(tuple_of(LineInfo, fields))
             continue
         info = _info(ln, col, col_ahead, gap, opts, patterns=patterns, forms=forms)
         if infos:  # also across a blank line: a column break may fall inside a dateline or a credit

@@ -185,7 +185,18 @@ def _cue(word: str) -> str:
 
 
 def _alt(words: tuple[str, ...]) -> str:
-    return "(?:" + "|".join(_cue(w) for w in words) + ")"
+    """The words as one alternation, each read with its OCR misreadings.
+
+    A lookahead at the characters the words open with comes first: the
+    alternation is tried at many places (every character of a name is checked
+    not to start a role word), and most places open no word, which the class
+    tells at once, where the engine would try each word in turn.
+    """
+    alternation = "(?:" + "|".join(_cue(w) for w in words) + ")"
+    firsts = dict.fromkeys(c for w in words if w for c in w[0] + OCR_CONFUSIONS.get(w[0], ""))
+    if not firsts or "" in words:
+        return alternation
+    return "(?=[" + "".join(regex.escape(c) for c in firsts) + "])" + alternation
 
 
 @attrs.frozen
@@ -199,6 +210,10 @@ class BylinePatterns:
             slash or a mark (■X, X/文); no line without one is a heading byline.
         people_token: One token of a byline's people part: an outlet and role, a name, a closer.
         lead: A lead byline or dateline at the start of a paragraph.
+        heading_hint: The test before the heading pattern, after ``role_start``: a role word or a
+            mark, one of which every heading byline holds (its first person names a role, or a mark
+            opens its names without roles). Running text often has a character of ``role_start``
+            (习 of a name, 者 of 学者) and seldom a whole role word: the long pattern is spared.
         heading: A byline printed as a line of its own under a headline.
         credited: Names without roles with a credit each or after them (X/文 Y/图, X 文/图); a
             heading byline too, tried only where the line has a slash or ends in 文 or 图.
@@ -213,6 +228,7 @@ class BylinePatterns:
     role_start: re.Pattern[str]
     people_token: regex.Pattern[str]
     lead: regex.Pattern[str]
+    heading_hint: regex.Pattern[str]
     heading: regex.Pattern[str]
     credited: regex.Pattern[str]
     trailing: regex.Pattern[str]
@@ -330,9 +346,10 @@ def _compiled(forms: Forms) -> BylinePatterns:
         # a foreign paper relayed: 【<country>《X报》N月N日报道】
         rf"|(?P<bracket>【)(?P<place>\p{{Han}}{{1,6}}?)《(?P<outlet>[^《》\s]{{1,12}})》(?P<date>{_DATE})?(?P<kind>报道)】)"
         # the people in brackets, with where they reported from (（记者 X 地报道）, a Hong Kong form), or before 报道
-        rf"(?:\s*[（(]\s*(?:(?P<people>{untailed})\s+{no_closer}(?P<place>\p{{Han}}{{2,6}}?)报道|(?P<people>{bracketed}))\s*[)）]"
+        # (each form tried only where 报道 stands ahead: the lookaheads spare the names' backtracking elsewhere)
+        rf"(?:\s*[（(]\s*(?:(?=[^（()）]*报道\s*[)）])(?P<people>{untailed})\s+{no_closer}(?P<place>\p{{Han}}{{2,6}}?)报道|(?P<people>{bracketed}))\s*[)）]"
         # (据<X>报报道 after the dateline names a source, no people: the text opens with it)
-        rf"|\s*(?!据)(?P<reported>{reported})报道(?:[：:]\s*|(?=\s)))?\s*"
+        rf"|\s*(?!据)(?=[\s\S]*?报道)(?P<reported>{reported})报道(?:[：:]\s*|(?=\s)))?\s*"
     )
     after = rf"(?:\s+(?P<after>{credits}))?"
     heading_source = (
@@ -375,6 +392,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
             either(rf"(?P<outlet>{house})?(?P<role>{role})|(?P<closer>{closer})|(?P<per>{per})|(?P<name>{runon})")
         ),
         lead=regex.compile(either(lead_source)),
+        heading_hint=regex.compile(either(f"{role}|{marker}")),
         heading=regex.compile(either(heading_source)),
         credited=regex.compile(either(credited_source)),
         trailing=regex.compile(either(trailing_source)),

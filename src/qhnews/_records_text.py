@@ -10,11 +10,18 @@ the parser's later stages; the records that come out are in
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import attrs
 
-__all__ = ["BlockKind", "Line", "Span", "StrEnum", "TextBlock"]
+__all__ = ["BlockKind", "Line", "Span", "StrEnum", "TextBlock", "tuple_of"]
+
+_T = TypeVar("_T", bound=tuple[object, ...])
+
+#: ``tuple_of(Cls, (a, b, …))`` makes the named tuple ``Cls(a, b, …)`` without calling its constructor, a
+#: Python function that costs as much again: for the records made once per line (the fields are not checked).
+tuple_of: Callable[[type[_T], tuple[object, ...]], _T] = tuple.__new__
 
 
 class StrEnum(str, enum.Enum):
