@@ -19,7 +19,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from qhnews._grams import bigrams
+from qhnews._grams import bigrams, bigrams_among
 from qhnews._headline import HeadlineReading, read_headline
 from qhnews._lineshape import line_shape
 from qhnews._segment import Cluster, Draft, HeadlineLine
@@ -74,7 +74,7 @@ def _bodies_by_bigram(drafts: Sequence[Draft], clusters: Sequence[Cluster]) -> d
     out: dict[int, list[int]] = {}
     for t, d in enumerate(drafts):
         body = "".join([*(b.text for b in d.blocks), *(c.text for c in d.captions)])
-        for g in bigrams(body) & wanted:
+        for g in bigrams_among(body, wanted):
             out.setdefault(g, []).append(t)
     return out
 

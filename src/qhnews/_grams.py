@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from qhnews import _patterns as pat
 
-__all__ = ["bigrams"]
+__all__ = ["bigrams", "bigrams_among"]
 
 
 def bigrams(text: str) -> set[int]:
@@ -23,3 +23,17 @@ def bigrams(text: str) -> set[int]:
     grams = set(view[: len(data) // 8 * 8].cast("Q"))
     grams.update(view[4 : 4 + max(0, len(data) - 4) // 8 * 8].cast("Q"))
     return grams
+
+
+def bigrams_among(text: str, wanted: set[int]) -> set[int]:
+    """``bigrams(text) & wanted``, without making the set of all the text's bigrams (a body's are many).
+
+    Examples:
+        >>> bigrams_among("青洽会，青洽", bigrams("洽会")) == bigrams("洽会")
+        True
+    """
+    data = pat.NOT_ALNUM.sub("", text).encode("utf-32-le")
+    view = memoryview(data)
+    found = wanted.intersection(view[: len(data) // 8 * 8].cast("Q"))
+    found.update(wanted.intersection(view[4 : 4 + max(0, len(data) - 4) // 8 * 8].cast("Q")))
+    return found
