@@ -57,7 +57,9 @@ STAGE_GLOBS = (
     "_classify.py",
     "_segment*.py",
     "_boundary.py",  # the seam rules of stage 6, split from _segment
+    "_passes.py",  # the passes after the walk of stage 6, split from _segment
     "_headline.py",
+    "_lineshape.py",  # RoleWeights and the shape of one headline line, split from _headline
     "_attach.py",
     "_assemble.py",
     "_normalize.py",

@@ -8,12 +8,13 @@ A field with a step (``metadata["step"]``) of ReflowOptions, AssembleOptions
 or RoleWeights is pinned in a direction when some fixture comes out different
 with the field moved one step that way: a page (``qhnews.parse``, its JSON), a
 headline group (``read_headline``, its roles, shape and terms) or a body text
-(its kind and rule). ``map`` names, for each field and direction, the first
-fixture that pins it; ``tests/test_pinning.py`` checks that each named fixture
-still does. ``search`` perturbs the page fixtures and generated pages (a line
-a character shorter or longer, cut, repeated, a blank line added or taken
-away) and prints, in the fixture format of ``tests/fixtures/pinning/pages.txt``,
-the shrunk pages that pin a field no fixture pins yet.
+(its kind and rule). ``map`` names, for each field and direction, the fixture
+already named if it still pins it, else the first fixture that does;
+``tests/test_pinning.py`` checks that each named fixture still does.
+``search`` perturbs the page fixtures and generated pages (a line a character
+shorter or longer, cut, repeated, a blank line added or taken away) and
+prints, in the fixture format of ``tests/fixtures/pinning/pages.txt``, the
+shrunk pages that pin a field no fixture pins yet.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
-from pinning import FIELDS_FILE, Move, Pinnable, fixtures, moves, pins  # noqa: E402
+from pinning import FIELDS_FILE, Move, Pinnable, fields_file, fixtures, moves, pins  # noqa: E402
 
 
 def write_map() -> int:
@@ -37,8 +38,12 @@ def write_map() -> int:
         "# A field with no fixture is listed in tests/test_pinning.py's UNPINNED with the reason.",
     ]
     left = []
+    # A fixture already named that still pins its move keeps it: a new page takes only the moves left.
+    named = dict(fields_file())
+    by_id = {item.id: item for item in items}
     for move in moves():
-        for item in items:
+        kept = by_id.get(named.get(move, ""))
+        for item in [kept] if kept is not None and pins(kept, move) else items:
             if pins(item, move):
                 lines.append(f"{move.field} {move.direction:+d} {item.id}")
                 break
