@@ -112,6 +112,33 @@ def column_widths(widths: Sequence[int], window: int, behind: int) -> list[int]:
     return out
 
 
+def _columns_and_ahead(widths: Sequence[int], window: int) -> tuple[list[int], list[int]]:
+    """``column_widths(widths, window, window)`` and ``column_widths(widths, window, 0)``, in one walk.
+
+    Both windows take the same line in ahead; they part only where a line drops out behind.
+    """
+    n = len(widths)
+    near = sorted(widths[: window + 1])
+    front = list(near)
+    columns: list[int] = []
+    ahead: list[int] = []
+    for i in range(n):
+        size = len(near)
+        half = size // 2
+        columns.append(near[half + (size - half) // 2])  # as quartile(near)
+        size = len(front)
+        half = size // 2
+        ahead.append(front[half + (size - half) // 2])
+        if i + window + 1 < n:
+            w = widths[i + window + 1]
+            bisect.insort(near, w)
+            bisect.insort(front, w)
+        if i - window >= 0:
+            del near[bisect.bisect_left(near, widths[i - window])]
+        del front[bisect.bisect_left(front, widths[i])]
+    return columns, ahead
+
+
 def quartile(widths: Sequence[int]) -> int:
     """The median of the upper half of ``widths``."""
     near = sorted(widths)
@@ -279,8 +306,7 @@ def analyse(
     patterns = DEFAULT if forms is None else compiled(forms)
     nonblank = [ln for ln in lines if ln.text]
     widths = [ln.width for ln in nonblank]
-    columns = column_widths(widths, opts.window, opts.window)
-    ahead = column_widths(widths, opts.window, 0)
+    columns, ahead = _columns_and_ahead(widths, opts.window)
     infos: list[LineInfo] = []
     prev_number = None
     chars, within, wide = _form_chars(patterns), opts.lead_search_chars, opts.unwrapped_width
