@@ -67,6 +67,8 @@ STAGE_GLOBS = (
     "_forms.py",
     "_options.py",  # ReflowOptions: its defaults only
     "_confidence.py",  # ConfidenceWeights and the confidence model
+    "_doubts.py",  # the cues of the confidence model, split from _confidence
+    "_grams.py",  # the pairs of letters the attachment and the boundary passes compare
 )
 
 FAST = (
