@@ -213,10 +213,23 @@ class KnownBug:
 
 
 def _section_shaped_title(r: RenderedPage) -> bool:
-    """A section label, or a title shaped like one: two short phrases joined by a middle dot."""
+    """A section label, or a title shaped like one (two short phrases joined by a middle dot), in a stack of groups.
+
+    A stack: two or more headline groups printed one above the other between the same two bodies (they
+    share a slot). Over its own title alone the label reads right: with this bug left out of the clear
+    pages' test, seeded draws 0-2 of the three section-label strata found no failing page.
+    """
+    stacked = {s for s in r.slots if r.slots.count(s) > 1}
     return any(
-        (a.title is not None and pat.SECTION_DOT.match(a.title)) or a.section is not None for a in r.spec.articles
+        r.slots[i] in stacked and ((a.title is not None and pat.SECTION_DOT.match(a.title)) or a.section is not None)
+        for i, a in enumerate(r.spec.articles)
     )
+
+
+def _groups_stacked_without_a_gap(r: RenderedPage) -> bool:
+    """Two headline groups printed one right under the other with no blank line between them."""
+    lays = r.spec.layouts
+    return any(not lays[i].group_gap or lays[i].tight for cluster in _groups_in_clusters(r) for i in cluster[1:])
 
 
 def _byline_group_after_an_unopened_body(r: RenderedPage) -> bool:
@@ -306,6 +319,15 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         "groups printed one above the other (a lone A·B line is both a section label and a title)",
         _section_shaped_title,
     ),
+    # Found by the swap property once W was narrowed to stacks (the draws changed): two one-line titles of
+    # two articles gathered after a later body, no blank line between them, read as a kicker over a title.
+    # The lines alone do not tell one stacked group from two; only the bodies they share words with do,
+    # and the generator's bodies share most of their words.
+    "AA": KnownBug(
+        "two headline groups gathered after a later body with no blank line between them are read as one "
+        "(the upper title becomes the kicker of the lower), and the article whose title it was has none",
+        _groups_stacked_without_a_gap,
+    ),
     # T is fixed where the page shows a headline set apart from the text without a blank line: a line
     # wider than its column or in headline idiom (spaced phrases, ——), a fragment of unwrapped text, or
     # subheadings that end an article's text; its minimal pages pass. What is left: a headline group glued
@@ -347,7 +369,7 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("B", "O", "P", "Q", "T", "U", "V", "W", "Y", "Z")
+ARTICLE_BUGS = ("B", "O", "P", "Q", "T", "U", "V", "W", "Y", "Z", "AA")
 TEXT_LAYER_BUGS = ("B",)
 
 
