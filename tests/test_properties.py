@@ -421,6 +421,15 @@ def test_parsing_the_normalized_page_gives_the_same_articles(text: str) -> None:
 # --------------------------------------------------------------------------- 3. nothing lost
 
 
+#: A dateline whose text is a heading wrapped over two lines, standing alone after an editor's note: the two
+#: lines went on to the headline attachment as printed, the dateline they still held with them (its text twice).
+_DATELINE_OVER_A_WRAPPED_HEADING = (
+    "编者按：基层治理千头万绪，关键在人。本报今起推出系列报道。\n\n本报讯（记者 王五）加强组织\n领导\n\n"
+    "西山村修通产业路\n\n本报讯（记者 赵六）9月21日，西山村三公里产业路全线贯\n通，村里的核桃可以直接装车运出山了。"
+)
+
+
+@example(_DATELINE_OVER_A_WRAPPED_HEADING)
 @given(st.one_of(rendered().map(lambda r: r.text), mixed_text, any_text))
 def test_nothing_is_lost_and_nothing_invented(text: str) -> None:
     """Every non-space character is in an article, a page heading or a leftover (up to the

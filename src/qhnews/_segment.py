@@ -174,7 +174,10 @@ class _Walk:
         if para.text:
             kind, code = first_verdict(BODY_KIND, Text(para.text, self.options), ("paragraph", PARAGRAPH))
             d.blocks.append(BodyBlock(kind, para.text, para.span, code))
-            if kind == "subheading" and len(para.lines) > 1:
+            # its lines, to become headline lines one by one; not where a byline was cut off the first line
+            # or the last, whose text the lines still hold (本报讯（记者 X）<heading> / <heading>)
+            whole = para.span.start == para.lines[0].start and para.span.end == para.lines[-1].end
+            if kind == "subheading" and len(para.lines) > 1 and whole:
                 d.subheading_lines[para.span.start] = para.lines
         d.spans.append(para.span)
 
