@@ -179,3 +179,14 @@ def test_one_walk_measures_both_column_windows(widths: list[int], window: int) -
     """The cues measure a line's column and the column ahead of it in one walk; each equals its own walk."""
     both = (column_widths(widths, window, window), column_widths(widths, window, 0))
     assert _columns_and_ahead(widths, window) == both
+
+
+@given(st.characters(codec=None))
+def test_a_wide_character_is_one_of_east_asian_width_w_or_f_or_chinese_punctuation(c: str) -> None:
+    """The common Han range tried first in ``WIDE`` changes no verdict: it is all of width W."""
+    import regex
+
+    from qhnews import _patterns as pat
+
+    plain = regex.compile(rf"[\p{{ea=W}}\p{{ea=F}}{pat._CJK_PUNCT}]")
+    assert (pat.WIDE.match(c) is None) == (plain.match(c) is None)

@@ -71,10 +71,13 @@ _CJK_PUNCT = (
 HAN = regex.compile(r"\p{Han}")
 #: A character of Chinese text: Han or Chinese punctuation.
 CJK_CHAR = regex.compile(rf"[\p{{Han}}{_CJK_PUNCT}]")
+#: The common Han characters, all of East Asian width W: tried first, before the width lookups, as most
+#: characters of a page are among them.
+_COMMON_HAN = "\u4e00-\u9fff"
 #: A character that takes two display cells in a Chinese column.
-WIDE = regex.compile(rf"[\p{{ea=W}}\p{{ea=F}}{_CJK_PUNCT}]")
+WIDE = regex.compile(rf"[{_COMMON_HAN}{_CJK_PUNCT}\p{{ea=W}}\p{{ea=F}}]")
 #: A run of wide characters (one match per run, not per character).
-WIDE_RUN = regex.compile(rf"[\p{{ea=W}}\p{{ea=F}}{_CJK_PUNCT}]+")
+WIDE_RUN = regex.compile(rf"[{_COMMON_HAN}{_CJK_PUNCT}\p{{ea=W}}\p{{ea=F}}]+")
 #: What counts as a space in OCR output.
 SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
