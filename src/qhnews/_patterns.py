@@ -73,7 +73,7 @@ HAN = regex.compile(r"\p{Han}")
 CJK_CHAR = regex.compile(rf"[\p{{Han}}{_CJK_PUNCT}]")
 #: The common Han characters, all of East Asian width W: tried first, before the width lookups, as most
 #: characters of a page are among them.
-_COMMON_HAN = "\u4e00-\u9fff"
+_COMMON_HAN = r"\u4e00-\u9fff"  # escapes: no Han character in the source (the script table checks those)
 #: A character that takes two display cells in a Chinese column.
 WIDE = regex.compile(rf"[{_COMMON_HAN}{_CJK_PUNCT}\p{{ea=W}}\p{{ea=F}}]")
 #: A run of wide characters (one match per run, not per character).
