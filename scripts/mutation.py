@@ -5,8 +5,10 @@ Run it through ``scripts/mutation`` (which nices it). Each mutant (see
 folder (src is never edited in place), and the suite runs against the copy:
 
 1. the fast tests (the module's doctests, fixtures, golden pages, rules,
-   reflow, bylines, spans, normalization, pinning, minimal layout pages), with
-   ``-x``: the first failure kills the mutant;
+   reflow, bylines, spans, normalization, pinning, minimal layout pages, and
+   the module's own tests where they are too slow for every mutant: the
+   confidence model's for ``_confidence`` and ``_doubts``), with ``-x``: the
+   first failure kills the mutant;
 2. the property tests with the ``ci`` profile (derandomized), fastest first.
    Before them, a replay: every call the property tests make into qhnews
    (``parse``, ``normalize``, ``explain``, ``normalize_page``, ``cell_width``)
@@ -84,6 +86,11 @@ FAST = (
     "tests/test_reflow.py",
 )
 FAST_DESELECT = ("tests/test_layouts.py::test_structure_round_trip",)
+#: The test modules of one stage module, run in its fast phase only (too slow to run for every mutant).
+OWN_TESTS = {
+    "_confidence.py": ("tests/test_confidence.py",),
+    "_doubts.py": ("tests/test_confidence.py",),
+}
 PROPERTIES = ("tests/test_properties.py", "tests/test_layouts.py::test_structure_round_trip")
 #: Test modules whose imports from qhnews bypass the replay (module-level names they read directly).
 PROPERTY_SOURCES = ("tests/test_properties.py", "tests/test_layouts.py", "tests/render.py", "tests/strategies.py")
@@ -183,6 +190,8 @@ def pytest(copy: Path, args: list[str], timeout: float, extra_env: dict[str, str
 
 def fast_args(copy: Path, module: Path | None) -> list[str]:
     args = [f for f in FAST if (copy / f).exists()]
+    if module is not None:
+        args += [f for f in OWN_TESTS.get(module.name, ()) if (copy / f).exists()]
     args += [f"--deselect={d}" for d in FAST_DESELECT]
     if module is not None:  # the module's own doctests first
         args.insert(0, "--doctest-modules")
