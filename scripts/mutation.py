@@ -5,7 +5,8 @@ Run it through ``scripts/mutation`` (which nices it). Each mutant (see
 folder (src is never edited in place), and the suite runs against the copy:
 
 1. the fast tests (the module's doctests, fixtures, golden pages, rules,
-   reflow, bylines, spans, normalization, pinning, minimal layout pages, and
+   reflow, bylines, spans, normalization, pinning, minimal layout pages, the
+   JSON of the docs' example pages, and
    the module's own tests where they are too slow for every mutant: the
    confidence model's for ``_confidence`` and ``_doubts``), with ``-x``: the
    first failure kills the mutant;
@@ -84,6 +85,7 @@ FAST = (
     "tests/test_layouts.py",
     "tests/test_explain.py",
     "tests/test_reflow.py",
+    "tests/test_api.py::test_example_output_is_real",  # the docs' example pages, every field of their JSON
 )
 FAST_DESELECT = ("tests/test_layouts.py::test_structure_round_trip",)
 #: The test modules of one stage module, run in its fast phase only (too slow to run for every mutant).
