@@ -191,7 +191,7 @@ def pytest(copy: Path, args: list[str], timeout: float, extra_env: dict[str, str
 
 
 def fast_args(copy: Path, module: Path | None) -> list[str]:
-    args = [f for f in FAST if (copy / f).exists()]
+    args = [f for f in FAST if (copy / f.split("::")[0]).exists()]
     if module is not None:
         args += [f for f in OWN_TESTS.get(module.name, ()) if (copy / f).exists()]
     args += [f"--deselect={d}" for d in FAST_DESELECT]
