@@ -79,6 +79,7 @@ FAST = (
     "tests/test_golden.py",
     "tests/test_fixtures.py",
     "tests/test_assemble_rules.py",
+    "tests/test_assemble_edges.py",
     "tests/test_bylines.py",
     "tests/test_spans.py",
     "tests/test_normalize.py",
