@@ -390,7 +390,7 @@ COLON_41 = "东城区文化和旅游局的负责人在3月5日举行的新闻发
 DATELINE_NOTE = CUES["dateline_paragraph"][1]
 
 
-@pytest.mark.parametrize(("first", "cued"), [(COLON_40, True), (COLON_41, False)])
+@pytest.mark.parametrize(("first", "cued"), [(COLON_40, True), (COLON_41, False)], ids=["40", "41"])
 def test_a_first_paragraph_of_forty_characters_ending_with_a_colon_may_be_a_dateline(first: str, cued: bool) -> None:
     """The dateline cue takes a first paragraph of at most 40 characters (``DATELINE_CHARS``) that ends with a colon."""
     assert (len(first), first[-1]) == (40 if cued else 41, "：")
