@@ -453,3 +453,16 @@ def test_the_fitted_weights_are_those_docs_accuracy_publishes() -> None:
     assert published == {"intercept": w.intercept, **fitted}
     assert f"`low_similarity` (per unit under {w.similarity_floor})" in table
     assert f"`short_part` ({w.short_part_chars} characters or fewer)" in table
+
+
+@given(evidence)
+def test_a_term_without_its_evidence_is_zero_and_never_below(e: Evidence) -> None:
+    """Each term's value is 0 where the article shows none of its evidence, and never less.
+
+    The model adds only what is above 0, but the fit (benchmarks/calibration.py) reads the values
+    themselves, one feature a term: a value below 0 on an article with no such doubt would move it.
+    """
+    w = ConfidenceWeights()
+    assert all(t.value(e, w) >= 0 for t in TERMS)
+    clean = Evidence()
+    assert [t.value(clean, w) for t in TERMS] == [0.0] * len(TERMS)
