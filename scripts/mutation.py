@@ -7,9 +7,9 @@ folder (src is never edited in place), and the suite runs against the copy:
 1. the fast tests (the module's doctests, fixtures, golden pages, rules,
    reflow, bylines, spans, normalization, pinning, minimal layout pages, the
    JSON of the docs' example pages, and
-   the module's own tests where they are too slow for every mutant: the
-   confidence model's for ``_confidence`` and ``_doubts``), with ``-x``: the
-   first failure kills the mutant;
+   the module's own tests where they are too slow or narrow for every mutant:
+   the confidence model's for ``_confidence`` and ``_doubts``, the bigrams'
+   for ``_grams``), with ``-x``: the first failure kills the mutant;
 2. the property tests with the ``ci`` profile (derandomized), fastest first.
    Before them, a replay: every call the property tests make into qhnews
    (``parse``, ``normalize``, ``explain``, ``normalize_page``, ``cell_width``)
@@ -89,10 +89,11 @@ FAST = (
     "tests/test_api.py::test_example_output_is_real",  # the docs' example pages, every field of their JSON
 )
 FAST_DESELECT = ("tests/test_layouts.py::test_structure_round_trip",)
-#: The test modules of one stage module, run in its fast phase only (too slow to run for every mutant).
+#: The test modules of one stage module, run in its fast phase only (too slow, or too narrow, to run for every mutant).
 OWN_TESTS = {
     "_confidence.py": ("tests/test_confidence.py",),
     "_doubts.py": ("tests/test_confidence.py",),
+    "_grams.py": ("tests/test_grams.py",),
 }
 PROPERTIES = ("tests/test_properties.py", "tests/test_layouts.py::test_structure_round_trip")
 #: Test modules whose imports from qhnews bypass the replay (module-level names they read directly).
