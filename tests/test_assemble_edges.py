@@ -100,6 +100,7 @@ NEXT = "西城开展植树活动\n\n本报讯（记者 赵六）3月6日，西�
         (f"{TITLE}\n{BYLINE}\n\n{BODY}\n\n{NEXT}", 1),  # the group over its body
         (f"{BODY}\n\n{TITLE}\n{BYLINE}\n\n{NEXT}", 3),  # the group, byline and all, printed under its body
     ],
+    ids=["over-its-body", "under-its-body"],
 )
 def test_the_headline_span_leaves_out_the_heading_byline(page: str, title_line: int) -> None:
     """An article's headline span covers its headline lines; the heading byline under them has its own span.

@@ -37,15 +37,15 @@ def plain(text: str) -> set[int]:
     return {int.from_bytes((a + b).encode("utf-32-le"), sys.byteorder) for a, b in pairwise(s)}
 
 
-@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("text", TEXTS, ids=[f"length-{len(t)}" for t in TEXTS])
 def test_bigrams_are_the_pairs_of_adjacent_letters(text: str) -> None:
     letters = len(pat.NOT_ALNUM.sub("", text))
     assert bigrams(text) == plain(text)
     assert len(bigrams(text)) <= max(0, letters - 1)
 
 
-@pytest.mark.parametrize("text", TEXTS)
-@pytest.mark.parametrize("other", ["读书节开幕", "东城区第十届", "青洽会"])
+@pytest.mark.parametrize("text", TEXTS, ids=[f"length-{len(t)}" for t in TEXTS])
+@pytest.mark.parametrize("other", ["读书节开幕", "东城区第十届", "青洽会"], ids=["a", "b", "c"])
 def test_bigrams_among_are_the_wanted_pairs_of_a_text(text: str, other: str) -> None:
     wanted = plain(other)
     assert bigrams_among(text, wanted) == plain(text) & wanted
