@@ -190,3 +190,19 @@ def test_a_wide_character_is_one_of_east_asian_width_w_or_f_or_chinese_punctuati
 
     plain = regex.compile(rf"[\p{{ea=W}}\p{{ea=F}}{pat._CJK_PUNCT}]")
     assert (pat.WIDE.match(c) is None) == (plain.match(c) is None)
+
+
+@given(st.text(st.characters(codec=None, exclude_categories=["Cs"]), max_size=40))
+def test_narrowing_takes_out_what_the_wide_run_pattern_takes_out(text: str) -> None:
+    """The standard-library class ``narrow`` reads first agrees with ``WIDE_RUN``, beyond the BMP too."""
+    from qhnews import _patterns as pat
+
+    assert pat.narrow(text) == pat.WIDE_RUN.sub("", text)
+
+
+def test_the_wide_class_of_the_bmp_agrees_with_wide_on_every_character() -> None:
+    from qhnews import _patterns as pat
+
+    plane = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    assert pat.narrow(plane) == "".join(c for c in plane if pat.WIDE.match(c) is None)
+    assert pat.narrow("𠀀好a") == "a"  # CJK extension B, beyond the BMP

@@ -16,7 +16,7 @@ def cell_width(text: str) -> int:
         >>> cell_width("7月10日，ab")
         11
     """
-    return len(text) + len("".join(pat.WIDE_RUN.findall(text)))
+    return 2 * len(text) - len(pat.narrow(text))
 
 
 def split_lines(text: str, options: NormalizeOptions | None = None, offset: int = 0) -> tuple[Line, ...]:
@@ -42,7 +42,7 @@ def split_lines(text: str, options: NormalizeOptions | None = None, offset: int 
     # wide characters together (cell_width, line by line).
     page = normalize(text, opts)
     norms = page.split("\n")
-    narrow = pat.WIDE_RUN.sub("", page).split("\n")
+    narrow = pat.narrow(page).split("\n")
     append = lines.append
     # norms and narrow hold one more, empty, item when the text ends with a line break
     for number, (raw, norm, rest) in enumerate(zip(parts, norms, narrow, strict=False), start=1):
