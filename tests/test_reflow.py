@@ -206,3 +206,16 @@ def test_the_wide_class_of_the_bmp_agrees_with_wide_on_every_character() -> None
     plane = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
     assert pat.narrow(plane) == "".join(c for c in plane if pat.WIDE.match(c) is None)
     assert pat.narrow("𠀀好a") == "a"  # CJK extension B, beyond the BMP
+
+
+@given(st.integers(0, 10**6), st.integers(0, 10**6), st.text(max_size=5), st.text(max_size=5))
+def test_a_line_made_slot_by_slot_is_the_line_its_constructor_makes(n: int, s: int, raw: str, text: str) -> None:
+    from qhnews._records_text import Line, line_of
+
+    made, built = (
+        line_of(n, s, s + len(raw), raw, text, 2 * len(text)),
+        Line(n, s, s + len(raw), raw, text, 2 * len(text)),
+    )
+    assert made == built
+    assert hash(made) == hash(built)
+    assert repr(made) == repr(built)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from qhnews import _patterns as pat
 from qhnews._normalize import NormalizeOptions, normalize
 from qhnews._records import Line
+from qhnews._records_text import line_of
 
 __all__ = ["cell_width", "split_lines"]
 
@@ -47,6 +48,6 @@ def split_lines(text: str, options: NormalizeOptions | None = None, offset: int 
     # norms and narrow hold one more, empty, item when the text ends with a line break
     for number, (raw, norm, rest) in enumerate(zip(parts, norms, narrow, strict=False), start=1):
         end = pos + len(raw)
-        append(Line(number, pos, end, raw, norm, 2 * len(norm) - len(rest)))
+        append(line_of(number, pos, end, raw, norm, 2 * len(norm) - len(rest)))
         pos = end + 1
     return tuple(lines)
