@@ -193,19 +193,24 @@ def test_a_wide_character_is_one_of_east_asian_width_w_or_f_or_chinese_punctuati
 
 
 @given(st.text(st.characters(codec=None, exclude_categories=["Cs"]), max_size=40))
-def test_narrowing_takes_out_what_the_wide_run_pattern_takes_out(text: str) -> None:
-    """The standard-library class ``narrow`` reads first agrees with ``WIDE_RUN``, beyond the BMP too."""
+def test_taking_out_a_class_of_characters_agrees_with_its_pattern(text: str) -> None:
+    """The standard-library class ``without`` reads first agrees with the pattern, beyond the BMP too."""
     from qhnews import _patterns as pat
 
     assert pat.narrow(text) == pat.WIDE_RUN.sub("", text)
+    assert pat.without(pat.NOT_ALNUM, text) == pat.NOT_ALNUM.sub("", text)
 
 
-def test_the_wide_class_of_the_bmp_agrees_with_wide_on_every_character() -> None:
+def test_the_classes_of_the_bmp_agree_with_their_patterns_on_every_character() -> None:
     from qhnews import _patterns as pat
 
     plane = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
     assert pat.narrow(plane) == "".join(c for c in plane if pat.WIDE.match(c) is None)
+    assert pat.without(pat.NOT_ALNUM, plane) == "".join(
+        c for c in plane if c.isalnum() or pat.NOT_ALNUM.match(c) is None
+    )
     assert pat.narrow("𠀀好a") == "a"  # CJK extension B, beyond the BMP
+    assert pat.without(pat.NOT_ALNUM, "𠀀，🙂a") == "𠀀a"
 
 
 @given(st.integers(0, 10**6), st.integers(0, 10**6), st.text(max_size=5), st.text(max_size=5))
