@@ -28,10 +28,8 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 @functools.cache
 def _bmp_run(pattern: regex.Pattern[str]) -> re.Pattern[str]:
     """A run of the characters of the BMP that ``pattern`` matches, as a class of ``re``."""
-    ranges: list[str] = []
-    for low, high in ((0, 0xD800), (0xE000, 0x10000)):  # the surrogates are no characters of a str
-        plane = "".join(map(chr, range(low, high)))
-        ranges.extend(f"\\u{low + m.start():04x}-\\u{low + m.end() - 1:04x}" for m in pattern.finditer(plane))
+    plane = "".join(map(chr, range(0x10000)))  # lone surrogates too: a str may hold them
+    ranges = (f"\\u{m.start():04x}-\\u{m.end() - 1:04x}" for m in pattern.finditer(plane))
     return re.compile(f"[{''.join(ranges)}]+")
 
 
