@@ -241,7 +241,7 @@ def run(args: argparse.Namespace) -> int:  # noqa: PLR0915
     chosen = choose(every, args.sample, args.seed, constants=not args.no_constants, only=args.only)
     if args.limit:
         chosen = chosen[: args.limit]
-    out = Path(args.out)
+    out = Path(args.out).resolve()  # the property run records into it from the copy's folder
     out.mkdir(parents=True, exist_ok=True)
     log = out / "progress.jsonl"
     done: dict[str, dict[str, object]] = {}
