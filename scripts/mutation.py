@@ -54,6 +54,8 @@ from mutation_ops import ALWAYS, Mutant, apply, mutants  # noqa: E402
 STAGE_GLOBS = (
     "_lines.py",
     "_cues.py",
+    "_columns.py",  # the column measure, split from _cues
+    "_charsets.py",  # the classes taken out through the standard re (width, letters and digits)
     "_paragraphs.py",
     "_standalone.py",
     "_blocks.py",
