@@ -235,7 +235,6 @@ class _Walk:
         self.text = ""
         self.quotes = 0  # open_quotes of the lines current[:counted]
         self.counted = 0
-        self.count_quotes = self.open_quotes  # the bound method each seam carries, made once
 
     def open_quotes(self) -> int:
         """How many quotes the gathered text leaves open, counted only over the lines added since last asked."""
@@ -262,7 +261,9 @@ class _Walk:
         info = infos[i]
         if current:
             nxt = infos[i + 1] if i + 1 < len(infos) else None
-            seam = tuple_of(Seam, (infos[current[-1]], info, nxt, self.text, self.opts, self.count_quotes))
+            # a bound method per seam: one kept on the walk would tie the walk into a cycle that only the
+            # garbage collector frees, with every line and block of the page
+            seam = tuple_of(Seam, (infos[current[-1]], info, nxt, self.text, self.opts, self.open_quotes))
             if len(current) == 1:
                 heads, why = first_verdict(HEADS, seam, (False, ""))
                 if heads:

@@ -22,6 +22,7 @@ Normalization is idempotent: ``normalize(normalize(s)) == normalize(s)``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import attrs
@@ -163,7 +164,7 @@ class Normalized:
 Edit = tuple[int, int, str]
 
 
-def _regex_rule(pattern: regex.Pattern[str], repl: str) -> Callable[[str], list[Edit]]:
+def _regex_rule(pattern: regex.Pattern[str] | re.Pattern[str], repl: str) -> Callable[[str], list[Edit]]:
     def rule(text: str) -> list[Edit]:
         return [(m.start(), m.end(), repl) for m in pattern.finditer(text)]
 

@@ -135,16 +135,16 @@ NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 
 # --- normalization ---------------------------------------------------------
 #: Any space character other than U+0020.
-OTHER_SPACE = regex.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+OTHER_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 #: A vertical-text presentation form (︵ ︶ ﹁ ﹂ ︰ …) that has a horizontal form.
-VERTICAL_FORM = regex.compile(r"[\ufe10-\ufe19\ufe30-\ufe44\ufe47\ufe48]")
+VERTICAL_FORM = re.compile(r"[\ufe10-\ufe19\ufe30-\ufe44\ufe47\ufe48]")
 #: Text no rule changes: no space of any kind, no half-width , : ; ? ! ( ) and no vertical form.
 NOTHING_TO_NORMALIZE = regex.compile(
     r"[^ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000,:;?!()\ufe10-\ufe19\ufe30-\ufe44\ufe47\ufe48]*+\Z"
 )
 #: A run of half-width punctuation marks (that may need to become full-width),
 #: with the spaces between them; it starts and ends with a mark.
-MARK_RUN = regex.compile(r"[,:;?!()](?:[,:;?!() ]*[,:;?!()])?")
+MARK_RUN = re.compile(r"[,:;?!()](?:[,:;?!() ]*[,:;?!()])?")
 #: A bracketed run without nested brackets or line breaks.
 PAREN_PAIR = regex.compile(r"\((?P<inner>[^()（）\n]*)\)")
 #: Spaces between Chinese and a digit or Latin letter, in either order.

@@ -116,7 +116,7 @@ def parse(page: str | bytes, *, source: str | None = None, options: ParseOptions
     else:
         raise TypeError(f"parse() takes str or bytes, not {type(page).__name__}")
     opts = options or _DEFAULT
-    # The pipeline makes no reference cycles, only many small records; the
+    # The pipeline makes no reference cycles (tests/test_cycles.py), only many small records; the
     # cyclic collector would walk all of them again and again on a large page.
     collecting = gc.isenabled()
     gc.disable()

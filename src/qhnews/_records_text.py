@@ -15,7 +15,7 @@ from typing import TypeVar
 
 import attrs
 
-__all__ = ["BlockKind", "Line", "Span", "StrEnum", "TextBlock", "tuple_of"]
+__all__ = ["BlockKind", "Line", "Span", "StrEnum", "TextBlock", "line_of", "tuple_of"]
 
 _T = TypeVar("_T", bound=tuple[object, ...])
 
@@ -107,6 +107,36 @@ class Line:
     def span(self) -> Span:
         """Where the line is on the page."""
         return Span(self.start, self.end, self.number, self.number)
+
+
+def _slot_setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
+    """The ``__set__`` of each slot of an attrs class, in the order of its fields (none may check or convert)."""
+    fields = attrs.fields(cls)
+    assert all(f.validator is None and f.converter is None for f in fields), cls
+    return tuple(cls.__dict__[f.name].__set__ for f in fields)
+
+
+def _line_maker() -> Callable[[int, int, int, str, str, int], Line]:
+    new = object.__new__
+    number, start, end, raw, text, width = _slot_setters(Line)
+
+    def line_of(n: int, s: int, e: int, r: str, t: str, w: int) -> Line:  # noqa: PLR0917 -- Line's fields, as its constructor takes them
+        line: Line = new(Line)
+        number(line, n)
+        start(line, s)
+        end(line, e)
+        raw(line, r)
+        text(line, t)
+        width(line, w)
+        return line
+
+    return line_of
+
+
+#: ``line_of(number, start, end, raw, text, width)`` is ``Line(number, …)`` with its slots set directly:
+#: the frozen class's constructor sets each through ``object.__setattr__`` and costs a fourth more, for the
+#: one record made per line of the page (the fields are not checked).
+line_of = _line_maker()
 
 
 class BlockKind(StrEnum):
