@@ -8,6 +8,8 @@ that the mark comes off).
 
 from __future__ import annotations
 
+import pytest
+
 import qhnews
 
 
@@ -23,3 +25,44 @@ def test_two_trailing_bylines_run_into_a_line_each_point_at_their_text() -> None
     spans = [b.span for a in page.articles for b in a.bylines]
     assert len(spans) == 2
     assert [page.text[s.start : s.end] for s in spans] == ["（记者王五）", "（记者王五）"]
+
+
+# Found by scripts/deep (test_layouts.py::test_structure_round_trip, 2026-12-01), open: the pages are the
+# generator's (invented text), cut down to what still shows the bug. Neither structure has an entry in
+# test_properties.KNOWN_BUGS yet, so a deep run of the layouts properties can still draw them.
+
+#: An unwrapped page (one paragraph a line): a column break cuts a short paragraph after a clause; the
+#: fragment above the break, one comma and no stop, stands alone as a subheading (standalone.kept-apart):
+#: the paragraph is too short for the line under the break to read as unwrapped text (unwrapped_width).
+_UNWRAPPED_FRAGMENT = (
+    "东山县召开项目推进会议，部署下一阶段重点工作，要求各部门加强协作，确保项目按期建成投用？\n\n"
+    "在东山县住建局，深入巩固农\n \n业保护，扩大乡村旅游。东山县服务人次达到 8 万，推进驿站服务。 （李四）\n"
+)
+
+
+@pytest.mark.xfail(strict=True, reason="open: a clause cut off a short unwrapped paragraph by a column break")
+def test_a_clause_cut_off_an_unwrapped_paragraph_by_a_column_break_goes_on_past_it() -> None:
+    page = qhnews.parse(_UNWRAPPED_FRAGMENT)
+    assert len(page.articles) == 1
+    article = page.articles[0]
+    assert [b.kind.value for b in article.blocks] == ["paragraph", "paragraph"]
+    assert article.blocks[1].text.startswith("在东山县住建局，深入巩固农业保护，")
+
+
+#: The rest of an article continued from another page: a column break right under the first line of its
+#: text (…获 / 悉，…); that line is read as a title, as bug U reads such a line under a headline group.
+_FIRST_LINE_UNDER_A_CONTINUED_FROM_MARK = (
+    " (上接一版)  \n\xa0记者从岭营交通运输局获\xa0\n \n\xa0悉,岭营村总经理吴勇仪深入\n 岭营泰河农牧合作社调研,提\n"
+    "升生态工坊，与 GDP质量企业\n共建体系平台，增强措施、基  \n \n层、农业等标准。完成医疗\n"
+    "75.59 万亩,扎实提升农业治\u3000\n理，岭营泰河农牧合作社(试\n\n\t行)加强文化,围绕“泰河生\n态工坊”实施环境。\n"
+)
+
+
+@pytest.mark.xfail(strict=True, reason="open: the first line of a continued text cut off by a column break")
+def test_the_first_line_under_a_continued_from_mark_cut_off_by_a_column_break_opens_the_text() -> None:
+    page = qhnews.parse(_FIRST_LINE_UNDER_A_CONTINUED_FROM_MARK)
+    assert len(page.articles) == 1, [a.title for a in page.articles]
+    article = page.articles[0]
+    assert article.continued_from == "一版"
+    assert article.title is None
+    assert article.blocks[0].text.startswith("记者从岭营交通运输局获悉，")

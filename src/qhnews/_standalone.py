@@ -116,7 +116,9 @@ def _comma_line_is_text(info: LineInfo, single: bool, nxt: LineInfo | None, opts
 
     Running text has commas; a heading with one is short or wide. In
     unwrapped text a lone line with a comma may be a paragraph a column break
-    cut; lines wrapped there were wrapped as printed: a heading.
+    cut; lines wrapped there were wrapped as printed: a heading. A line that
+    opens as only an article's head does (◆…, △…, 编者按：…) opens the text of
+    an item or a note, which the press sets under its headline, never in it.
     """
     return (
         # a line in or right above unwrapped text (a wide column, or a wide line next)
@@ -127,6 +129,8 @@ def _comma_line_is_text(info: LineInfo, single: bool, nxt: LineInfo | None, opts
         or abs(info.line.width - info.ahead) <= opts.indent_tolerance
         # clause after clause: running text
         or info.line.text.count("，") >= opts.clause_commas
+        # the opening line of an item or a note (◆…, 编者按：…)
+        or pat.ARTICLE_HEAD.match(info.line.text) is not None
     )
 
 
