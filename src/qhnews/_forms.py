@@ -41,8 +41,7 @@ class Forms:
         roles: Roles printed before names: 记者, 特约通讯员, 全媒体记者, …
         houses: How a paper names itself inside a credit: 本报记者 X → outlet 本报.
         outlets: Outlets printed whole before 讯 or 电, or before a role: 新华社, 中新社, …
-        outlet_endings: How other outlets' names end: <X>日报, <X>晚报, <X>网, …; an ending of
-            two or more characters alone (日报) names no outlet: it is the tail of a wrapped name.
+        outlet_endings: How other outlets' names end: <X>日报, <X>晚报, <X>网, …
         credits: Credits that open a heading byline or follow its names: 文/图, 图/文, 文, 图,
             文并摄 (文/图 本报记者 X, X 文/图, 本报记者 X 文并摄).
         markers: Marks printed before a heading byline: ■ □ ● ▲ ◆ ★.
@@ -278,11 +277,8 @@ def _compiled(forms: Forms) -> BylinePatterns:
     ending = _alt(forms.outlet_endings)
     named = _alt(forms.outlets)
     marker = _alt(forms.markers)
-    # An outlet said before a role inside a credit: 本报记者 X, 新华社记者 X, 解放军报记者 X. A paper
-    # prints its name whole (<X>日报), never its generic ending alone: a line opening 日报记者 holds the
-    # tail of a name wrapped from the line above (…讯<X> / 日报记者 X…), no outlet.
-    generic = _alt(tuple(w for w in forms.outlet_endings if len(w) > 1))
-    house = rf"(?:{named}|(?!{generic})\p{{Han}}{{1,6}}?{ending})"
+    # An outlet said before a role inside a credit: 本报记者 X, 新华社记者 X, 解放军报记者 X.
+    house = rf"(?:{named}|\p{{Han}}{{1,6}}?{ending})"
     # A credit after each name: 王五/文 赵六/图.
     per = r"[/／](?:文|图|摄影|摄)"
     # A name stops before a role word or a closer: 记者王五通讯员赵六, 王五整理.
@@ -313,7 +309,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
     loose = people(person, r"[\s、,，]+")  # inside a lead byline's brackets the role may be left out
     untailed = people(person, r"[\s、,，]+", "")
     reported = people(person, r"[\s、]+")  # before 报道, unbracketed: 本报讯 X、记者Y报道：
-    outlet = house
+    outlet = rf"(?:{named}|\p{{Han}}{{1,6}}?{ending})"
     # 消息 closes a dateline before a colon, a space or the date the text opens with (the space between
     # 消息 and a figure is one the normalization takes out: <X>日报消息 12月16日 -> <X>日报消息12月16日)
     kind = rf"(?:(?P<kind>{_cue('讯')}|电)|(?P<kind>消息)(?:[：:]|(?=\s|$|\d{{1,2}}[月日])))"
