@@ -66,3 +66,29 @@ def test_the_first_line_under_a_continued_from_mark_cut_off_by_a_column_break_op
     assert article.continued_from == "一版"
     assert article.title is None
     assert article.blocks[0].text.startswith("记者从岭营交通运输局获悉，")
+
+
+#: A joint report's dateline wrapped inside an outlet's name (…讯西川 / 日报记者…): the line under the
+#: break reads as a heading byline of the outlet 日报 and stands alone, cutting the dateline in two.
+#: Refusing a generic ending alone as an outlet fixed this page but broke the press's own form: an
+#: evening paper names itself 晚报 in a credit (□晚报记者 X), as others say 本报; the fix must read the
+#: line under the break as the dateline's tail (as ``_cues._across`` does for a wrapped date) instead.
+_DATELINE_WRAPPED_IN_AN_OUTLETS_NAME = (
+    "新区召开项目推进会\n\n本报西川7月25日讯西川\n日报记者王小五、东山晚报记\n者赵六、本报记者李四报\n"
+    "道：此外，东山县书记张三深\n入东山科技有限公司调研，推\n进项目建设。\n"
+)
+
+
+@pytest.mark.xfail(strict=True, reason="open: a dateline wrapped inside an outlet's name is cut at the break")
+def test_a_dateline_wrapped_inside_an_outlets_name_is_one_lead_byline() -> None:
+    page = qhnews.parse(_DATELINE_WRAPPED_IN_AN_OUTLETS_NAME)
+    assert len(page.articles) == 1
+    (byline,) = page.articles[0].bylines
+    assert [p.name for p in byline.people] == ["王小五", "赵六", "李四"]
+
+
+def test_an_evening_paper_names_itself_by_its_generic_ending_in_a_credit() -> None:
+    """晚报记者 X under a headline: the paper's own name for itself, as 本报记者 X is."""
+    page = qhnews.parse("雨中疏导交通的民警\n\n□晚报记者 王小五\n\n本报讯 昨日下午，东山路口积水，民警冒雨疏导。\n")
+    byline = next(b for a in page.articles for b in a.bylines if b.position.value == "heading")
+    assert (byline.outlet, [(p.role, p.name) for p in byline.people]) == ("晚报", [("记者", "王小五")])
