@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qhnews import _patterns as pat
+from qhnews._charsets import without
 
 __all__ = ["bigrams", "bigrams_among"]
 
@@ -18,7 +19,7 @@ def bigrams(text: str) -> set[int]:
         >>> len(bigrams("青洽会，青洽")), bigrams("青洽") == bigrams("，青 洽。")
         (3, True)
     """
-    data = pat.without(pat.NOT_ALNUM, text).encode("utf-32-le")
+    data = without(pat.NOT_ALNUM, text).encode("utf-32-le")
     view = memoryview(data)
     grams = set(view[: len(data) // 8 * 8].cast("Q"))
     grams.update(view[4 : 4 + max(0, len(data) - 4) // 8 * 8].cast("Q"))
@@ -32,7 +33,7 @@ def bigrams_among(text: str, wanted: set[int]) -> set[int]:
         >>> bigrams_among("青洽会，青洽", bigrams("洽会")) == bigrams("洽会")
         True
     """
-    data = pat.without(pat.NOT_ALNUM, text).encode("utf-32-le")
+    data = without(pat.NOT_ALNUM, text).encode("utf-32-le")
     view = memoryview(data)
     found = wanted.intersection(view[: len(data) // 8 * 8].cast("Q"))
     found.update(wanted.intersection(view[4 : 4 + max(0, len(data) - 4) // 8 * 8].cast("Q")))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qhnews import _patterns as pat
+from qhnews._charsets import narrow
 from qhnews._normalize import NormalizeOptions, normalize
 from qhnews._records import Line
 from qhnews._records_text import line_of
@@ -17,7 +17,7 @@ def cell_width(text: str) -> int:
         >>> cell_width("7月10日，ab")
         11
     """
-    return 2 * len(text) - len(pat.narrow(text))
+    return 2 * len(text) - len(narrow(text))
 
 
 def split_lines(text: str, options: NormalizeOptions | None = None, offset: int = 0) -> tuple[Line, ...]:
@@ -43,10 +43,10 @@ def split_lines(text: str, options: NormalizeOptions | None = None, offset: int 
     # wide characters together (cell_width, line by line).
     page = normalize(text, opts)
     norms = page.split("\n")
-    narrow = pat.narrow(page).split("\n")
+    rests = narrow(page).split("\n")
     append = lines.append
-    # norms and narrow hold one more, empty, item when the text ends with a line break
-    for number, (raw, norm, rest) in enumerate(zip(parts, norms, narrow, strict=False), start=1):
+    # norms and rests hold one more, empty, item when the text ends with a line break
+    for number, (raw, norm, rest) in enumerate(zip(parts, norms, rests, strict=False), start=1):
         end = pos + len(raw)
         append(line_of(number, pos, end, raw, norm, 2 * len(norm) - len(rest)))
         pos = end + 1

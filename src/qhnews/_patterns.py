@@ -8,7 +8,6 @@ adversarial tests in ``tests/test_robustness.py`` hold them to that.
 
 from __future__ import annotations
 
-import functools
 import re
 
 import regex
@@ -57,8 +56,6 @@ __all__ = [
     "dash_end",
     "goes_on",
     "kicker_only",
-    "narrow",
-    "without",
 ]
 
 #: Chinese punctuation: the CJK symbols block, full-width forms, curly quotes,
@@ -81,45 +78,6 @@ _COMMON_HAN = r"\u4e00-\u9fff"  # escapes: no Han character in the source (the s
 WIDE = regex.compile(rf"[{_COMMON_HAN}{_CJK_PUNCT}\p{{ea=W}}\p{{ea=F}}]")
 #: A run of wide characters (one match per run, not per character).
 WIDE_RUN = regex.compile(rf"[{_COMMON_HAN}{_CJK_PUNCT}\p{{ea=W}}\p{{ea=F}}]+")
-#: A character outside the Basic Multilingual Plane.
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-@functools.cache
-def _bmp_run(pattern: regex.Pattern[str]) -> re.Pattern[str]:
-    """A run of the characters of the Basic Multilingual Plane that ``pattern`` matches, as a class of ``re``.
-
-    Read off ``pattern`` itself the first time it is asked for, so the two
-    never drift apart. ``re`` tests a class of the BMP with one table lookup a
-    character, where ``regex`` looks up each character's Unicode properties.
-    """
-    ranges: list[str] = []
-    for low, high in ((0, 0xD800), (0xE000, 0x10000)):  # the surrogates are no characters of a str
-        plane = "".join(map(chr, range(low, high)))
-        ranges.extend(f"\\u{low + m.start():04x}-\\u{low + m.end() - 1:04x}" for m in pattern.finditer(plane))
-    return re.compile(f"[{''.join(ranges)}]+")
-
-
-def without(pattern: regex.Pattern[str], text: str) -> str:
-    """``pattern.sub("", text)`` for a ``pattern`` that is a run of one class of characters.
-
-    The characters of the BMP go in one pass of ``re`` (``_bmp_run``); the
-    text left is read by ``pattern`` itself only where it holds a character
-    beyond the BMP (the CJK extensions from B on, emoji).
-
-    Examples:
-        >>> without(WIDE_RUN, "第24届，ok"), without(NOT_ALNUM, "青洽会，7月")
-        ('24ok', '青洽会7月')
-    """
-    rest = _bmp_run(pattern).sub("", text)
-    return pattern.sub("", rest) if _ASTRAL.search(rest) else rest
-
-
-def narrow(text: str) -> str:
-    """``text`` with its wide characters taken out: what ``WIDE_RUN.sub("", text)`` gives."""
-    return without(WIDE_RUN, text)
-
-
 #: What counts as a space in OCR output.
 SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from qhnews import _patterns as pat
-from qhnews._cues import PHOTO_CREDIT, SPEAKER, LineInfo, quartile
+from qhnews._columns import quartile
+from qhnews._cues import PHOTO_CREDIT, SPEAKER, LineInfo
 from qhnews._options import ReflowOptions
 from qhnews._paragraphs import left_open
 from qhnews._rules import reason

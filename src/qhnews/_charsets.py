@@ -1,0 +1,54 @@
+"""Classes of characters taken out of a text in one pass of the standard ``re``.
+
+The patterns of ``_patterns`` that read Unicode properties (a character's
+East Asian width, whether it is a letter or a digit) are ``regex`` patterns:
+``re`` has no properties. Over a page of Chinese, though, ``regex`` looks up
+the properties of every character, where ``re`` tests a class of the Basic
+Multilingual Plane with one table lookup. ``without`` reads the class of such
+a pattern off the pattern itself, character by character over the BMP, the
+first time it is asked for, so the two never drift apart; what lies beyond
+the BMP is left to the pattern.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import regex
+
+from qhnews._patterns import WIDE_RUN
+
+__all__ = ["narrow", "without"]
+
+#: A character outside the Basic Multilingual Plane.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@functools.cache
+def _bmp_run(pattern: regex.Pattern[str]) -> re.Pattern[str]:
+    """A run of the characters of the BMP that ``pattern`` matches, as a class of ``re``."""
+    plane = "".join(map(chr, range(0x10000)))  # lone surrogates too: a str may hold them
+    ranges = (f"\\u{m.start():04x}-\\u{m.end() - 1:04x}" for m in pattern.finditer(plane))
+    return re.compile(f"[{''.join(ranges)}]+")
+
+
+def without(pattern: regex.Pattern[str], text: str) -> str:
+    """``pattern.sub("", text)`` for a ``pattern`` that is a run of one class of characters.
+
+    The characters of the BMP go in one pass of ``re``; the text left is read
+    by ``pattern`` itself only where it holds a character beyond the BMP (the
+    CJK extensions from B on, emoji).
+
+    Examples:
+        >>> from qhnews._patterns import NOT_ALNUM
+        >>> without(WIDE_RUN, "第24届，ok"), without(NOT_ALNUM, "青洽会，7月")
+        ('24ok', '青洽会7月')
+    """
+    rest = _bmp_run(pattern).sub("", text)
+    return pattern.sub("", rest) if _ASTRAL.search(rest) else rest
+
+
+def narrow(text: str) -> str:
+    """``text`` with its wide characters taken out: what ``WIDE_RUN.sub("", text)`` gives."""
+    return without(WIDE_RUN, text)
