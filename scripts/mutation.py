@@ -5,8 +5,11 @@ Run it through ``scripts/mutation`` (which nices it). Each mutant (see
 folder (src is never edited in place), and the suite runs against the copy:
 
 1. the fast tests (the module's doctests, fixtures, golden pages, rules,
-   reflow, bylines, spans, normalization, pinning, minimal layout pages), with
-   ``-x``: the first failure kills the mutant;
+   reflow, bylines, spans, normalization, pinning, minimal layout pages, the
+   JSON of the docs' example pages, and
+   the module's own tests where they are too slow or narrow for every mutant:
+   the confidence model's for ``_confidence`` and ``_doubts``, the bigrams'
+   for ``_grams``), with ``-x``: the first failure kills the mutant;
 2. the property tests with the ``ci`` profile (derandomized), fastest first.
    Before them, a replay: every call the property tests make into qhnews
    (``parse``, ``normalize``, ``explain``, ``normalize_page``, ``cell_width``)
@@ -51,6 +54,8 @@ from mutation_ops import ALWAYS, Mutant, apply, mutants  # noqa: E402
 STAGE_GLOBS = (
     "_lines.py",
     "_cues.py",
+    "_columns.py",  # the column measure, split from _cues
+    "_charsets.py",  # the classes taken out through the standard re (width, letters and digits)
     "_paragraphs.py",
     "_standalone.py",
     "_blocks.py",
@@ -76,14 +81,22 @@ FAST = (
     "tests/test_golden.py",
     "tests/test_fixtures.py",
     "tests/test_assemble_rules.py",
+    "tests/test_assemble_edges.py",
     "tests/test_bylines.py",
     "tests/test_spans.py",
     "tests/test_normalize.py",
     "tests/test_layouts.py",
     "tests/test_explain.py",
     "tests/test_reflow.py",
+    "tests/test_api.py::test_example_output_is_real",  # the docs' example pages, every field of their JSON
 )
 FAST_DESELECT = ("tests/test_layouts.py::test_structure_round_trip",)
+#: The test modules of one stage module, run in its fast phase only (too slow, or too narrow, to run for every mutant).
+OWN_TESTS = {
+    "_confidence.py": ("tests/test_confidence.py",),
+    "_doubts.py": ("tests/test_confidence.py",),
+    "_grams.py": ("tests/test_grams.py",),
+}
 PROPERTIES = ("tests/test_properties.py", "tests/test_layouts.py::test_structure_round_trip")
 #: Test modules whose imports from qhnews bypass the replay (module-level names they read directly).
 PROPERTY_SOURCES = ("tests/test_properties.py", "tests/test_layouts.py", "tests/render.py", "tests/strategies.py")
@@ -182,7 +195,9 @@ def pytest(copy: Path, args: list[str], timeout: float, extra_env: dict[str, str
 
 
 def fast_args(copy: Path, module: Path | None) -> list[str]:
-    args = [f for f in FAST if (copy / f).exists()]
+    args = [f for f in FAST if (copy / f.split("::")[0]).exists()]
+    if module is not None:
+        args += [f for f in OWN_TESTS.get(module.name, ()) if (copy / f).exists()]
     args += [f"--deselect={d}" for d in FAST_DESELECT]
     if module is not None:  # the module's own doctests first
         args.insert(0, "--doctest-modules")
@@ -228,7 +243,7 @@ def run(args: argparse.Namespace) -> int:  # noqa: PLR0915
     chosen = choose(every, args.sample, args.seed, constants=not args.no_constants, only=args.only)
     if args.limit:
         chosen = chosen[: args.limit]
-    out = Path(args.out)
+    out = Path(args.out).resolve()  # the property run records into it from the copy's folder
     out.mkdir(parents=True, exist_ok=True)
     log = out / "progress.jsonl"
     done: dict[str, dict[str, object]] = {}

@@ -394,3 +394,89 @@ def test_sift_without_a_level_keeps_every_article() -> None:
     kept, s = sift(page, "junk.txt")
     assert kept is page
     assert (s.articles, s.under, s.least[0].index) == (1, 1, 0)
+
+
+# -- the cues at their edges (invented pages; each fails a mutant of _doubts, benchmarks/mutation) ------------------
+
+#: A first paragraph of exactly 40 characters (DATELINE_CHARS) that ends with a colon, and one of 41.
+COLON_40 = "东城区文化和旅游局负责人在3月5日举行的新闻发布会上介绍了本届读书节的主要安排："
+COLON_41 = "东城区文化和旅游局的负责人在3月5日举行的新闻发布会上介绍了本届读书节的主要安排："
+DATELINE_NOTE = CUES["dateline_paragraph"][1]
+
+
+@pytest.mark.parametrize(("first", "cued"), [(COLON_40, True), (COLON_41, False)], ids=["40", "41"])
+def test_a_first_paragraph_of_forty_characters_ending_with_a_colon_may_be_a_dateline(first: str, cued: bool) -> None:
+    """The dateline cue takes a first paragraph of at most 40 characters (``DATELINE_CHARS``) that ends with a colon."""
+    assert (len(first), first[-1]) == (40 if cued else 41, "：")
+    article = qhnews.parse(f"东城举办读书节\n\n{first}\n\n{ONE.split(chr(10), 2)[2]}").articles[0]
+    assert article.blocks[0].text == first
+    assert (DATELINE_NOTE in article.notes) is cued
+
+
+#: A news agency's form: the reporters under the headline, the dateline opening the body (新华社X地N月N日电).
+AGENCY = (
+    "东城举办读书节\n新华社记者 王五 赵六\n\n"
+    "新华社东城3月5日电 东城区第十届读书节5日开幕。活动持续一个月，共有五十场讲座。"
+)
+#: A headline group with its heading byline printed under its body, which has no dateline, over the next article.
+GROUP_AFTER_BODY = (
+    "3月5日，东城区第十届读书节开幕。活动持续一个月，共有五十场讲座。\n\n东城读书节开幕\n本报记者 王五\n\n" + TWO
+)
+
+
+@pytest.mark.parametrize("text", [AGENCY, GROUP_AFTER_BODY], ids=["agency", "group-after-body"])
+def test_a_heading_byline_with_a_dateline_or_after_its_body_alone_is_no_second_byline(text: str) -> None:
+    """Two bylines on one article are a doubt only where the headline's was printed after a body with a dateline.
+
+    A heading byline over a body that opens with a dateline (the agencies print both), and a
+    group with its byline printed after a body with no dateline, are one article each.
+    """
+    article = qhnews.parse(text).articles[0]
+    positions = [b.position.value for b in article.bylines]
+    assert positions == (["heading", "lead"] if text == AGENCY else ["heading"])
+    assert article.notes == ()
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["图为市民在东城区图书馆参观读书节展览。", "图为市民在东城区图书馆参观读书节展览。本报记者 赵六 摄"],
+    ids=["a sentence without a credit", "a sentence and its credit"],
+)
+def test_a_caption_that_ends_a_sentence_is_not_cut(caption: str) -> None:
+    """A caption that opens with 图为… and ends with a sentence is whole, with its credit or without one."""
+    article = qhnews.parse(f"{ONE}\n\n{caption}").articles[0]
+    assert [c.text for c in article.captions] == [caption]
+    assert article.notes == ()
+
+
+def test_the_fitted_weights_are_those_docs_accuracy_publishes() -> None:
+    """The weights' table in docs/accuracy.md is the record of the fit: a weight moved in one moves in the other.
+
+    Each row names a term (or the intercept) and its weight; the terms' notes there also give
+    ``similarity_floor`` (per unit under it) and ``short_part_chars`` (that many characters or fewer).
+    """
+    doc = (ROOT / "docs" / "accuracy.md").read_text("utf-8")
+    table = doc.split("The fitted weights", 1)[1].split("\n\n", 2)[1]
+    cells = [c.strip() for row in table.splitlines()[2:] for c in row.strip("|").split("|")]
+    published = {}
+    for name, weight in zip(cells[::2], cells[1::2], strict=True):
+        key = name.split("`")[1] if "`" in name else name
+        published[key] = float(weight.replace("\N{MINUS SIGN}", "-"))
+    w = ConfidenceWeights()
+    fitted = {t.name: getattr(w, t.name) for t in TERMS}
+    assert published == {"intercept": w.intercept, **fitted}
+    assert f"`low_similarity` (per unit under {w.similarity_floor})" in table
+    assert f"`short_part` ({w.short_part_chars} characters or fewer)" in table
+
+
+@given(evidence)
+def test_a_term_without_its_evidence_is_zero_and_never_below(e: Evidence) -> None:
+    """Each term's value is 0 where the article shows none of its evidence, and never less.
+
+    The model adds only what is above 0, but the fit (benchmarks/calibration.py) reads the values
+    themselves, one feature a term: a value below 0 on an article with no such doubt would move it.
+    """
+    w = ConfidenceWeights()
+    assert all(t.value(e, w) >= 0 for t in TERMS)
+    clean = Evidence()
+    assert [t.value(clean, w) for t in TERMS] == [0.0] * len(TERMS)
