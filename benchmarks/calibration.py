@@ -55,7 +55,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import attrs  # noqa: E402
-from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 from relayout import GOLD, LAYOUTS, spec  # noqa: E402
 from roundtrip import draw  # noqa: E402
 
@@ -63,7 +62,7 @@ import qhnews  # noqa: E402
 from qhnews._confidence import TERMS, ConfidenceWeights, Evidence, confidence  # noqa: E402
 from qhnews._pipeline import STAGES, page_of  # noqa: E402
 from render import ArticleView, PageSpec, article_view, render  # noqa: E402
-from strategies import Rates, pages  # noqa: E402
+from strategies import Rates, fixed_draw, pages  # noqa: E402
 
 #: Lower edges of the confidence bins.
 EDGES = (0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95)
@@ -98,17 +97,7 @@ def generated(count: int, draw_seed: int | None) -> list[Case]:
     """``count`` generated pages: ``roundtrip.py``'s derandomized draw, or the fixed draw of ``draw_seed``."""
     if draw_seed is None:
         return [(r.text, list(r.expected)) for r in draw(count)]
-    out: list[Case] = []
-
-    @seed(draw_seed)
-    @settings(max_examples=count, database=None, deadline=None, suppress_health_check=list(HealthCheck))
-    @given(pages(rates=Rates()))
-    def collect(page_spec: object) -> None:
-        r = render(page_spec)  # type: ignore[arg-type]
-        out.append((r.text, list(r.expected)))
-
-    collect()
-    return out
+    return [(r.text, list(r.expected)) for r in map(render, fixed_draw(pages(rates=Rates()), count, draw_seed))]
 
 
 def relaid(draws: int) -> list[Case]:

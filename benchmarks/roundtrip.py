@@ -12,8 +12,10 @@ The pages are drawn by the property tests' own generator
 grouped after their bodies, mixed column widths, column breaks, OCR noise,
 and the forms of the press the survey of docs/guide/forms.md met, at its
 rates) and laid out by ``tests/render.py``, which also says what the parser
-must return. The draw is derandomized, so two runs of one commit see the same
-pages and their figures can be compared across commits.
+must return. The draw is derandomized and blind to the literals of the code
+loaded (``strategies.fixed_draw``), so every run sees the same pages, in a
+script or under pytest, and figures can be compared across commits that
+leave the generator (and Hypothesis's version) alone.
 
 Unlike the property tests, nothing is held back here: pages that set off a
 known parser bug (``KNOWN_BUGS`` in ``tests/test_properties.py``) count as
@@ -50,13 +52,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import attrs  # noqa: E402
-from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 
 import qhnews  # noqa: E402
 import strategies  # noqa: E402
 from render import STRUCTURES, RenderedPage, article_forms, article_view, page_forms, render, structures  # noqa: E402
 from script import in_script  # noqa: E402
-from strategies import Rates, pages  # noqa: E402
+from strategies import Rates, fixed_draw, pages  # noqa: E402
 from test_properties import ARTICLE_BUGS, OPEN_RATES, clear_of  # noqa: E402
 
 FIELDS = (
@@ -104,25 +105,10 @@ def draw(
     """``count`` rendered pages, the same ones on every run.
 
     ``script``: "simplified", "traditional" or "mixed" (both scripts), as ``tests/script.py`` converts.
-    The draw is derandomized, or with ``draw_seed`` the fixed draw of that seed. Either may repeat a page.
+    The draw is derandomized, or with ``draw_seed`` the fixed draw of that seed (``strategies.fixed_draw``: the
+    same pages in any process). Either may repeat a page.
     """
-    out: list[RenderedPage] = []
-
-    @settings(
-        max_examples=count,
-        derandomize=draw_seed is None,
-        database=None,
-        deadline=None,
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(pages(rates=rates or Rates()))
-    def collect(spec: object) -> None:
-        out.append(in_script(render(spec), script))  # type: ignore[arg-type]
-
-    if draw_seed is not None:
-        collect = seed(draw_seed)(collect)
-    collect()
-    return out
+    return [in_script(render(spec), script) for spec in fixed_draw(pages(rates=rates or Rates()), count, draw_seed)]
 
 
 @attrs.define

@@ -17,10 +17,12 @@ reader who has only the typesetting cues an OCR page keeps:
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TypeVar
 
 import attrs
-from hypothesis import assume
+from hypothesis import HealthCheck, assume, given, seed, settings
 from hypothesis import strategies as st
 
 import qhnews
@@ -54,9 +56,11 @@ __all__ = [
     "article_layouts",
     "articles",
     "bylines",
+    "fixed_draw",
     "names",
     "pages",
     "paragraphs",
+    "source_blind",
     "topics",
 ]
 
@@ -1433,3 +1437,69 @@ def pages(
     assume(laid_out is not None)
     assert laid_out is not None
     return laid_out
+
+
+# --------------------------------------------------------------------------- fixed draws
+
+T = TypeVar("T")
+
+
+@contextmanager
+def source_blind() -> Iterator[None]:
+    """Hypothesis draws, inside this block, without the literals of the source code it has seen.
+
+    Hypothesis (6.131 on) now and then (p = 0.05 a choice) draws a constant
+    instead of a random value: one of its own fixed list, or one of the
+    literals it reads off the source of every non-test module imported so far
+    (integers from 100 on, floats, strings of at most 20 characters). The
+    seed of each page's text is such a choice (``st.integers(0, 2**32 - 1)``),
+    so the pages of a fixed seed depended on which modules were imported (a
+    script and pytest import different ones, and a draw later in a process
+    sees more) and on every literal of the parser's source: a change of
+    ``qhnews`` that parses every page the same changed the pages drawn.
+    Inside the block that pool is empty: a draw depends on its seed and the
+    strategies alone. Hypothesis's own list stays (it changes only with
+    Hypothesis's version, as its generator does).
+    """
+    try:
+        from hypothesis.internal.conjecture import providers
+        from hypothesis.internal.constants_ast import Constants
+    except ImportError:  # a Hypothesis older than the local constants
+        yield
+        return
+    pool = providers._get_local_constants
+    providers._get_local_constants = Constants
+    providers.CONSTANTS_CACHE.cache.clear()  # the permitted constants of each kind of choice, cached with the pool
+    try:
+        yield
+    finally:
+        providers._get_local_constants = pool
+        providers.CONSTANTS_CACHE.cache.clear()
+
+
+def fixed_draw(strategy: st.SearchStrategy[T], count: int, draw_seed: int | None = None) -> list[T]:
+    """``count`` examples of ``strategy``, the same ones in any process: derandomized, or the draw of ``draw_seed``.
+
+    The settings start from Hypothesis's defaults, not the profile loaded
+    (``conftest.py`` loads one under pytest), and the draw is
+    [`source_blind`][strategies.source_blind]. The examples may repeat.
+    """
+    out: list[T] = []
+
+    @settings(
+        settings.get_profile("default"),
+        max_examples=count,
+        derandomize=draw_seed is None,
+        database=None,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(strategy)
+    def collect(example: T) -> None:
+        out.append(example)
+
+    if draw_seed is not None:
+        collect = seed(draw_seed)(collect)
+    with source_blind():
+        collect()
+    return out

@@ -284,18 +284,32 @@ def test_the_articles_of_the_gold_pages_are_not_called_unsure(stem: str) -> None
     assert min(a.confidence for a in page.articles) >= UNSURE
 
 
+#: The held-out draws the test pools (the weights were fitted on seeds 3 to 6) and the pages drawn of each.
+HELD_OUT_SEEDS = (1, 2)
+HELD_OUT_PAGES = 200
+
+#: The least AUROC the pool may show. Issue 14 aims at 0.85; 3,200 held-out pages (16 draws of 200) show 0.88,
+#: but 400 of them, about 80 wrong articles, scatter: the 120 pools of two of those draws range from 0.77 to 1.00
+#: (standard deviation 0.05, 28 % under 0.85). The aim is measured by ``benchmarks/calibration.py`` on 1,000-page
+#: draws (docs/accuracy.md); this floor, 2 standard deviations under 0.88, catches a confidence that no longer
+#: ranks right articles over wrong ones (a constant one gives 0.5) without failing on every change that moves a
+#: few articles.
+AUROC_FLOOR = 0.75
+
+
 def test_confidence_ranks_right_over_wrong_on_pages_it_was_not_fitted_on() -> None:
-    """Generated pages of another draw than the fit's: AUROC at least 0.85 (issue 14)."""
+    """Generated pages of other draws than the fit's: right articles surer than wrong ones (issue 14)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
         calibration = importlib.import_module("calibration")  # a benchmark script, put on the path here
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
-    seen = [(c, ok) for c, _, ok in calibration.examples(calibration.generated(150, 1))]
+    cases = [case for s in HELD_OUT_SEEDS for case in calibration.generated(HELD_OUT_PAGES, s)]
+    seen = [(c, ok) for c, _, ok in calibration.examples(cases)]
     cal = calibration.calibrate(seen)
-    assert cal.articles > 300
-    assert 0 < cal.right < cal.articles
-    assert cal.auroc >= 0.85, cal
+    assert cal.articles > 800
+    assert cal.articles - cal.right > 30  # enough wrong articles to rank
+    assert cal.auroc >= AUROC_FLOOR, cal
 
 
 # -- the command -----------------------------------------------------------------------------------------------------
