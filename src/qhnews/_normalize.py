@@ -22,6 +22,7 @@ Normalization is idempotent: ``normalize(normalize(s)) == normalize(s)``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -187,6 +188,7 @@ def _vertical_forms(text: str) -> list[Edit]:
     return [(m.start(), m.end(), VERTICAL_FORMS[m.group()]) for m in pat.VERTICAL_FORM.finditer(text)]
 
 
+@functools.lru_cache(maxsize=1 << 12)  # a page uses a few thousand characters; a pattern match costs more
 def _is_cjk(ch: str) -> bool:
     return bool(ch) and pat.CJK_CHAR.match(ch) is not None
 
