@@ -297,6 +297,24 @@ def _group_after_an_untitled_body(r: RenderedPage) -> bool:
     )
 
 
+def _byline_group_under_an_untitled_item(r: RenderedPage) -> bool:
+    """A headline group of two lines or more with its heading byline, right after an article that prints none."""
+    arts = r.spec.articles
+    return any(
+        a.byline("heading") is not None and len(a.headline_lines) > 1 and not arts[i - 1].headline_lines
+        for i, a in enumerate(arts)
+        if i
+    )
+
+
+def _picture_story_with_credit_lines(r: RenderedPage) -> bool:
+    """A picture story whose credit is printed on two lines, on a page with another article."""
+    arts = r.spec.articles
+    return len(arts) > 1 and any(
+        not a.blocks and any(c.form == "caption: 本报记者 X / 拍友 X 摄" for c in a.captions) for a in arts
+    )
+
+
 KNOWN_BUGS: dict[str, KnownBug] = {
     "B": KnownBug(
         "a column measured across two articles of different widths, where no byline or jump marks the seam",
@@ -351,6 +369,16 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         _group_after_an_untitled_body,
         ("long-headline-after-an-untitled-item",),
     ),
+    "AE": KnownBug(
+        "a picture story whose credit takes two lines (本报记者 X / 拍友 X 摄), at the page top over another "
+        "article: its headline runs into its caption",
+        _picture_story_with_credit_lines,
+    ),
+    "AF": KnownBug(
+        "a headline group of kicker, title and subtitle over a heading byline, right under an item of a "
+        "short-news column (no headline of its own): the item takes the kicker and title",
+        _byline_group_under_an_untitled_item,
+    ),
     # T is fixed where the page shows a headline set apart from the text without a blank line: a line
     # wider than its column or in headline idiom (spaced phrases, ——), a fragment of unwrapped text, or
     # subheadings that end an article's text; its minimal pages pass. What is left: a headline group glued
@@ -392,7 +420,7 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("B", "O", "P", "Q", "T", "U", "V", "W", "Y", "Z", "AA", "AB")
+ARTICLE_BUGS = ("B", "O", "P", "Q", "T", "U", "V", "W", "Y", "Z", "AA", "AB", "AE", "AF")
 TEXT_LAYER_BUGS = ("B",)
 
 
