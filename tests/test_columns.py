@@ -1,7 +1,8 @@
 """The column measure (``_columns``): each line's column is the upper quartile of the widths around it.
 
-The measure is defined on slices of the widths (the lines from ``behind``
-before to ``window`` after); the module computes it in one sliding walk. These
+The measure is defined on slices of the widths (the column: the lines from
+``window`` before to ``window`` after; the column ahead: from the line itself
+to ``window`` after); the module computes both in one sliding walk. These
 tests hold the walk to the definition, and the definition to its examples.
 """
 
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from qhnews._columns import _columns_and_ahead, column_widths, quartile
+from qhnews._columns import _columns_and_ahead, quartile
 
 
 def _upper_quartile(widths: list[int]) -> int:
@@ -51,22 +52,23 @@ def _by_slices(widths: list[int], window: int, behind: int) -> list[int]:
     return [_upper_quartile(widths[max(0, i - behind) : i + window + 1]) for i in range(len(widths))]
 
 
-@pytest.mark.parametrize(("window", "behind"), [(0, 0), (1, 0), (0, 1), (2, 2), (2, 0), (3, 1), (9, 9)])
-def test_each_line_measures_the_lines_from_behind_to_ahead(window: int, behind: int) -> None:
+def _both(widths: list[int], window: int) -> tuple[list[int], list[int]]:
+    return _by_slices(widths, window, window), _by_slices(widths, window, 0)
+
+
+@pytest.mark.parametrize("window", [0, 1, 2, 3, 9])
+def test_each_line_measures_its_column_and_the_column_ahead(window: int) -> None:
     # short lines (a paragraph's last), a wide one (a headline), and columns of two widths
     widths = [30, 30, 12, 30, 31, 30, 44, 30, 8, 20, 20, 21, 20, 6, 20, 20]
-    assert column_widths(widths, window, behind) == _by_slices(widths, window, behind)
-    assert _columns_and_ahead(widths, window) == (_by_slices(widths, window, window), _by_slices(widths, window, 0))
+    assert _columns_and_ahead(widths, window) == _both(widths, window)
 
 
 def test_a_page_of_no_lines_has_no_columns() -> None:
-    assert column_widths([], 3, 3) == []
     assert _columns_and_ahead([], 3) == ([], [])
 
 
-@given(st.lists(st.integers(0, 120), max_size=60), st.integers(0, 12), st.integers(0, 12))
-@example([20, 20, 30, 30, 30], 1, 1)  # the line one window behind drops out of the column of the next
-@example([5, 40, 40, 40], 0, 1)
-def test_the_walk_is_the_quartile_of_each_slice(widths: list[int], window: int, behind: int) -> None:
-    assert column_widths(widths, window, behind) == _by_slices(widths, window, behind)
-    assert _columns_and_ahead(widths, window) == (_by_slices(widths, window, window), _by_slices(widths, window, 0))
+@given(st.lists(st.integers(0, 120), max_size=60), st.integers(0, 12))
+@example([20, 20, 30, 30, 30], 1)  # the line one window behind drops out of the column of the next
+@example([5, 40, 40, 40], 0)
+def test_the_walk_is_the_quartile_of_each_slice(widths: list[int], window: int) -> None:
+    assert _columns_and_ahead(widths, window) == _both(widths, window)
