@@ -9,7 +9,8 @@ folder (src is never edited in place), and the suite runs against the copy:
    JSON of the docs' example pages, and
    the module's own tests where they are too slow or narrow for every mutant:
    the confidence model's for ``_confidence`` and ``_doubts``, the bigrams'
-   for ``_grams``), with ``-x``: the first failure kills the mutant;
+   for ``_grams``, the column measure's and the classes' for ``_columns`` and
+   ``_charsets``), with ``-x``: the first failure kills the mutant;
 2. the property tests with the ``ci`` profile (derandomized), fastest first.
    Before them, a replay: every call the property tests make into qhnews
    (``parse``, ``normalize``, ``explain``, ``normalize_page``, ``cell_width``)
