@@ -468,8 +468,8 @@ def plain_second_lines(draw: st.DrawFn, topic: Topic, title: str) -> str:
     """副题 printed without ——: a line that says more than its title, with no cue of a kicker or a who-did line.
 
     The plain second lines measured ran as long as their titles or longer: a
-    subtitle says more, in smaller type. Figures and two phrases set apart by
-    a space, as the press prints them.
+    subtitle says more, in smaller type. One clause, with figures at times;
+    no space between phrases (that is a title's or a kicker's way).
     """
     kind = draw(st.integers(0, 2))
     v1, v2 = draw(pick(VERBS)), draw(pick(VERBS))
@@ -477,7 +477,7 @@ def plain_second_lines(draw: st.DrawFn, topic: Topic, title: str) -> str:
     if kind == 0:
         line = f"{topic.place}{draw(numbers)}{draw(pick(UNITS))}{n1}{v1}{topic.theme}{n2}"
     elif kind == 1:
-        line = f"{topic.agency}{v1}{n1}{n2} {v2}{topic.theme}{draw(pick(NOUNS))}"
+        line = f"{topic.agency}{v1}{n1}{n2}{v2}{topic.theme}{draw(pick(NOUNS))}"
     else:
         line = f"{v1}{n1}{n2}{v2}{topic.place}{topic.theme}{draw(pick(NOUNS))}"
     while len(line) < len(title):

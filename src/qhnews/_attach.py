@@ -107,6 +107,10 @@ class Attacher:
         # A group's heading byline names its reporters, not what the body is about: it is not compared.
         self.texts = ["" if h.byline is not None else h.text for h in self.lines]
         self.bodies = _bodies_by_bigram(drafts, clusters)  # headline bigram -> the bodies that have it, in order
+        # for ``runs_on``: the bodies' text, each block and caption on a line of its own
+        self.body_text = "\n".join(
+            [*(b.text for d in drafts for b in d.blocks), *(c.text for d in drafts for c in d.captions)]
+        )
         # by line: the first and last article its group may go to (see ``window``)
         self._windows = [(max(0, p - opts.reach), min(p, count - 1)) for p in self.articles_before]
         self._readings: dict[tuple[int, int], HeadlineReading] = {}
@@ -144,7 +148,8 @@ class Attacher:
         a, b = upper.rstrip()[-1:], lower.lstrip()[:1]
         if not (a.isalnum() and b.isalnum()):
             return False
-        return int.from_bytes((a + b).encode("utf-32-le"), "little") in self.bodies
+        # side by side in a body: a word runs on, where the bigrams would also pair two words a mark parts
+        return a + b in self.body_text
 
     def window(self, h: int) -> tuple[int, int]:
         """The first and last article that line ``h``'s group may go to."""
