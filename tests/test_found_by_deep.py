@@ -8,8 +8,6 @@ that the mark comes off).
 
 from __future__ import annotations
 
-import pytest
-
 import qhnews
 
 
@@ -27,20 +25,20 @@ def test_two_trailing_bylines_run_into_a_line_each_point_at_their_text() -> None
     assert [page.text[s.start : s.end] for s in spans] == ["（记者王五）", "（记者王五）"]
 
 
-# Found by scripts/deep (test_layouts.py::test_structure_round_trip, 2026-12-01), open: the pages are the
-# generator's (invented text), cut down to what still shows the bug. Neither structure has an entry in
-# test_properties.KNOWN_BUGS yet, so a deep run of the layouts properties can still draw them.
+# Found by scripts/deep (test_layouts.py::test_structure_round_trip, 2026-12-01): the pages are the
+# generator's (invented text), cut down to what still showed the bug. All three are fixed.
 
 #: An unwrapped page (one paragraph a line): a column break cuts a short paragraph after a clause; the
-#: fragment above the break, one comma and no stop, stands alone as a subheading (standalone.kept-apart):
-#: the paragraph is too short for the line under the break to read as unwrapped text (unwrapped_width).
+#: fragment above the break, one comma and no stop, stood alone as a subheading (standalone.kept-apart):
+#: the paragraph is too short for the line under the break to be wider than any column (unwrapped_width),
+#: but that line is running text (a sentence ends inside it) wider than a column of body type holds
+#: (unwrapped_text_width): the OCR did not wrap it, and the clause above the break opens its paragraph.
 _UNWRAPPED_FRAGMENT = (
     "东山县召开项目推进会议，部署下一阶段重点工作，要求各部门加强协作，确保项目按期建成投用？\n\n"
     "在东山县住建局，深入巩固农\n \n业保护，扩大乡村旅游。东山县服务人次达到 8 万，推进驿站服务。 （李四）\n"
 )
 
 
-@pytest.mark.xfail(strict=True, reason="open: a clause cut off a short unwrapped paragraph by a column break")
 def test_a_clause_cut_off_an_unwrapped_paragraph_by_a_column_break_goes_on_past_it() -> None:
     page = qhnews.parse(_UNWRAPPED_FRAGMENT)
     assert len(page.articles) == 1
@@ -50,7 +48,9 @@ def test_a_clause_cut_off_an_unwrapped_paragraph_by_a_column_break_goes_on_past_
 
 
 #: The rest of an article continued from another page: a column break right under the first line of its
-#: text (…获 / 悉，…); that line is read as a title, as bug U reads such a line under a headline group.
+#: text (…获 / 悉，…); that line was read as a title: the lines under the break, clauses without a stop,
+#: were taken for a headline group of their own, though each fills the column (text type: a headline's
+#: larger type holds fewer characters a line), so the line over them stood apart.
 _FIRST_LINE_UNDER_A_CONTINUED_FROM_MARK = (
     " (上接一版)  \n\xa0记者从岭营交通运输局获\xa0\n \n\xa0悉,岭营村总经理吴勇仪深入\n 岭营泰河农牧合作社调研,提\n"
     "升生态工坊，与 GDP质量企业\n共建体系平台，增强措施、基  \n \n层、农业等标准。完成医疗\n"
@@ -58,7 +58,6 @@ _FIRST_LINE_UNDER_A_CONTINUED_FROM_MARK = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="open: the first line of a continued text cut off by a column break")
 def test_the_first_line_under_a_continued_from_mark_cut_off_by_a_column_break_opens_the_text() -> None:
     page = qhnews.parse(_FIRST_LINE_UNDER_A_CONTINUED_FROM_MARK)
     assert len(page.articles) == 1, [a.title for a in page.articles]
@@ -69,17 +68,17 @@ def test_the_first_line_under_a_continued_from_mark_cut_off_by_a_column_break_op
 
 
 #: A joint report's dateline wrapped inside an outlet's name (…讯西川 / 日报记者…): the line under the
-#: break reads as a heading byline of the outlet 日报 and stands alone, cutting the dateline in two.
+#: break read as a heading byline of the outlet 日报 and stood alone, cutting the dateline in two.
 #: Refusing a generic ending alone as an outlet fixed this page but broke the press's own form: an
-#: evening paper names itself 晚报 in a credit (□晚报记者 X), as others say 本报; the fix must read the
-#: line under the break as the dateline's tail (as ``_cues._across`` does for a wrapped date) instead.
+#: evening paper names itself 晚报 in a credit (□晚报记者 X), as others say 本报. The line is the
+#: dateline's (``_cues._inside_lead``) once the dateline read on reaches its 报道, which the narrow
+#: column wraps too (…李四报 / 道：): it reads the next two lines, not one.
 _DATELINE_WRAPPED_IN_AN_OUTLETS_NAME = (
     "新区召开项目推进会\n\n本报西川7月25日讯西川\n日报记者王小五、东山晚报记\n者赵六、本报记者李四报\n"
     "道：此外，东山县书记张三深\n入东山科技有限公司调研，推\n进项目建设。\n"
 )
 
 
-@pytest.mark.xfail(strict=True, reason="open: a dateline wrapped inside an outlet's name is cut at the break")
 def test_a_dateline_wrapped_inside_an_outlets_name_is_one_lead_byline() -> None:
     page = qhnews.parse(_DATELINE_WRAPPED_IN_AN_OUTLETS_NAME)
     assert len(page.articles) == 1
