@@ -91,3 +91,26 @@ def test_an_evening_paper_names_itself_by_its_generic_ending_in_a_credit() -> No
     page = qhnews.parse("雨中疏导交通的民警\n\n□晚报记者 王小五\n\n本报讯 昨日下午，东山路口积水，民警冒雨疏导。\n")
     byline = next(b for a in page.articles for b in a.bylines if b.position.value == "heading")
     assert (byline.outlet, [(p.role, p.name) for p in byline.people]) == ("晚报", [("记者", "王小五")])
+
+
+# Found by scripts/deep (test_properties.py::test_swapping_two_articles_gives_the_same_articles), fixed: the
+# swap put a later item of a short-news column (△…（X）) above the column's label. Every group then moved
+# up one article (the label to the item above it, the title to the item under the label), and the title's
+# subtitle (…综述) was left to head the last article alone: each item gained a headline, paid for by a
+# subtitle read as a title. A column's items stand under its label with no headline of their own (no cost
+# left headless, as an article continued from another page), and a lone line that says what kind of piece
+# it is (…综述) is a weak title, as 记X and 访X are.
+_ITEM_ABOVE_ITS_COLUMNS_LABEL = (
+    "△东山县召开安全生产会议，部署下一阶段工作任务。（王丽）\n\n东山快讯\n\n"
+    "△东山县新建图书馆一座，年底前开放。（王丹）\n\n西川村修通产业路\n西川村产业路建设综述\n\n"
+    "本报讯（记者 赵六）西川村三公里产业路全线贯通，西川村的核桃可以直接装车运出山了。\n"
+)
+
+
+def test_an_item_printed_above_its_columns_label_moves_no_headline_up() -> None:
+    page = qhnews.parse(_ITEM_ABOVE_ITS_COLUMNS_LABEL)
+    assert [(a.title, a.subtitles) for a in page.articles] == [
+        (None, ()),
+        ("东山快讯", ()),
+        ("西川村修通产业路", ("西川村产业路建设综述",)),
+    ]

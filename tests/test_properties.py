@@ -285,18 +285,6 @@ def _two_lines_alone_between_bodies(r: RenderedPage) -> bool:
     )
 
 
-def _group_after_an_untitled_body(r: RenderedPage) -> bool:
-    """A headline group printed after a later body than its own, where a body between has no headline.
-
-    With a headline for every body between, the gathered groups pair with the bodies in order; with a
-    body between that has none (an item of a short-news column, △…), only the words shared tell.
-    """
-    arts, slots = r.spec.articles, r.slots
-    return any(
-        not arts[j].headline_lines for i, s in enumerate(slots) if arts[i].headline_lines for j in range(i + 1, s)
-    )
-
-
 KNOWN_BUGS: dict[str, KnownBug] = {
     "B": KnownBug(
         "a column measured across two articles of different widths, where no byline or jump marks the seam",
@@ -340,17 +328,6 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         "(the upper title becomes the kicker of the lower), and the article whose title it was has none",
         _groups_stacked_without_a_gap,
     ),
-    # Found by scripts/deep (the swap property): a swap put an untitled column item (△…) between an
-    # article's body and its headline group, printed after it, with the next article's group under
-    # that. The attachment gives the group to the body right above it (the adjacency bonus) unless the
-    # group shares enough of its words with its own body; a long title of spaced phrases (A  B  C),
-    # only one of which the body repeats, shares too little. Minimal page: its title has three phrases.
-    "AB": KnownBug(
-        "a headline group printed after its body and an untitled body under it (a column's item), another "
-        "group under it, goes to the untitled body where only one of its spaced phrases repeats its own body's words",
-        _group_after_an_untitled_body,
-        ("long-headline-after-an-untitled-item",),
-    ),
     # T is fixed where the page shows a headline set apart from the text without a blank line: a line
     # wider than its column or in headline idiom (spaced phrases, ——), a fragment of unwrapped text, or
     # subheadings that end an article's text; its minimal pages pass. What is left: a headline group glued
@@ -392,7 +369,7 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("B", "O", "P", "Q", "T", "U", "V", "W", "Y", "Z", "AA", "AB")
+ARTICLE_BUGS = ("B", "O", "P", "Q", "T", "U", "V", "W", "Y", "Z", "AA")
 TEXT_LAYER_BUGS = ("B",)
 
 
