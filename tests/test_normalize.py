@@ -8,6 +8,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import qhnews
 from qhnews import NormalizeOptions, explain, normalize
@@ -133,3 +135,15 @@ def test_the_fast_path_sees_every_vertical_form() -> None:
     for kept in "「」『』﹅﹆﹉﹏":
         assert pat.NOTHING_TO_NORMALIZE.match(f"好{kept}") is not None
         assert normalize(f"好{kept}") == f"好{kept}"
+
+
+@given(st.text(alphabet=st.sampled_from("好会7a Z 　\t,，。(（)）\n")))
+def test_a_space_rule_left_out_of_a_text_without_a_space_would_have_found_nothing(text: str) -> None:
+    """The space rules skip a text without a space: each of their patterns matches only where one stands."""
+    from qhnews import _patterns as pat
+    from qhnews._normalize import _regex_rule
+
+    for pattern in (pat.SPACE_RUN, pat.SPACE_HAN_ALNUM, pat.SPACE_PUNCT, pat.LINE_EDGE_SPACES):
+        edits = _regex_rule(pattern, "")(text)
+        assert _regex_rule(pattern, "", needs=" ")(text) == edits
+        assert all(" " in text[s:e] for s, e, _ in edits)

@@ -107,6 +107,8 @@ _PIECES = (
     + list("0123456789abc.,:;?!()（）：；，。、“”《》—…·/／")
     + [" ", "  ", "\t", "\u3000", "\xa0", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "︵", "︶", "𠀀"]
     + ["本报讯（记者 王五）", "（记者 王五）", "(下转三版)", "文/图 本报记者 李四", "7 月 10 日", "王五 摄", "1,000"]
+    # role characters in words of the text, role words, credits without a slash, marks, the user's role
+    + ["学习", "实习生", "整理", "通讯员", "编辑", "王五文", "李四图", "■", "★", "主笔"]
 )
 _lines_text = st.lists(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), min_size=1, max_size=6)
 
@@ -126,15 +128,15 @@ def test_a_line_read_as_plain_holds_no_form(text: str) -> None:
     opts = qhnews.ReflowOptions()
     for patterns in (DEFAULT, compiled(Forms().extend(roles=("主笔",)))):
         for line in split_lines(text.replace("\n", " ")):
-            if line.text and _plain(line.text, opts.lead_search_chars, _form_chars(patterns)):
+            if line.text and _plain(line.text, opts.lead_search_chars, _form_chars(patterns), patterns):
                 info = _info(line, 60, 60, 0, opts, patterns=patterns, forms=None)
                 assert (info.lead_byline, info.alone, info.closes, info.form) == (False, False, False, "")
 
 
 def test_a_line_with_a_new_role_is_not_plain() -> None:
     # the prefilter is derived from the forms: a role a user adds is seen
-    chars = _form_chars(compiled(Forms().extend(roles=("主笔",))))
-    assert not _plain("主笔王五", 40, chars)
+    patterns = compiled(Forms().extend(roles=("主笔",)))
+    assert not _plain("主笔王五", 40, _form_chars(patterns), patterns)
 
 
 def _reasons(page: str) -> list[tuple[str, str]]:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import qhnews
 import qhnews.records
+from qhnews import Span
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "seeds").glob("*.txt"))
@@ -107,3 +111,28 @@ def test_a_piece_cut_off_an_indented_last_line_from_its_start_spans_from_its_bra
     (article,) = page.articles
     (byline,) = article.bylines
     assert page.text[byline.span.start : byline.span.end] == "（记者 王五）"
+
+
+_spans = st.builds(
+    lambda start, length, first, lines: Span(start, start + length, first, first + lines),
+    st.integers(0, 500),
+    st.integers(0, 50),
+    st.integers(1, 40),
+    st.integers(0, 5),
+)
+
+
+@given(st.lists(_spans, max_size=8))
+def test_the_union_of_spans_is_the_smallest_span_that_holds_them_all(spans: list[Span]) -> None:
+    union = Span.union(spans)
+    if not spans:
+        assert union is None
+        return
+    assert union == functools.reduce(Span.cover, spans)
+    assert union == Span(
+        min(s.start for s in spans),
+        max(s.end for s in spans),
+        min(s.first_line for s in spans),
+        max(s.last_line for s in spans),
+    )
+    assert Span.union(iter(spans)) == union  # any iterable, read once

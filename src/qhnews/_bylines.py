@@ -121,12 +121,24 @@ _CREDITED_ENDS = ("文", "图", "圖")
 
 
 #: A heading byline ends in a name or a credit word (摄, 文, 图, 报道), never in a mark of running text.
-_TEXT_ENDS = frozenset("。，、；：！？”’…—》,.;:!?")
+TEXT_ENDS = frozenset("。，、；：！？”’…—》,.;:!?")
+
+
+def may_head(text: str, patterns: BylinePatterns) -> bool:
+    """Whether ``heading_match`` may find a heading byline in ``text``: the tests it makes before its patterns.
+
+    A heading byline names a role or opens with a mark (``heading_hint``), or
+    credits its names with a slash or a closing 文 or 图; it never ends in a
+    mark of running text.
+    """
+    return text[-1:] not in TEXT_ENDS and (
+        patterns.heading_hint.search(text) is not None or "/" in text or "／" in text or text.endswith(_CREDITED_ENDS)
+    )
 
 
 def heading_match(text: str, patterns: BylinePatterns) -> regex.Match[str] | None:
     """The heading-byline pattern's match of ``text``, or of the names-with-credits pattern where it may hold."""
-    if text[-1:] in _TEXT_ENDS:  # a line of running text: neither pattern can end there
+    if text[-1:] in TEXT_ENDS:  # a line of running text: neither pattern can end there
         return None
     m = patterns.heading.match(text) if patterns.heading_hint.search(text) is not None else None
     if m is None and ("/" in text or "／" in text or text.endswith(_CREDITED_ENDS)):

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from qhnews import _patterns as pat
-from qhnews._bylines import CREDIT_ENDS, heading_byline_ok, heading_match, photo_credit
+from qhnews._bylines import CREDIT_ENDS, heading_byline_ok, heading_match, may_head, photo_credit
 from qhnews._columns import _columns_and_ahead
 from qhnews._forms import DEFAULT, BylinePatterns, Forms, compiled
 from qhnews._options import ReflowOptions
@@ -178,6 +178,8 @@ def _first_form(held: tuple[bool, ...]) -> str:
 #: How a line that may hold a form ends: a closing bracket (trailing byline, jump) or a photo credit.
 _FORM_ENDS = (*_CLOSING_ENDS, *CREDIT_ENDS)
 _FORM_CHARS: dict[str, re.Pattern[str]] = {}
+#: What a line must hold to hold a form but a heading byline: a space (a profile line) or a mark of furniture.
+_UNLESS_HEADING = re.compile(f" |{pat.FURNITURE_CHAR.pattern}")
 
 
 def _form_chars(patterns: BylinePatterns) -> re.Pattern[str]:
@@ -195,11 +197,15 @@ def _form_chars(patterns: BylinePatterns) -> re.Pattern[str]:
     return _FORM_CHARS[key]
 
 
-def _plain(text: str, within: int, chars: re.Pattern[str]) -> bool:
-    """True when the line can hold none of ``FORMS`` and neither opens nor closes with a byline or jump."""
+def _plain(text: str, within: int, chars: re.Pattern[str], patterns: BylinePatterns) -> bool:
+    """True when the line can hold none of ``FORMS`` and neither opens nor closes with a byline or jump.
+
+    A character of a role (习 of 实习生, 员 of 通讯员) in a line that names no
+    role and credits no one (``may_head``) is a word of the text.
+    """
     return (
         not text.endswith(_FORM_ENDS)
-        and chars.search(text) is None
+        and (chars.search(text) is None or (_UNLESS_HEADING.search(text) is None and not may_head(text, patterns)))
         and not pat.says_lead_mark(text[:within])
         and not text.startswith(_SOURCE_OPENS)
     )
@@ -256,7 +262,7 @@ def analyse(
         gap = 0 if prev_number is None else ln.number - prev_number - 1
         prev_number = ln.number
         text = ln.text
-        if _plain(text, within, chars):  # most lines: what _info would say, without its patterns
+        if _plain(text, within, chars, patterns):  # most lines: what _info would say, without its patterns
             fields = (ln, col, col_ahead, gap, _ends_sentence(text), False, False, False, "", col >= wide)
             infos.append(tuple_of(LineInfo, fields))
             continue

@@ -22,6 +22,7 @@ Normalization is idempotent: ``normalize(normalize(s)) == normalize(s)``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -164,8 +165,19 @@ class Normalized:
 Edit = tuple[int, int, str]
 
 
-def _regex_rule(pattern: regex.Pattern[str] | re.Pattern[str], repl: str) -> Callable[[str], list[Edit]]:
+def _regex_rule(
+    pattern: regex.Pattern[str] | re.Pattern[str], repl: str, *, needs: str = ""
+) -> Callable[[str], list[Edit]]:
+    """The rule that replaces every match of ``pattern`` with ``repl``.
+
+    ``needs``: a character every match holds (a space): a text without it is
+    left without running the pattern, which the ``regex`` engine would try at
+    every character.
+    """
+
     def rule(text: str) -> list[Edit]:
+        if needs and needs not in text:
+            return []
         return [(m.start(), m.end(), repl) for m in pattern.finditer(text)]
 
     return rule
@@ -176,6 +188,7 @@ def _vertical_forms(text: str) -> list[Edit]:
     return [(m.start(), m.end(), VERTICAL_FORMS[m.group()]) for m in pat.VERTICAL_FORM.finditer(text)]
 
 
+@functools.lru_cache(maxsize=1 << 12)  # a page uses a few thousand characters; a pattern match costs more
 def _is_cjk(ch: str) -> bool:
     return bool(ch) and pat.CJK_CHAR.match(ch) is not None
 
@@ -245,11 +258,11 @@ def _root(parent: list[int], r: int) -> int:
 RULES: tuple[tuple[str, Callable[[str], list[Edit]]], ...] = (
     ("vertical_forms", _vertical_forms),
     ("unify_spaces", _regex_rule(pat.OTHER_SPACE, " ")),
-    ("collapse_spaces", _regex_rule(pat.SPACE_RUN, " ")),
+    ("collapse_spaces", _regex_rule(pat.SPACE_RUN, " ", needs=" ")),
     ("fullwidth_punctuation", _fullwidth_punctuation),
-    ("cjk_alnum_spaces", _regex_rule(pat.SPACE_HAN_ALNUM, "")),
-    ("cjk_punct_spaces", _regex_rule(pat.SPACE_PUNCT, "")),
-    ("strip", _regex_rule(pat.LINE_EDGE_SPACES, "")),
+    ("cjk_alnum_spaces", _regex_rule(pat.SPACE_HAN_ALNUM, "", needs=" ")),
+    ("cjk_punct_spaces", _regex_rule(pat.SPACE_PUNCT, "", needs=" ")),
+    ("strip", _regex_rule(pat.LINE_EDGE_SPACES, "", needs=" ")),
 )
 
 _DEFAULT = NormalizeOptions()

@@ -72,10 +72,17 @@ class Span:
     @staticmethod
     def union(spans: Iterable[Span]) -> Span | None:
         """The smallest span holding all of ``spans``, or None if there are none."""
-        out: Span | None = None
-        for s in spans:
-            out = s if out is None else out.cover(s)
-        return out
+        it = iter(spans)
+        first = next(it, None)
+        if first is None:
+            return None
+        start, end, first_line, last_line = first.start, first.end, first.first_line, first.last_line
+        grown = False
+        for s in it:  # one span made at the end, not one per span covered
+            grown = True
+            start, end = min(start, s.start), max(end, s.end)
+            first_line, last_line = min(first_line, s.first_line), max(last_line, s.last_line)
+        return Span(start, end, first_line, last_line) if grown else first
 
 
 @attrs.frozen
