@@ -114,3 +114,20 @@ def test_an_item_printed_above_its_columns_label_moves_no_headline_up() -> None:
         ("东山快讯", ()),
         ("西川村修通产业路", ("西川村产业路建设综述",)),
     ]
+
+
+# Found by scripts/deep (the swap property, 2026-12-01), fixed: a picture story (a title over a caption and
+# its credit, no text) at the page top, its title wrapped over two lines as wide as the caption's: lines
+# that fill the column over a blank line read as running text a column break cut, and the title ran into
+# the caption. A short text closed by its credit (…摄) within a few lines is a caption: the lines over it
+# are the picture story's title, set to the caption's measure.
+_PICTURE_STORY_TITLE_AS_WIDE_AS_ITS_CAPTION = (
+    "让“西山产业园”成为\n全县高质量发展新引擎\n\n王五在西山产业园了解\n企业生产情况。\n本报记者赵六摄\n\n"
+    "西川村修通产业路\n\n本报讯（记者 赵六）西川村三\n公里产业路全线贯通。\n"
+)
+
+
+def test_a_picture_storys_title_as_wide_as_its_caption_stays_its_title() -> None:
+    page = qhnews.parse(_PICTURE_STORY_TITLE_AS_WIDE_AS_ITS_CAPTION)
+    assert [a.title for a in page.articles] == ["让“西山产业园”成为全县高质量发展新引擎", "西川村修通产业路"]
+    assert [c.text for c in page.articles[0].captions] == ["王五在西山产业园了解企业生产情况。本报记者赵六摄"]

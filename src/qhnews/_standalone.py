@@ -176,8 +176,14 @@ def _keeps_apart(
         and not _over_credited(infos, run[0] + 1)
     ):
         return False  # a first line whose paragraph goes on past a column break
-    # Lines that fill the column and go on past a break are running text.
-    return not (_fills_column(infos, run, opts) and not nxt.short(opts.short_margin) and not nxt.unwrapped)
+    # Lines that fill the column and go on past a break are running text; but over a short text closed by
+    # its credit (a caption and its 摄 line) they are a picture story's title, set to the caption's measure.
+    return not (
+        _fills_column(infos, run, opts)
+        and not nxt.short(opts.short_margin)
+        and not nxt.unwrapped
+        and not _over_credited(infos, run[-1] + 1)
+    )
 
 
 def _fills_column(infos: Sequence[LineInfo], run: list[int], opts: ReflowOptions) -> bool:
