@@ -59,7 +59,7 @@ from relayout import GOLD, LAYOUTS, spec  # noqa: E402
 from roundtrip import draw  # noqa: E402
 
 import qhnews  # noqa: E402
-from qhnews._confidence import TERMS, ConfidenceWeights, Evidence, confidence  # noqa: E402
+from qhnews._confidence import PRIOR_TERMS, TERMS, ConfidenceWeights, Evidence, confidence  # noqa: E402
 from qhnews._pipeline import STAGES, page_of  # noqa: E402
 from render import ArticleView, PageSpec, article_view, render  # noqa: E402
 from strategies import Rates, fixed_draw, pages  # noqa: E402
@@ -220,18 +220,23 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     return [m[i][n] / m[i][i] for i in range(n)]
 
 
-def logistic(rows: Sequence[tuple[list[float], bool]], free: Sequence[bool], l2: float) -> list[float]:
+def logistic(
+    rows: Sequence[tuple[list[float], bool]], free: Sequence[bool], l2: float, fixed: Sequence[float] | None = None
+) -> list[float]:
     """Weights maximizing the L2-penalized log-likelihood (Newton's method), column 0 the unpenalized intercept.
 
-    Columns not ``free`` keep the weight 0.
+    Columns not ``free`` keep their weight in ``fixed`` (0 without it).
     """
     cols = [j for j, f in enumerate(free) if f]
-    w = [0.0] * len(free)
+    w = list(fixed) if fixed is not None else [0.0] * len(free)
+    for j in cols:
+        w[j] = 0.0
+    kept = [j for j, f in enumerate(free) if not f and w[j]]
     for _ in range(100):
         grad = [0.0] * len(cols)
         hess = [[0.0] * len(cols) for _ in cols]
         for x, ok in rows:
-            z = sum(w[j] * x[j] for j in cols)
+            z = sum(w[j] * x[j] for j in cols) + sum(w[j] * x[j] for j in kept)
             p = 1 / (1 + math.exp(-max(-40.0, min(40.0, z))))
             s = p * (1 - p)
             nz = [(i, x[j]) for i, j in enumerate(cols) if x[j]]
@@ -254,15 +259,17 @@ def logistic(rows: Sequence[tuple[list[float], bool]], free: Sequence[bool], l2:
 def fit(examples: Sequence[tuple[Evidence, bool]], l2: float, base: ConfidenceWeights) -> ConfidenceWeights:
     """The weights of the terms fitted on (evidence, exactly right); every weight but the intercept at most 0."""
     rows = [([1.0, *(t.value(e, base) for t in TERMS)], ok) for e, ok in examples]
-    free = [True] * (len(TERMS) + 1)
+    # a term of PRIOR_TERMS keeps its stored weight: it is set from what the press prints
+    free = [True, *(t.name not in PRIOR_TERMS for t in TERMS)]
+    fixed = [0.0, *(getattr(base, t.name) if t.name in PRIOR_TERMS else 0.0 for t in TERMS)]
     while True:
-        w = logistic(rows, free, l2)
-        wrong = [j for j in range(1, len(w)) if w[j] > 0]
+        w = logistic(rows, free, l2, fixed)
+        wrong = [j for j in range(1, len(w)) if w[j] > 0 and free[j]]
         if not wrong:
             break
         for j in wrong:
             free[j] = False
-    fitted = {t.name: min(0.0, round(v, 2)) for t, v in zip(TERMS, w[1:], strict=True)}
+    fitted = {t.name: min(0.0, round(v, 2)) for t, v in zip(TERMS, w[1:], strict=True) if t.name not in PRIOR_TERMS}
     return attrs.evolve(base, intercept=round(w[0], 2), **fitted)
 
 

@@ -9,7 +9,8 @@ folder (src is never edited in place), and the suite runs against the copy:
    JSON of the docs' example pages, and
    the module's own tests where they are too slow or narrow for every mutant:
    the confidence model's for ``_confidence`` and ``_doubts``, the bigrams'
-   for ``_grams``), with ``-x``: the first failure kills the mutant;
+   for ``_grams``, the column measure's and the classes' for ``_columns`` and
+   ``_charsets``), with ``-x``: the first failure kills the mutant;
 2. the property tests with the ``ci`` profile (derandomized), fastest first.
    Before them, a replay: every call the property tests make into qhnews
    (``parse``, ``normalize``, ``explain``, ``normalize_page``, ``cell_width``)
@@ -96,6 +97,8 @@ OWN_TESTS = {
     "_confidence.py": ("tests/test_confidence.py",),
     "_doubts.py": ("tests/test_confidence.py",),
     "_grams.py": ("tests/test_grams.py",),
+    "_columns.py": ("tests/test_columns.py",),
+    "_charsets.py": ("tests/test_charsets.py",),
 }
 PROPERTIES = ("tests/test_properties.py", "tests/test_layouts.py::test_structure_round_trip")
 #: Test modules whose imports from qhnews bypass the replay (module-level names they read directly).
@@ -115,10 +118,14 @@ def all_mutants(root: Path) -> list[Mutant]:
     return out
 
 
-def choose(every: list[Mutant], sample: int, seed: int, *, constants: bool, only: str | None) -> list[Mutant]:
-    """All default and constant mutants, and a seeded sample of the rest."""
+def choose(
+    every: list[Mutant], sample: int, seed: int, *, constants: bool, only: str | None, scope: str | None = None
+) -> list[Mutant]:
+    """All default and constant mutants, and a seeded sample of the rest (of one function or class: ``scope``)."""
     if only:
         every = [m for m in every if fnmatch.fnmatch(m.path.rsplit("/", 1)[-1], only)]
+    if scope:  # the sampled mutants inside one function; the module's constants stay
+        every = [m for m in every if m.kind in ALWAYS or fnmatch.fnmatch(m.scope, scope)]
     fixed = [m for m in every if m.kind in ALWAYS] if constants else []
     rest = [m for m in every if m.kind not in ALWAYS]
     # the sample in its drawn order: a run stopped early is still a sample of every module
@@ -240,7 +247,7 @@ def run(args: argparse.Namespace) -> int:  # noqa: PLR0915
     copy = tmp / "tree"
     copy_tree(copy, args.commit)
     every = all_mutants(copy)
-    chosen = choose(every, args.sample, args.seed, constants=not args.no_constants, only=args.only)
+    chosen = choose(every, args.sample, args.seed, constants=not args.no_constants, only=args.only, scope=args.scope)
     if args.limit:
         chosen = chosen[: args.limit]
     out = Path(args.out).resolve()  # the property run records into it from the copy's folder
@@ -400,7 +407,7 @@ def write_report(results: list[dict[str, object]], out: Path, args: argparse.Nam
 
 def list_mutants(args: argparse.Namespace) -> int:
     every = all_mutants(ROOT)
-    chosen = choose(every, args.sample, args.seed, constants=not args.no_constants, only=args.only)
+    chosen = choose(every, args.sample, args.seed, constants=not args.no_constants, only=args.only, scope=args.scope)
     for m in chosen:
         print(f"{m.where}\t{m.kind}\t{m.key}\t{m.before!r} -> {m.after!r}")
     kinds = Counter(m.kind for m in every)
@@ -415,6 +422,7 @@ def main() -> int:
     p.add_argument("--seed", type=int, default=17, help="the sample's seed (default 17)")
     p.add_argument("--no-constants", action="store_true", help="leave out the default and constant mutants")
     p.add_argument("--only", help="only modules whose file name matches this glob (_blocks.py)")
+    p.add_argument("--scope", help="only the sampled mutants inside functions or classes matching this glob")
     p.add_argument("--limit", type=int, default=0, help="stop after this many mutants")
     p.add_argument("--timeout", type=float, default=120, help="the least time a phase gets before it counts as hung")
     p.add_argument("--out", default=str(ROOT / "benchmarks" / "mutation"), help="where the report goes")

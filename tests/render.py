@@ -1191,7 +1191,14 @@ def _shape(a: ArticleSpec) -> str | None:
         return {0: "shape: kicker and title", 1: "shape: kicker, title and subtitle"}.get(
             len(a.subtitles), "shape: kicker, title and two subtitles"
         )
-    return "shape: title and subtitle" if a.subtitles else "shape: title alone"
+    if not a.subtitles:
+        return "shape: title alone"
+    return "shape: title and a plain second line" if _plain_second_line(a.subtitles[0]) else "shape: title and subtitle"
+
+
+def _plain_second_line(subtitle: str) -> bool:
+    """A subtitle with none of the cues ``strategies.subtitles`` draws (——, 记…, 访…, …综述, who-did)."""
+    return not (subtitle.startswith(("——", "记", "访")) or subtitle.endswith(("综述", "讲话", "出席")))
 
 
 def article_forms(a: ArticleSpec) -> frozenset[str]:

@@ -20,6 +20,7 @@ import regex
 import qhnews
 from fixtures import Case, cases
 from qhnews import _assemble, _boundary, _headline
+from qhnews._lineshape import RoleWeights
 from qhnews._records import Span, Speaker
 from qhnews._rules import REASONS, first_verdict
 from qhnews._segment import HeadlineLine
@@ -96,7 +97,7 @@ def test_boundary_fixture(case: Case) -> None:
 
 @pytest.mark.parametrize("case", cases("headline"), ids=lambda c: c.id)
 def test_headline_fixture(case: Case) -> None:
-    reading = _headline.read_headline(headline_group(case.input), _headline.RoleWeights())
+    reading = _headline.read_headline(headline_group(case.input), RoleWeights())
     assert rendered_reading(reading) == case.expected, case.title
 
 
@@ -124,7 +125,7 @@ def test_every_reason_code_is_listed_in_the_docs() -> None:
     assert not missing, f"docs/guide/rules.md does not list {missing}"
 
 
-OPTION_RECORDS = (_assemble.AssembleOptions, _headline.RoleWeights)
+OPTION_RECORDS = (_assemble.AssembleOptions, RoleWeights)
 
 
 @pytest.mark.parametrize("record", OPTION_RECORDS, ids=lambda r: r.__name__)
@@ -155,7 +156,7 @@ def test_every_page_record_carries_its_reasons() -> None:
 
 def test_a_weight_is_read_from_the_options() -> None:
     group = headline_group("全民阅读·书香东城\n东城举办读书节")
-    weights = _headline.RoleWeights()
+    weights = RoleWeights()
     heavier = attrs.evolve(weights, section_label=weights.section_label + 0.2)
     assert _headline.read_headline(group, weights).shape == weights.section_label
     assert _headline.read_headline(group, heavier).shape == heavier.section_label

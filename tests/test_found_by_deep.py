@@ -135,7 +135,7 @@ def test_a_picture_storys_title_as_wide_as_its_caption_stays_its_title() -> None
     assert [c.text for c in page.articles[0].captions] == ["王五在西山产业园了解企业生产情况。本报记者赵六摄"]
 
 
-# Found by scripts/deep (test_layouts.py, title over two lines, 2026-12-01), open: bug AF in
+# Found by scripts/deep (test_layouts.py, title over two lines, 2026-12-01), open: bug AH in
 # test_properties.KNOWN_BUGS. A paragraph's first line ends far short of its column where the number after
 # it did not fit (…完成成果 / 1.21%，…); the lines above, their commas hanging past the edge, make the column
 # look two cells wider, and the short line reads as a paragraph of its own.
@@ -145,7 +145,7 @@ _FIRST_LINE_SHORT_BEFORE_A_NUMBER = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="open (bug AF): a first line cut short before a number ends its paragraph")
+@pytest.mark.xfail(strict=True, reason="open (bug AH): a first line cut short before a number ends its paragraph")
 def test_a_first_line_cut_short_before_a_number_goes_on() -> None:
     page = qhnews.parse(_FIRST_LINE_SHORT_BEFORE_A_NUMBER)
     assert [b.text for a in page.articles for b in a.blocks][-1] == "近年来，完成成果1.21%，加快加强格局基础，"

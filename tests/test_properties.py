@@ -330,8 +330,16 @@ def _first_line_cut_far_short(r: RenderedPage) -> bool:
     return False
 
 
-#: How far short of its column a paragraph's first line falls for bug AF (far_margin less the cells marks hang).
+#: How far short of its column a paragraph's first line falls for bug AH (far_margin less the cells marks hang).
 _FAR_SHORT = 10
+
+
+def _picture_story_with_credit_lines(r: RenderedPage) -> bool:
+    """A picture story whose credit is printed on two lines, on a page with another article."""
+    arts = r.spec.articles
+    return len(arts) > 1 and any(
+        not a.blocks and any(c.form == "caption: 本报记者 X / 拍友 X 摄" for c in a.captions) for a in arts
+    )
 
 
 KNOWN_BUGS: dict[str, KnownBug] = {
@@ -381,7 +389,7 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     # above the column's label. Between two items, the label is read as the upper item's headline printed
     # after it where its words (a place) are that item's: only the press's habit of setting a label over the
     # column's items says otherwise, and the generator also prints a label after its first item.
-    "AE": KnownBug(
+    "AG": KnownBug(
         "a column's label over its first item, with another item of the column printed right above it, goes to "
         "that item where it shares more words with it",
         _column_item_above_its_label,
@@ -391,10 +399,15 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     # as one atom, so a paragraph's first line may end far short of its column; where marks hanging past the
     # edge widen the measured column, the line reads as a one-line paragraph (far_margin) and the paragraph
     # is cut in two. Minimal page: tests/test_found_by_deep.py (strict xfail).
-    "AF": KnownBug(
+    "AH": KnownBug(
         "a paragraph's first line far short of its column (the number after it did not fit), in a column that "
         "marks hanging past the edge make look wider, ends its paragraph",
         _first_line_cut_far_short,
+    ),
+    "AE": KnownBug(
+        "a picture story whose credit takes two lines (本报记者 X / 拍友 X 摄), at the page top over another "
+        "article: its headline runs into its caption",
+        _picture_story_with_credit_lines,
     ),
     # T is fixed where the page shows a headline set apart from the text without a blank line: a line
     # wider than its column or in headline idiom (spaced phrases, ——), a fragment of unwrapped text, or
@@ -437,7 +450,7 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("B", "O", "P", "Q", "T", "U", "V", "W", "Y", "Z", "AA", "AE", "AF")
+ARTICLE_BUGS = ("B", "O", "P", "Q", "T", "U", "V", "W", "Y", "Z", "AA", "AE", "AG", "AH")
 TEXT_LAYER_BUGS = ("B",)
 
 

@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 import qhnews
 from qhnews._blocks import _joined, reflow
-from qhnews._columns import _columns_and_ahead, column_widths
 from qhnews._cues import _form_chars, _info, _plain, analyse
 from qhnews._forms import DEFAULT, Forms, compiled
 from qhnews._lines import split_lines
@@ -175,13 +174,6 @@ def test_a_short_line_that_opens_a_quote_goes_on_below() -> None:
 def test_split_lines_normalizes_each_line_with_the_options_given() -> None:
     (line,) = split_lines("7 月 10 日", NormalizeOptions(cjk_alnum_spaces=False))
     assert (line.text, line.width) == ("7 月 10 日", 10)
-
-
-@given(st.lists(st.integers(0, 120), max_size=80), st.integers(0, 12))
-def test_one_walk_measures_both_column_windows(widths: list[int], window: int) -> None:
-    """The cues measure a line's column and the column ahead of it in one walk; each equals its own walk."""
-    both = (column_widths(widths, window, window), column_widths(widths, window, 0))
-    assert _columns_and_ahead(widths, window) == both
 
 
 @given(st.characters(codec=None))

@@ -39,7 +39,7 @@ from qhnews._errors import DecodeError, QhnewsError
 from qhnews._explain import explain_page
 from qhnews._export import FORMATS, SCHEMA_VERSION, page_to_dict, render
 from qhnews._forms import Forms
-from qhnews._headline import RoleWeights
+from qhnews._lineshape import RoleWeights
 from qhnews._normalize import NormalizeOptions, explain, normalize
 from qhnews._pipeline import ParseOptions, parse
 from qhnews._records import Article, Byline, Page, Person, Span

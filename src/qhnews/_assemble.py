@@ -33,7 +33,8 @@ import attrs
 from qhnews._attach import Attacher
 from qhnews._classify import Unit
 from qhnews._confidence import Attached, ConfidenceWeights, Evidence, confidence, page_evidence, rival_similarity
-from qhnews._headline import HeadlineReading, RoleWeights
+from qhnews._headline import HeadlineReading
+from qhnews._lineshape import RoleWeights
 from qhnews._records import Article, Byline, BylinePosition, Diagnostic, Furniture, Leftover, Span
 from qhnews._segment import Cluster, Draft, segment
 

@@ -10,37 +10,21 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-__all__ = ["column_widths", "quartile"]
-
-
-def column_widths(widths: Sequence[int], window: int, behind: int) -> list[int]:
-    """Per line, the upper quartile of the widths from ``behind`` lines before to ``window`` after.
-
-    The upper quartile is robust to the short lines that end paragraphs and to
-    the odd wide headline.
-
-    Examples:
-        >>> column_widths([30, 30, 12, 30, 31], 2, 2)
-        [30, 30, 30, 31, 31]
-    """
-    n = len(widths)
-    near = sorted(widths[: window + 1])  # the window of line 0, kept sorted as it slides
-    out: list[int] = []
-    for i in range(n):
-        size = len(near)
-        half = size // 2
-        out.append(near[half + (size - half) // 2])  # as quartile(near)
-        if i + window + 1 < n:
-            bisect.insort(near, widths[i + window + 1])
-        if i - behind >= 0:
-            del near[bisect.bisect_left(near, widths[i - behind])]
-    return out
+__all__ = ["quartile"]
 
 
 def _columns_and_ahead(widths: Sequence[int], window: int) -> tuple[list[int], list[int]]:
-    """``column_widths(widths, window, window)`` and ``column_widths(widths, window, 0)``, in one walk.
+    """Per line, the column and the column ahead, in one walk.
 
-    Both windows take the same line in ahead; they part only where a line drops out behind.
+    The column is the upper quartile of the widths from ``window`` lines before
+    the line to ``window`` after it; the column ahead, of the widths from the
+    line itself to ``window`` after. The upper quartile is robust to the short
+    lines that end paragraphs and to the odd wide headline. Both windows take
+    the same line in ahead; they part only where a line drops out behind.
+
+    Examples:
+        >>> _columns_and_ahead([30, 30, 12, 30, 31], 2)
+        ([30, 30, 30, 31, 31], [30, 30, 31, 31, 31])
     """
     n = len(widths)
     near = sorted(widths[: window + 1])

@@ -24,11 +24,12 @@ import attrs
 
 from qhnews import _doubts as doubt
 from qhnews._doubts import AFTER_TRAILING_BYLINE, UNSURE_SUBHEADING
-from qhnews._headline import HeadlineReading
+from qhnews._headline import PLAIN_SECOND_LINE, HeadlineReading
 from qhnews._segment import Draft
 
 __all__ = [
     "AFTER_TRAILING_BYLINE",
+    "PRIOR_TERMS",
     "TERMS",
     "UNSURE_SUBHEADING",
     "Attached",
@@ -87,6 +88,12 @@ class ConfidenceWeights:
         uncertain_reading: The headline's lines read two ways and no cue decides
             (one title wrapped over two lines, or a kicker over a title): the
             reading kept may be the wrong one.
+        likelier_reading: Its headline's two lines read as a title over its plain
+            second line (``headline.plain-second-line``), the likelier of two
+            readings only type size tells apart: the press prints it twice as
+            often as a kicker over a title. Not fitted (``PRIOR_TERMS``): the
+            log-odds of 2 to 1 less the intercept, as the generated pages draw
+            no kicker without a cue and a fit would read the reading as sure.
         short_part: A headline part (title, kicker, subtitle) of at most
             ``short_part_chars`` characters: a headline says a phrase, so a part
             that short is most often a word cut where a title wraps.
@@ -122,6 +129,7 @@ class ConfidenceWeights:
     open_end: float = _doubt(-2.65)
     subtitle_as_title: float = _doubt(0.00)
     uncertain_reading: float = _doubt(-5.94)
+    likelier_reading: float = _doubt(-3.82)
     short_part: float = _doubt(-3.81)
     short_part_chars: int = attrs.field(default=3, metadata={"step": 1})
     unsure_subheading: float = _doubt(-5.07)
@@ -150,6 +158,8 @@ class Evidence:
         subtitle_as_title: Its title is shaped like a subtitle or a kicker.
         alternative: The other reading of its headline's lines, where no cue decides
             between two (``HeadlineReading.alternative``); None when the lines decide.
+        likelier_reading: Its headline reads as a title over its plain second line,
+            the other reading (``alternative``) a kicker over a title.
         shortest_part: The length of its shortest headline part; None without one.
         unsure_subheadings: Body lines taken for subheadings by ``body.short-open-line``.
         unsure_neighbours: Articles right before or after it without a headline or a body.
@@ -171,6 +181,7 @@ class Evidence:
     open_end: bool = False
     subtitle_as_title: bool = False
     alternative: str | None = None
+    likelier_reading: bool = False
     shortest_part: int | None = None
     unsure_subheadings: int = 0
     unsure_neighbours: int = 0
@@ -195,6 +206,9 @@ class Term:
     value: Callable[[Evidence, ConfidenceWeights], float]
     note: Callable[[Evidence], str]
 
+
+#: The terms whose weight is set from what the press prints, not fitted on generated pages.
+PRIOR_TERMS = frozenset({"likelier_reading"})
 
 #: The terms of the model, in the order of ``ConfidenceWeights``.
 TERMS: tuple[Term, ...] = (
@@ -228,8 +242,15 @@ TERMS: tuple[Term, ...] = (
     ),
     Term(
         "uncertain_reading",
-        lambda e, w: float(e.alternative is not None),
+        lambda e, w: float(e.alternative is not None and not e.likelier_reading),
         lambda e: f"the headline's lines do not decide its parts; it may also be {e.alternative}",
+    ),
+    Term(
+        "likelier_reading",
+        lambda e, w: float(e.likelier_reading),
+        lambda e: (
+            f"its headline reads as a title over its subtitle, as most such lines do; it may also be {e.alternative}"
+        ),
     ),
     Term(
         "short_part",
@@ -343,6 +364,7 @@ def _evidence(d: Draft, head: Attached | None, neighbours: int, leftovers: bool)
         open_end=doubt.open_end(d),
         subtitle_as_title=doubt.title_misshaped(r) if r else False,
         alternative=r.alternative if r else None,
+        likelier_reading=r is not None and PLAIN_SECOND_LINE in r.reasons,
         shortest_part=min(map(len, parts), default=None),
         unsure_subheadings=sum(1 for b in d.blocks if b.reason == UNSURE_SUBHEADING),
         unsure_neighbours=neighbours,

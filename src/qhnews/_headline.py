@@ -16,12 +16,12 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from qhnews._lineshape import LineShape, RoleWeights, line_shape
+from qhnews._lineshape import LineShape, RoleWeights, line_shape, parts_cued, second_line_subtitle
 from qhnews._records import Byline, Speaker
 from qhnews._rules import Rule, first_verdict, reason, rule
 from qhnews._segment import HeadlineLine
 
-__all__ = ["LONE_LINE", "TERMS", "HeadlineReading", "LineShape", "RoleWeights", "line_shape", "read_headline"]
+__all__ = ["LONE_LINE", "PLAIN_SECOND_LINE", "TERMS", "HeadlineReading", "read_headline"]
 
 
 @attrs.frozen
@@ -188,6 +188,11 @@ _WRAPPED_TITLE = reason(
 _PLAIN_SUBTITLE = reason(
     "headline.plain-subtitle", "A last line that opens 记… or 访… under the title is its subtitle, —— or not."
 )
+PLAIN_SECOND_LINE = reason(
+    "headline.plain-second-line",
+    "Two lines with no kicker cue, the lower no shorter: a title over its subtitle (副题), printed without ——, "
+    "as the press prints it twice as often as a kicker over a title; the other reading is kept.",
+)
 _EXTRA_LINES = reason("headline.extra-lines", "More than a kicker and a title besides label and subtitles is unusual.")
 
 
@@ -266,20 +271,6 @@ def _subtitle_terms(r: _Reading) -> None:
         r.add(_PLAIN_SUBTITLE, r.weights.plain_subtitle)
 
 
-def _parts_cued(upper: LineShape, lower: LineShape) -> bool:
-    """The two lines show that they are two parts: a kicker, a subtitle, a line that completes its phrase."""
-    return (
-        upper.kicker_end
-        or upper.kicker_only
-        or upper.who_did
-        or upper.plain_subtitle
-        or upper.closed  # a line that completes its phrase is no wrapped title's first
-        or lower.kicker_only
-        or lower.kicker_end  # a line that ends like a kicker (…之际, …时强调) heads a title: it ends none
-        or lower.dash_subtitle
-    )
-
-
 def _wrapped_title_terms(r: _Reading) -> None:
     """Two title lines with no cue between them: one title wrapped at the headline measure, or a kicker over it.
 
@@ -293,7 +284,7 @@ def _wrapped_title_terms(r: _Reading) -> None:
     if len(lines) not in (2, 3) or not r.joined[-1]:  # a blank line between: two parts, never one wrapped title
         return
     upper_text, lower_text = lines[-2], lines[-1]
-    if _parts_cued(line_shape(upper_text), line_shape(lower_text)):
+    if parts_cued(line_shape(upper_text), line_shape(lower_text)):
         return
     if len(upper_text) < r.weights.short_kicker_ratio * len(lower_text):
         return
@@ -315,6 +306,10 @@ def _kicker_title_terms(r: _Reading) -> None:
     elif len(lines) == 1:
         r.title = lines[0]
         r.note(_READ_TITLE)
+    elif lines[1:] and not lines[2:] and not r.subtitles and second_line_subtitle(lines[0], lines[1]):
+        r.title, r.subtitles = lines[0], [lines[1]]
+        r.add(PLAIN_SECOND_LINE, w.plain_subtitle)
+        r.alternative = f"a kicker ({lines[0]}) over a title ({lines[1]})"
     elif lines:
         kicker, title = lines[0], lines[1]
         r.kicker, r.title = kicker, title

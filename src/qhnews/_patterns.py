@@ -39,6 +39,7 @@ __all__ = [
     "JUMP_TO",
     "KICKER_END",
     "KICKER_ONLY",
+    "KICKER_TIME",
     "NOTE_LABEL",
     "NOT_ALNUM",
     "PICTURE_MARK",
@@ -252,6 +253,9 @@ KICKER_END = regex.compile(
         r"(?:\s|$)"
     )
 )
+#: A kicker that sets the time frame of the figures its title gives (海西前三季度 / 招商引资到位资金N亿元;
+#: …上半年, …今年以来, …五年来): no title ends so. Read only in headline groups (``LineShape.kicker_like``).
+KICKER_TIME = regex.compile(either(r"\p{Han}(?:季度|半年|以来|年来)$"))
 #: A line that can only be a kicker: it ends announcing what someone said, or it sets the occasion
 #: of what its title says (…召开之际, …前夕): no title ends so.
 KICKER_ONLY = regex.compile(either(r"\p{Han}{4,}(?:时|上|中)?(?:强调|指出)$|\p{Han}{4,}(?:时要求|之际|前夕)$"))
