@@ -62,7 +62,9 @@ class AssembleOptions:
         repair_similarity: Similarity at which a group left over by the ordered
             programme still goes to a headless article.
         headless_cost: Cost of an article left without any headline group
-            (but one continued from another page, 上接…, which may have none).
+            (but one continued from another page, 上接…, which has its headline
+            there, and an item of a short-news column, △…, which stands under
+            the column's label with none of its own).
         distance_penalty: Cost per article between a group and the body it goes to,
             when it is not printed right after or right before it.
         max_group_lines: The most lines one headline group holds (a kicker, a title wrapped over

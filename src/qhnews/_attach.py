@@ -66,6 +66,15 @@ class _Ending(NamedTuple):
     best_from: list[tuple[float, int]]  # the best (score, article) from each article of the window on
 
 
+#: The marks a short-news column's items open with.
+_ITEM_MARKS = "◆◇△▲"
+
+
+def _item(d: Draft) -> bool:
+    """The draft is an item of a short-news column: its text opens with the column's mark."""
+    return bool(d.blocks) and d.blocks[0].text[:1] in _ITEM_MARKS
+
+
 def _bodies_by_bigram(drafts: Sequence[Draft], clusters: Sequence[Cluster]) -> dict[int, list[int]]:
     """For each bigram a headline line has (its heading byline left out), the bodies that have it, in order."""
     wanted: set[int] = set()
@@ -91,7 +100,9 @@ class Attacher:
     def __init__(self, drafts: Sequence[Draft], clusters: Sequence[Cluster], opts: AssembleOptions) -> None:
         self.opts = opts
         self.article_count = count = len(drafts)
-        self.headless_costs = [0.0 if d.continued_from else opts.headless_cost for d in drafts]
+        # A column's item (△…) stands under the column's label with no headline of its own, as an article
+        # continued from another page has its headline there: neither costs anything left headless.
+        self.headless_costs = [0.0 if d.continued_from or _item(d) else opts.headless_cost for d in drafts]
         # An article continued from another page (上接第N版) has its headline there: none printed after its text.
         self.continued = [d.continued_from is not None for d in drafts]
         # The weight of a bigram that n bodies have (a bigram no body has weighs as one that one has).

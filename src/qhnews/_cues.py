@@ -268,7 +268,7 @@ def analyse(
             continue
         info = _info(ln, col, col_ahead, gap, opts, patterns=patterns, forms=forms)
         if infos:  # also across a blank line: a column break may fall inside a dateline or a credit
-            below = nonblank[k + 1].text if k + 1 < len(nonblank) else ""
+            below = "".join(n.text for n in nonblank[k + 1 : k + 3])  # 报道 may wrap too: 报 / 道：
             info = _across(infos, info, below, patterns, forms, wraps=wraps)
         infos.append(info)
     return tuple(infos)
@@ -283,7 +283,7 @@ def _across(
     *,
     wraps: tuple[int, int],
 ) -> LineInfo:
-    """The cues of a form wrapped from the line above onto this one (``below``: the next line's text).
+    """The cues of a form wrapped from the line above onto this one (``below``: the next two lines' text).
 
     A photo credit that began on the line above closes this line (图为会场。本报记者 王 / 五 摄);
     a dateline that began there opens the paragraph there, and the brackets
@@ -314,7 +314,7 @@ def _inside_lead(infos: Sequence[LineInfo], text: str, below: str, patterns: Byl
     them that reads as a form of its own (特约通讯员 X, <X>日报记者 X、…) is the
     dateline's, no heading byline. The dateline and its people span at most
     ``lines`` lines (``ReflowOptions.lead_bracket_lines``); ``below`` is the
-    next line's text, where 报道： may stand.
+    next two lines' text, where 报道： may stand (wrapped as any word is: 报 / 道：).
     """
     head = ""
     for back in infos[-1:-lines:-1]:

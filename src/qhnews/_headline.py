@@ -83,11 +83,11 @@ def _lone_who_did(s: _Lone) -> _Part | None:
 
 @rule(
     "headline.lone-plain-subtitle",
-    "A lone line that says whom the piece is about (记X, 访X) is most often a subtitle whose title stands "
-    "elsewhere: a weak title.",
+    "A lone line that says whom the piece is about (记X, 访X) or what kind of piece it is (…综述, …侧记) is most "
+    "often a subtitle whose title stands elsewhere: a weak title.",
 )
 def _lone_plain_subtitle(s: _Lone) -> _Part | None:
-    return ("title", s.weights.lone_plain_subtitle) if s.shape.plain_subtitle and not s.shape.kicker_end else None
+    return ("title", s.weights.lone_plain_subtitle) if s.shape.plain_subtitle and not s.shape.kicker_only else None
 
 
 @rule("headline.lone-section-label", "A lone A·B line is most often a section label over a title: a weak title.")

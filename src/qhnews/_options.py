@@ -27,6 +27,9 @@ class ReflowOptions:
             (a paragraph's last line, or its first, which lost its indent).
         unwrapped_width: Columns at least this wide mean the OCR did not wrap the
             text (one paragraph a line): no printed column is so wide.
+        unwrapped_text_width: A line of running text (a sentence ends inside it)
+            at least this wide is wider than a printed column holds (a column of
+            body type holds some 10 to 25 characters): the OCR did not wrap it.
         headline_max_lines: The most lines a headline or subheading group may have.
         stacked_max_lines: The most lines of the headlines of two articles printed
             one over the other without a blank line (see the parsing guide).
@@ -65,6 +68,7 @@ class ReflowOptions:
     window: int = step(8)
     short_margin: int = step(3)
     unwrapped_width: int = step(100)
+    unwrapped_text_width: int = step(60)
     headline_max_lines: int = step(4)
     stacked_max_lines: int = step(8)
     lead_search_chars: int = step(40)

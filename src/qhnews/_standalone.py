@@ -121,8 +121,8 @@ def _comma_line_is_text(info: LineInfo, single: bool, nxt: LineInfo | None, opts
     an item or a note, which the press sets under its headline, never in it.
     """
     return (
-        # a line in or right above unwrapped text (a wide column, or a wide line next)
-        (single and (info.unwrapped or (nxt is not None and nxt.line.width >= opts.unwrapped_width)))
+        # a line in or right above unwrapped text (a wide column, or a wide line of running text next)
+        (single and (info.unwrapped or (nxt is not None and _unwrapped_text(nxt, opts))))
         # a paragraph's opening line falls short by its indent and a character
         or abs(info.line.width - info.column) <= opts.indent_tolerance
         # at a seam between articles, the column of the paragraph below
@@ -132,6 +132,21 @@ def _comma_line_is_text(info: LineInfo, single: bool, nxt: LineInfo | None, opts
         # the opening line of an item or a note (◆…, 编者按：…)
         or pat.ARTICLE_HEAD.match(info.line.text) is not None
     )
+
+
+#: Marks that end a sentence inside a line of running text (a headline ends none and goes on).
+_STOPS = frozenset("。！？；")
+
+
+def _unwrapped_text(info: LineInfo, opts: ReflowOptions) -> bool:
+    """A line the OCR did not wrap: wider than any column, or running text wider than a column of body type.
+
+    Running text: a sentence ends inside the line and the text goes on after it, which no headline does.
+    """
+    width = info.line.width
+    if width >= opts.unwrapped_width:
+        return True
+    return width >= opts.unwrapped_text_width and any(c in _STOPS for c in info.line.text.rstrip(pat.CLOSERS)[:-1])
 
 
 def _keeps_apart(
@@ -161,13 +176,24 @@ def _keeps_apart(
         and not _over_credited(infos, run[0] + 1)
     ):
         return False  # a first line whose paragraph goes on past a column break
-    # Lines that fill the column and go on past a break are running text.
+    # Lines that fill the column and go on past a break are running text; but over a short text closed by
+    # its credit (a caption and its 摄 line) they are a picture story's title, set to the caption's measure.
     return not (
-        len(run) > 1
-        and all(abs(infos[i].line.width - infos[i].column) <= opts.fill_tolerance for i in run)
+        _fills_column(infos, run, opts)
         and not nxt.short(opts.short_margin)
         and not nxt.unwrapped
+        and not _over_credited(infos, run[-1] + 1)
     )
+
+
+def _fills_column(infos: Sequence[LineInfo], run: list[int], opts: ReflowOptions) -> bool:
+    """Two lines or more that each fill the column: text type (a headline's larger type holds fewer characters)."""
+    return len(run) > 1 and all(abs(infos[i].line.width - infos[i].column) <= opts.fill_tolerance for i in run)
+
+
+def _body_type(infos: Sequence[LineInfo], run: list[int], opts: ReflowOptions) -> bool:
+    """A run of clauses set full measure, as running text is: no headline group, though no line ends a sentence."""
+    return _fills_column(infos, run, opts) and any(_has_comma(infos[i]) for i in run)
 
 
 def _starts_flow(last: LineInfo, nxt: LineInfo, opts: ReflowOptions, *, after_text: bool = False) -> bool:
@@ -256,7 +282,7 @@ def standalone_runs(infos: Sequence[LineInfo], opts: ReflowOptions) -> dict[int,
             closed, after_heading, after_text = True, first.form == SPEAKER, False
             continue
         nxt = infos[runs[r + 1][0]] if r + 1 < len(runs) else None
-        next_shaped = r + 1 < len(runs) and shaped[r + 1]
+        next_shaped = r + 1 < len(runs) and shaped[r + 1] and not _body_type(infos, runs[r + 1], opts)
         why = ""
         if closed and shaped[r]:
             why = _stands_alone(
