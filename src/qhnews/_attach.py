@@ -14,6 +14,7 @@ its inner shape (``_headline``).
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 from collections.abc import Sequence
@@ -118,10 +119,7 @@ class Attacher:
         # A group's heading byline names its reporters, not what the body is about: it is not compared.
         self.texts = ["" if h.byline is not None else h.text for h in self.lines]
         self.bodies = _bodies_by_bigram(drafts, clusters)  # headline bigram -> the bodies that have it, in order
-        # for ``runs_on``: the bodies' text, each block and caption on a line of its own
-        self.body_text = "\n".join(
-            [*(b.text for d in drafts for b in d.blocks), *(c.text for d in drafts for c in d.captions)]
-        )
+        self._drafts = drafts
         # by line: the first and last article its group may go to (see ``window``)
         self._windows = [(max(0, p - opts.reach), min(p, count - 1)) for p in self.articles_before]
         self._readings: dict[tuple[int, int], HeadlineReading] = {}
@@ -161,6 +159,12 @@ class Attacher:
             return False
         # side by side in a body: a word runs on, where the bigrams would also pair two words a mark parts
         return a + b in self.body_text
+
+    @functools.cached_property
+    def body_text(self) -> str:
+        """The bodies' text, each block and caption on a line of its own: joined when ``runs_on`` first asks."""
+        drafts = self._drafts
+        return "\n".join([*(b.text for d in drafts for b in d.blocks), *(c.text for d in drafts for c in d.captions)])
 
     def window(self, h: int) -> tuple[int, int]:
         """The first and last article that line ``h``'s group may go to."""

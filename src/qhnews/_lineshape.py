@@ -118,7 +118,7 @@ class LineShape:
             …侧记 (what kind of piece it is), without "——".
         closed: It ends with a closing quote or bracket, ！ or ？: it completes its phrase.
         kicker_like: It reads as a kicker over a line as long: it sets a time frame ("…前三季度")
-            or is a slogan of four-character phrases ("喜看金秋", "牢记嘱托 感恩奋进").
+            or is a slogan of four-character phrases ("喜看金秋", "喜看金秋 丰收在望").
     """
 
     section_label: bool
@@ -155,7 +155,7 @@ def line_shape(text: str) -> LineShape:
 
 #: A headline line that ends in one of these completes its phrase.
 _CLOSED = tuple("”」』》）)！？!?")
-#: A slogan of one or more four-character phrases (四字格), the press's favourite kicker: 喜看金秋, 牢记嘱托 感恩奋进.
+#: A slogan of one or more four-character phrases (四字格), the press's favourite kicker: 喜看金秋, 喜看金秋 丰收在望.
 _SLOGAN = regex.compile(r"\p{Han}{4}(?: \p{Han}{4})*")
 
 

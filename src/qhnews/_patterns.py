@@ -253,7 +253,7 @@ KICKER_END = regex.compile(
         r"(?:\s|$)"
     )
 )
-#: A kicker that sets the time frame of the figures its title gives (海西前三季度 / 招商引资到位资金N亿元;
+#: A kicker that sets the time frame of the figures its title gives (地前三季度 / 地N项目到位资金N亿元;
 #: …上半年, …今年以来, …五年来): no title ends so. Read only in headline groups (``LineShape.kicker_like``).
 KICKER_TIME = regex.compile(either(r"\p{Han}(?:季度|半年|以来|年来)$"))
 #: A line that can only be a kicker: it ends announcing what someone said, or it sets the occasion
