@@ -263,22 +263,6 @@ def _column_break_under_a_lead_byline(r: RenderedPage) -> bool:
     )
 
 
-def _name_alone_under_a_title_after_its_body(r: RenderedPage) -> bool:
-    """A heading byline of one name alone under a one-line title printed after its body, or under a stack.
-
-    Names set apart by spaces (X Y) read right (bug X, closed); one name alone under a kicker, title and
-    subtitle is still left over on some drawn pages.
-    """
-    return any(
-        b.position == "heading"
-        and len(b.people) == 1
-        and b.people[0].role is None
-        and (r.slots[i] > i or a.kicker is not None or bool(a.subtitles) or a.section is not None)
-        for i, a in enumerate(r.spec.articles)
-        for b in a.bylines
-    )
-
-
 def _two_lines_alone_between_bodies(r: RenderedPage) -> bool:
     """A kicker and title, or a title and a subtitle, over a body with no byline right after another's body."""
     arts, slots = r.spec.articles, r.slots
@@ -427,15 +411,6 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         _shows("column break under a headline"),
         ("column-break-under-a-headline",),
     ),
-    # Found once R and S were lifted (their draws had hidden it; it fails without them).
-    # Left of X (closed on land): with no text under it, the name reads as the second line of a title
-    # wrapped over two lines (headline.wrapped-title), as it read as a title under a kicker before.
-    "Z": KnownBug(
-        "a heading byline of one name alone under a one-line title printed after its body is read as part of the "
-        "title; under a kicker, title and subtitle it is left over or read as a subtitle",
-        _name_alone_under_a_title_after_its_body,
-        ("name-byline-group-after-body",),
-    ),
     "Y": KnownBug(
         "a lead byline that ends with a colon (本报讯 X、记者X报道：) on a line of its own, a column break under it, "
         "is read as a paragraph",
@@ -450,7 +425,7 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("B", "O", "P", "Q", "T", "U", "V", "W", "Y", "Z", "AA", "AE", "AG", "AH")
+ARTICLE_BUGS = ("B", "O", "P", "Q", "T", "U", "V", "W", "Y", "AA", "AE", "AG", "AH")
 TEXT_LAYER_BUGS = ("B",)
 
 

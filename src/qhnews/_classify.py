@@ -286,18 +286,22 @@ def _in_context(units: list[Unit], forms: Forms | None) -> list[Unit]:
     """What the units around each unit say it is.
 
     A second credit line, a label that runs into the paragraph below
-    (编者按：, （附图片）), a name alone over the body, over another headline group or at the
-    page's end (under a headline group printed after its body).
+    (编者按：, （附图片）), a name alone over the body, over another headline group, or under
+    a headline group printed after its body: over the next piece's lead byline or profile line,
+    or last on the page but for its furniture.
     """
     out: list[Unit] = []
-    last = len(units) - 1
+    # the page's last unit but its furniture (a footer of 责任编辑 lines is printed under the last article)
+    last = max((k for k, u in enumerate(units) if not isinstance(u, FurnitureUnit)), default=-1)
     for k, unit in enumerate(units):
         prev = out[-1] if out else None
         if isinstance(unit, CaptionUnit):
             joined: Unit | None = _credit_lines(prev, unit)
         elif isinstance(unit, Para) and isinstance(prev, (HeadingRun, Para)):
             joined = _label_and(prev, unit)
-        elif isinstance(unit, HeadingRun) and (k == last or _over_text(units[k + 1]) or _heads(units[k + 1])):
+        elif isinstance(unit, HeadingRun) and (
+            k == last or _over_text(units[k + 1]) or _heads(units[k + 1]) or _opens(units[k + 1])
+        ):
             split = _name_alone(unit, prev, forms)
             out.extend(split or (unit,))
             continue
@@ -313,6 +317,13 @@ def _in_context(units: list[Unit], forms: Forms | None) -> list[Unit]:
 def _heads(unit: Unit) -> bool:
     """The unit is heading lines: another headline group (a byline is set under its own headline, not over one)."""
     return isinstance(unit, HeadingRun)
+
+
+def _opens(unit: Unit) -> bool:
+    """The unit opens the next piece (a lead byline, a profile line): the group above was printed after its body."""
+    return isinstance(unit, SpeakerUnit) or (
+        isinstance(unit, BylineUnit) and unit.byline.position is BylinePosition.LEAD
+    )
 
 
 def _over_text(unit: Unit) -> bool:

@@ -115,7 +115,8 @@ def _bodyless_groups(drafts: list[Draft], clusters: list[Cluster]) -> None:
 
 GROUP_BETWEEN_TEXTS = reason(
     "boundary.group-between-texts",
-    "A headline group with its heading byline under an article that has no byline, sharing more with that "
+    "A headline group with its heading byline under an article that has no byline (or any article, on a page "
+    "that ends with such a group after its last body), sharing more with that "
     "article's text than with the text under it, was printed after its body (OCR reads a page's columns out of "
     "order): the text under it opens an article of its own, and the attachment gives the group, byline and all, "
     "to the one it shares most with.",
@@ -127,17 +128,19 @@ def _groups_between_texts(drafts: list[Draft], clusters: list[Cluster]) -> None:
 
     The walk reads a heading byline as the head of the text under it
     (``boundary.heading-byline``), as the press prints it. Where the article
-    above has no byline and comes from no other page, and the group's
+    above has no byline (or the page ends with a group and its byline after
+    its last body: ``_groups_after_bodies``) and comes from no other page, and the group's
     headline shares more with that article's text than with the text under
     it, the group may have been printed after its body (OCR reads a page's
     columns out of order). The group becomes an unforced cluster whose last
     line carries the byline, and the text under it an article of its own
     that the attachment may give that group or a later one.
     """
+    after = _groups_after_bodies(drafts, clusters)
     for i in range(1, len(drafts)):
         d, before = drafts[i], drafts[i - 1]
         own = [cl for cl in clusters if cl.position == i]
-        if not (len(own) == 1 and _may_close_above(d, before, own[0])):
+        if not (len(own) == 1 and _may_close_above(d, before, own[0], after)):
             continue
         group = own[0]
         group.forced = False
@@ -148,14 +151,27 @@ def _groups_between_texts(drafts: list[Draft], clusters: list[Cluster]) -> None:
         d.opened_by = GROUP_BETWEEN_TEXTS
 
 
-def _may_close_above(d: Draft, before: Draft, group: Cluster) -> bool:
+def _groups_after_bodies(drafts: list[Draft], clusters: list[Cluster]) -> bool:
+    """The page ends with a headline group and its byline under the last article's text: printed after its body.
+
+    Where one group with its byline stands after the last body, the page (or
+    the OCR's reading of its columns) puts its headlines after their bodies:
+    a group with its byline between two bodies may close the one above it
+    though that one opens with a lead byline of its own.
+    """
+    return bool(drafts) and any(
+        cl.position == len(drafts) and not cl.forced and any(h.byline is not None for h in cl.lines) for cl in clusters
+    )
+
+
+def _may_close_above(d: Draft, before: Draft, group: Cluster, after_bodies: bool) -> bool:
     """The heading-byline group over ``d`` may close ``before`` (see ``_groups_between_texts``)."""
     return (
         d.opened_by == HEADING_BYLINE
         and d.has_text
         and group.forced
         and before.has_text
-        and not before.bylines
+        and (after_bodies or not before.bylines)
         and before.continued_from is None
         and _shares(group, before) > _shares(group, d)
     )
