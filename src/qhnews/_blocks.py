@@ -37,6 +37,10 @@ __all__ = ["Block", "ReflowOptions", "blocks", "reflow"]
 PAGE_START = reason("block.page-start", "the first running text of the page opens a paragraph")
 AFTER_STANDALONE = reason("block.after-standalone", "running text after standalone lines opens a paragraph")
 CUT_LEAD = reason("cut.lead-byline", "a lead byline is cut off the head of the paragraph it opens")
+LEAD_ALONE = reason(
+    "cut.lead-alone",
+    "a paragraph that is a lead byline and nothing else is that byline (a column break under a dateline set alone)",
+)
 CUT_TRAILING = reason("cut.trailing-byline", "a trailing byline is cut off the tail of the paragraph it closes")
 CUT_JUMP = reason("cut.jump", "a continuation jump is cut off the tail of the paragraph it closes")
 
@@ -62,6 +66,9 @@ def _split_ends(block: Block, options: NormalizeOptions, within: int, patterns: 
     They become standalone blocks of their own that share the paragraph's
     first or last line; the offsets of the cut are mapped back to the source.
     """
+    whole = _lead_alone(block, within, patterns)
+    if whole is not None:
+        return [whole]
     head, block, start = _cut_head(block, options, within, patterns)
     tail, block, end = _cut_tail(block, options, patterns)
     if not head and not tail:  # most paragraphs: nothing cut, the block as it was
@@ -69,6 +76,24 @@ def _split_ends(block: Block, options: NormalizeOptions, within: int, patterns: 
     infos = block.infos
     body = TextBlock(BlockKind.FLOW, block.block.lines, block.block.text, start, end, block.block.reason)
     return [*head, Block(body, infos, block.joins), *tail]
+
+
+def _lead_alone(block: Block, within: int, patterns: BylinePatterns) -> Block | None:
+    """A paragraph that is a lead byline and nothing else, as a lead byline's block; else None.
+
+    A dateline set on a line of its own (本报讯 X、记者X报道：) with a column
+    break under it stands as a paragraph of its own: the body goes on in the
+    next column, and the blank line the break leaves cannot be told from a
+    paragraph break.
+    """
+    b = block.block
+    text = b.text
+    if not pat.says_lead_mark(text[:within]):
+        return None
+    m = patterns.lead.match(text)
+    if m is None or m.end() < len(text):
+        return None
+    return Block(TextBlock(BlockKind.STANDALONE, b.lines, text, b.start, b.end, LEAD_ALONE), block.infos, block.joins)
 
 
 def _rest(block: Block, lines: tuple[Line, ...], text: str) -> Block:

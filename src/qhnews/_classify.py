@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import attrs
 
 from qhnews import _patterns as pat
-from qhnews._blocks import CUT_JUMP, CUT_LEAD, CUT_TRAILING, Block
+from qhnews._blocks import CUT_JUMP, CUT_LEAD, CUT_TRAILING, LEAD_ALONE, Block
 from qhnews._bylines import CREDIT_ENDS, name_alone, parse_byline, parse_people, photo_credit
 from qhnews._cues import FURNITURE, JUMP, JUMP_FROM, PHOTO_CREDIT, SPEAKER, LineInfo
 from qhnews._forms import Forms
@@ -141,7 +141,7 @@ def _caption(text: str, span: Span, forms: Forms | None) -> CaptionUnit | None:
     return None
 
 
-_PIECES = frozenset((CUT_LEAD, CUT_TRAILING, CUT_JUMP))
+_PIECES = frozenset((CUT_LEAD, LEAD_ALONE, CUT_TRAILING, CUT_JUMP))
 
 
 def _piece(block: TextBlock, infos: Sequence[LineInfo], forms: Forms | None) -> Unit:
