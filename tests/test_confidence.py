@@ -252,7 +252,8 @@ CUES = {
         "a part of its headline has a full stop or two commas, like running text",
     ),
     "dateline_paragraph": (
-        "东城举办读书节\n\n本报东城3月5日电记者王五、赵六报道：\n\n"
+        # a dateline whose 电 the OCR lost: a lead byline that reads whole (…电…报道：) is read as one
+        "东城举办读书节\n\n本报东城3月5日记者王五、赵六报道：\n\n"
         "3月5日，东城区第十届读书节开幕。活动持续一个月，共有五十场讲座。",
         "its first paragraph is a short line ending with a colon, like a dateline not read",
     ),
