@@ -237,10 +237,6 @@ def _info(
     )
 
 
-#: The points a press lets hang past the end of a full line, outside the measure.
-_HANGING = ("，", "。", "、")
-
-
 def analyse(
     lines: Sequence[Line], options: ReflowOptions | None = None, forms: Forms | None = None
 ) -> tuple[LineInfo, ...]:
@@ -256,8 +252,7 @@ def analyse(
     opts = options or ReflowOptions()
     patterns = DEFAULT if forms is None else compiled(forms)
     nonblank = [ln for ln in lines if ln.text]
-    # a point at a line's end may hang past the measure (行末点号悬挂): it does not widen the column
-    widths = [ln.width - 2 if ln.text.endswith(_HANGING) else ln.width for ln in nonblank]
+    widths = [ln.width for ln in nonblank]
     columns, ahead = _columns_and_ahead(widths, opts.window)
     infos: list[LineInfo] = []
     prev_number = None
