@@ -16,7 +16,6 @@ run by ``test_fixtures.py``), the parser bugs among them strict xfails
 
 from __future__ import annotations
 
-import itertools
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -199,11 +198,6 @@ def _group_before_a_heading_byline_group(r: RenderedPage) -> bool:
     )
 
 
-def _column_seam(r: RenderedPage) -> bool:
-    lays = r.spec.layouts
-    return not r.spec.unwrapped and any(abs(a.width - b.width) >= 4 for a, b in itertools.pairwise(lays))
-
-
 def _shows(*names: str) -> Callable[[RenderedPage], bool]:
     """A page that shows any of the named layout structures (``render.structures``)."""
 
@@ -269,14 +263,11 @@ def _profile_group_stacked_over_a_headline(r: RenderedPage) -> bool:
     return any(r.slots[i] in stacked and a.speaker is not None for i, a in enumerate(r.spec.articles))
 
 
-def _plain_subtitle_stacked_with_a_picture_story(r: RenderedPage) -> bool:
-    """A title over a subtitle without ——, stacked with a picture story's title between the same two bodies."""
+def _plain_subtitle_stacked(r: RenderedPage) -> bool:
+    """A title over a subtitle without ——, stacked with another article's headline between the same two bodies."""
     arts, slots = r.spec.articles, r.slots
     stacked = {s for s in slots if slots.count(s) > 1}
-    pictures = {slots[i] for i, a in enumerate(arts) if not a.blocks and a.captions}
-    return any(
-        slots[i] in stacked & pictures and any(not t.startswith("—") for t in a.subtitles) for i, a in enumerate(arts)
-    )
+    return any(slots[i] in stacked and any(not t.startswith("—") for t in a.subtitles) for i, a in enumerate(arts))
 
 
 def _two_lines_alone_between_bodies(r: RenderedPage) -> bool:
@@ -330,23 +321,18 @@ def _first_line_cut_far_short(r: RenderedPage) -> bool:
     return False
 
 
-#: How far short of its column a paragraph's first line falls for bug AH (far_margin less the cells marks hang).
-_FAR_SHORT = 10
+#: How far short of its column a paragraph's first line falls for bug AH: its indent (4 cells) and a character
+#: more, which is all a column where points hang past the edge needs to read the line as a subheading left alone.
+_FAR_SHORT = 6
 
 
 def _picture_story_with_credit_lines(r: RenderedPage) -> bool:
-    """A picture story whose credit is printed on two lines, on a page with another article."""
+    """A picture story whose credit is printed on two lines (alone on its page too: its title runs into the caption)."""
     arts = r.spec.articles
-    return len(arts) > 1 and any(
-        not a.blocks and any(c.form == "caption: 本报记者 X / 拍友 X 摄" for c in a.captions) for a in arts
-    )
+    return any(not a.blocks and any(c.form == "caption: 本报记者 X / 拍友 X 摄" for c in a.captions) for a in arts)
 
 
 KNOWN_BUGS: dict[str, KnownBug] = {
-    "B": KnownBug(
-        "a column measured across two articles of different widths, where no byline or jump marks the seam",
-        _column_seam,
-    ),
     "O": KnownBug(
         "the headline group over a heading byline takes the title of the group printed before it as its kicker",
         _group_before_a_heading_byline_group,
@@ -399,10 +385,15 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     # as one atom, so a paragraph's first line may end far short of its column; where marks hanging past the
     # edge widen the measured column, the line reads as a one-line paragraph (far_margin) and the paragraph
     # is cut in two. Minimal page: tests/test_found_by_deep.py (strict xfail).
+    # Widened by the next deep run (round trip, 2026-12-01): a first line one character short of its indented
+    # measure, under a column break, in a column whose full lines hang a point past the edge (measured two
+    # cells wider), reads as a subheading left alone. Counting a hanging point out of the measure fixes that
+    # page but misreads columns whose lines end in points inside the measure (pages/labels-and-furniture.txt).
     "AH": KnownBug(
-        "a paragraph's first line far short of its column (the number after it did not fit), in a column that "
-        "marks hanging past the edge make look wider, ends its paragraph",
+        "a paragraph's first line short of its column by more than its indent (the word or number after it did "
+        "not fit), in a column that marks hanging past the edge make look wider, ends its paragraph",
         _first_line_cut_far_short,
+        ("first-line-short-beside-hanging-marks",),
     ),
     # Found by scripts/deep (the swap property, 2026-12-01): a profile line and title printed after their body,
     # a blank line, then the next article's title over its plain second line. The blank line parts the two
@@ -416,16 +407,22 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     ),
     # Found when Y was closed (its pages had hidden it): a title and its plain second line, printed after their
     # body with blank lines between the groups, over a picture story's title; the picture story takes the
-    # subtitle as its title though it shares its words with the body above.
+    # subtitle as its title though it shares its words with the body above. The minimal page is the drawn page
+    # (the generator's invented text): cut down to the three groups and their neighbours, it reads right, so the
+    # other articles' words weigh in the attachment's similarity. Widened when bug B was closed (its pages had
+    # hidden the second minimal page, a drawn page too): the headline under the pair needs no picture story,
+    # one printed over its own body will do. The cause, as read then: a group's similarity is the mean of the
+    # whole group's share and its best line's, so a second line that shares little costs either group little,
+    # and where it goes follows which group it dilutes less, not which body shares its words.
     "AJ": KnownBug(
-        "a title over a subtitle without ——, stacked after its body over a picture story's title with blank lines "
-        "between, gives its subtitle to the picture story",
-        _plain_subtitle_stacked_with_a_picture_story,
-        ("plain-subtitle-stacked-over-a-picture-story",),
+        "a title over a subtitle without ——, stacked after its body over another article's headline (a picture "
+        "story's or one printed over its body) with a blank line between, gives its subtitle to that headline",
+        _plain_subtitle_stacked,
+        ("plain-subtitle-stacked-over-a-picture-story", "plain-subtitle-stacked-over-a-headline"),
     ),
     "AE": KnownBug(
-        "a picture story whose credit takes two lines (本报记者 X / 拍友 X 摄), at the page top over another "
-        "article: its headline runs into its caption",
+        "a picture story whose credit takes two lines (本报记者 X / 拍友 X 摄), at the page top (over another "
+        "article or alone): its headline runs into its caption",
         _picture_story_with_credit_lines,
     ),
     # T is fixed where the page shows a headline set apart from the text without a blank line: a line
@@ -454,8 +451,10 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("B", "O", "P", "Q", "T", "U", "V", "W", "AA", "AE", "AG", "AH", "AI", "AJ")
-TEXT_LAYER_BUGS = ("B",)
+ARTICLE_BUGS = ("O", "P", "Q", "T", "U", "V", "W", "AA", "AE", "AG", "AH", "AI", "AJ")
+#: None open since bug B (a column measured across two articles of different widths) was closed; kept as the
+#: text-layer property's filter for the next such bug.
+TEXT_LAYER_BUGS: tuple[str, ...] = ()
 
 
 def clear_of(r: RenderedPage, bugs: Iterable[str]) -> bool:
