@@ -263,13 +263,6 @@ def _profile_group_stacked_over_a_headline(r: RenderedPage) -> bool:
     return any(r.slots[i] in stacked and a.speaker is not None for i, a in enumerate(r.spec.articles))
 
 
-def _plain_subtitle_stacked(r: RenderedPage) -> bool:
-    """A title over a subtitle without ——, stacked with another article's headline between the same two bodies."""
-    arts, slots = r.spec.articles, r.slots
-    stacked = {s for s in slots if slots.count(s) > 1}
-    return any(slots[i] in stacked and any(not t.startswith("—") for t in a.subtitles) for i, a in enumerate(arts))
-
-
 def _two_lines_alone_between_bodies(r: RenderedPage) -> bool:
     """A kicker and title, or a title and a subtitle, over a body with no byline right after another's body."""
     arts, slots = r.spec.articles, r.slots
@@ -405,21 +398,6 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         _profile_group_stacked_over_a_headline,
         ("profile-group-over-a-two-line-headline",),
     ),
-    # Found when Y was closed (its pages had hidden it): a title and its plain second line, printed after their
-    # body with blank lines between the groups, over a picture story's title; the picture story takes the
-    # subtitle as its title though it shares its words with the body above. The minimal page is the drawn page
-    # (the generator's invented text): cut down to the three groups and their neighbours, it reads right, so the
-    # other articles' words weigh in the attachment's similarity. Widened when bug B was closed (its pages had
-    # hidden the second minimal page, a drawn page too): the headline under the pair needs no picture story,
-    # one printed over its own body will do. The cause, as read then: a group's similarity is the mean of the
-    # whole group's share and its best line's, so a second line that shares little costs either group little,
-    # and where it goes follows which group it dilutes less, not which body shares its words.
-    "AJ": KnownBug(
-        "a title over a subtitle without ——, stacked after its body over another article's headline (a picture "
-        "story's or one printed over its body) with a blank line between, gives its subtitle to that headline",
-        _plain_subtitle_stacked,
-        ("plain-subtitle-stacked-over-a-picture-story", "plain-subtitle-stacked-over-a-headline"),
-    ),
     "AE": KnownBug(
         "a picture story whose credit takes two lines (本报记者 X / 拍友 X 摄), at the page top (over another "
         "article or alone): its headline runs into its caption",
@@ -451,7 +429,7 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("O", "P", "Q", "T", "U", "V", "W", "AA", "AE", "AG", "AH", "AI", "AJ")
+ARTICLE_BUGS = ("O", "P", "Q", "T", "U", "V", "W", "AA", "AE", "AG", "AH", "AI")
 #: None open since bug B (a column measured across two articles of different widths) was closed; kept as the
 #: text-layer property's filter for the next such bug.
 TEXT_LAYER_BUGS: tuple[str, ...] = ()

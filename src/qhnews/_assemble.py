@@ -55,6 +55,11 @@ class AssembleOptions:
         similarity_prior: Weight of bigrams added to a headline text's own when the share it
             has in a body is taken: a line of two characters that a body has says less than
             a line of twelve.
+        stray_line_weight: Weight of what a group's lines share with another body within
+            reach beyond what they share with the body the group goes to (each line's shortfall
+            from its best body, averaged over the group's lines). The lines of one headline are
+            about one story: where two groups are stacked between two bodies, a line about the
+            body above belongs to the group above, however little it would dilute the other.
         adjacency_bonus: Bonus for a group printed right after or right before its body.
         attach_cost: Cost of attaching a group (a weak match must beat leaving it).
         unattached_cost: Cost of a group no article takes.
@@ -85,6 +90,7 @@ class AssembleOptions:
     reach: int = attrs.field(default=8, metadata={"step": 1})
     similarity_weight: float = attrs.field(default=2.0, metadata={"step": 0.1})
     similarity_prior: float = attrs.field(default=3.0, metadata={"step": 0.5})
+    stray_line_weight: float = attrs.field(default=0.4, metadata={"step": 0.05})
     adjacency_bonus: float = attrs.field(default=0.35, metadata={"step": 0.05})
     attach_cost: float = attrs.field(default=0.25, metadata={"step": 0.05})
     unattached_cost: float = attrs.field(default=0.2, metadata={"step": 0.05})

@@ -219,10 +219,35 @@ class Attacher:
         if key not in self._sim:
             low, high = self.window(h)
             whole = self._overlaps("".join(self.texts[h:k]), low, high)
-            lines = [self._overlaps(self.texts[i], low, high) for i in range(h, k)]
+            lines = self._line_overlaps(h, k)
             best = [max(col) for col in zip(*lines, strict=True)]
             self._sim[key] = [(w + b) / 2 for w, b in zip(whole, best, strict=True)]
         return self._sim[key]
+
+    def _line_overlaps(self, h: int, k: int) -> list[list[float]]:
+        """What each line of the group ``h:k`` shares with each body in its window."""
+        low, high = self.window(h)
+        return [self._overlaps(self.texts[i], low, high) for i in range(h, k)]
+
+    def strays(self, h: int, k: int) -> list[float]:
+        """For each body in the window: how far the lines of the group ``h:k`` fall short of their own best body.
+
+        Each line's share in the body it shares most with, less its share in
+        this one, averaged over the group's lines (none for a group of one
+        line). The lines of one headline are about one story: weighed by
+        ``stray_line_weight`` against the group's similarity, a line that
+        shares little with either of two stacked groups' bodies goes with the
+        body its words are about, not with whichever group it dilutes less.
+        """
+        low, high = self.window(h)
+        if k == h + 1:  # a line alone: the group's similarity already says it
+            return [0.0] * (high - low + 1)
+        lines = self._line_overlaps(h, k)
+        tops = [max(shares) for shares in lines]
+        n = k - h
+        return [
+            sum(top - shares[j] for top, shares in zip(tops, lines, strict=True)) / n for j in range(high - low + 1)
+        ]
 
     def similarity(self, h: int, k: int, t: int) -> float:
         """How much the group ``h:k`` shares with body ``t`` (an article in its window)."""
@@ -242,11 +267,13 @@ class Attacher:
             # to the article whose body it shares most with, where the page printed its title apart).
             return [-math.inf] * (top + 1 - self._windows[h][0])
         sims = self.similarities(h, k)
+        strays = self.strays(h, k) if o.stray_line_weight else None
         weight, base, bonus, penalty = o.similarity_weight, o.attach_cost, o.adjacency_bonus, o.distance_penalty
         out = []
         continued = self.continued
         for t in range(low, top + 1):
-            score = weight * sims[t - low] - base + shape
+            sim = sims[t - low] if strays is None else sims[t - low] - o.stray_line_weight * strays[t - low]
+            score = weight * sim - base + shape
             if t < p and continued[t]:
                 score = -math.inf  # a headline after a continued article's text is another article's
             elif t in (p - 1, p):
