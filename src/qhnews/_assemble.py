@@ -25,17 +25,21 @@ step 4 in its ``confidence`` field).
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 
 import attrs
 
-from qhnews._attach import Attacher
+from qhnews._attach import Attacher, Group
+from qhnews._boundary import TOPIC_SHIFT
 from qhnews._classify import Unit
 from qhnews._confidence import Attached, ConfidenceWeights, Evidence, confidence, page_evidence, rival_similarity
+from qhnews._grams import bigrams, bigrams_among
 from qhnews._headline import HeadlineReading
 from qhnews._lineshape import RoleWeights
-from qhnews._records import Article, Byline, BylinePosition, Diagnostic, Furniture, Leftover, Span
+from qhnews._passes import cut_in_two
+from qhnews._records import Article, BodyBlock, Byline, BylinePosition, Diagnostic, Furniture, Leftover, Span
 from qhnews._segment import Cluster, Draft, segment
 
 __all__ = ["AssembleOptions", "Assembled", "assemble"]
@@ -194,8 +198,103 @@ def _article(d: Draft, head: _Head | None, sure: tuple[float, tuple[str, ...]]) 
     )
 
 
+def _left_over(attacher: Attacher, groups: Sequence[Group]) -> list[Group]:
+    """The groups no article took, page banners left out (the attachment weighs a banner against a title)."""
+    return [g for g in groups if g[2] is None and attacher.articles_before[g[0]] > 0]
+
+
+def _topic_cut(
+    drafts: Sequence[Draft], attacher: Attacher, groups: Sequence[Group], h: int, k: int
+) -> tuple[int, int] | None:
+    """Where the text of an article within reach of the group ``h:k`` turns to what the group is about.
+
+    Each block of an article's text leans to the group by what it shares with
+    the group's words (each weighed by how few bodies have it) less what it
+    shares with the article's own headline (for an article without one, less
+    its blocks' mean share): the cut opens the run of blocks to the article's
+    end that leans to the group most, where a paragraph opens it (a change
+    point, TextTiling's dip in shared vocabulary read against the headlines).
+    """
+    own = {t: (a, b) for a, b, t in groups if t is not None}
+    low, high = attacher.window(h)
+    best: tuple[float, int, int] | None = None
+    for i in range(low, high + 1):
+        blocks = drafts[i].blocks
+        if len(blocks) < _TWO:
+            continue
+        lean = _shares(attacher, h, k, blocks)
+        if i in own:
+            lean = [a - b for a, b in zip(lean, _shares(attacher, *own[i], blocks), strict=True)]
+        else:
+            mean = sum(lean) / len(lean)
+            lean = [a - mean for a in lean]
+        # The group heads the text under the cut; or, where the article is credited twice at its head (its own
+        # lead byline and the heading byline of the group it took), the text above it: that group is the other
+        # article's, printed after a later body.
+        twice = i in own and _credited_twice(drafts[i], attacher, *own[i])
+        total, run = sum(lean), 0.0
+        for c in range(len(blocks) - 1, 0, -1):
+            run += lean[c]  # what the blocks from c on lean to the group; the blocks above c lean total - run
+            # a change point: one side leans to the group, the other away from it
+            score = run if total - run < 0 else -math.inf
+            if twice and run < 0:
+                score = max(score, total - run)
+            if blocks[c].kind == "paragraph" and score > 0 and (best is None or score > best[0]):
+                best = (score, i, c)
+    return None if best is None else (best[1], best[2])
+
+
+def _credited_twice(d: Draft, attacher: Attacher, h: int, k: int) -> bool:
+    """Whether the article opens with a lead byline and the group ``h:k`` it took brings a heading byline."""
+    return any(b.position is BylinePosition.LEAD for b in d.bylines) and any(
+        x.byline is not None for x in attacher.lines[h:k]
+    )
+
+
+#: An article's text cut in two needs two blocks.
+_TWO = 2
+
+
+def _shares(attacher: Attacher, h: int, k: int, blocks: Sequence[BodyBlock]) -> list[float]:
+    """What each block shares with the words of the group ``h:k``, each weighed by how few bodies have it."""
+    bodies, idf = attacher.bodies, attacher.idf
+    weight = {g: idf[len(bodies.get(g, ()))] for g in bigrams("".join(attacher.texts[h:k]))}
+    total = sum(weight.values()) or 1.0
+    return [sum(weight[g] for g in bigrams_among(b.text, set(weight))) / total for b in blocks]
+
+
+def _split_at_topic_shifts(
+    drafts: list[Draft], clusters: list[Cluster], opts: AssembleOptions
+) -> tuple[list[Draft], Attacher, list[Group]]:
+    """Solve the attachment; cut an article in two where a group with its heading byline is left over.
+
+    The cut (``_topic_cut``) is kept when the attachment then leaves fewer
+    lines over: the group heads the text under the cut.
+    """
+    attacher = Attacher(drafts, clusters, opts)
+    groups = attacher.solve()
+    for _ in range(len(groups)):
+        left = _left_over(attacher, groups)
+        lost = sum(k - h for h, k, _ in left)
+        for h, k, _ in left:
+            cut = _topic_cut(drafts, attacher, groups, h, k)
+            if cut is None:
+                continue
+            trial = [attrs.evolve(d) for d in drafts]
+            trial_clusters = [attrs.evolve(cl, lines=list(cl.lines)) for cl in clusters]
+            cut_in_two(trial, trial_clusters, *cut, code=TOPIC_SHIFT)
+            tried = Attacher(trial, trial_clusters, opts)
+            tried_groups = tried.solve()
+            if sum(b - a for a, b, _ in _left_over(tried, tried_groups)) < lost:
+                drafts, clusters, attacher, groups = trial, trial_clusters, tried, tried_groups
+                break
+        else:
+            break
+    return drafts, attacher, groups
+
+
 def _place(
-    attacher: Attacher, leftovers: list[Leftover], diagnostics: list[Diagnostic]
+    attacher: Attacher, groups: Sequence[Group], leftovers: list[Leftover], diagnostics: list[Diagnostic]
 ) -> tuple[dict[int, _Head], list[str]]:
     """Where each headline group the attachment solved for goes.
 
@@ -204,7 +303,6 @@ def _place(
     """
     heads: dict[int, _Head] = {}
     banners: list[str] = []
-    groups = attacher.solve()
     per_cluster = Counter(attacher.cluster_end[h] for h, _, _ in groups)
     for h, k, t in groups:
         lines = attacher.lines[h:k]
@@ -239,8 +337,8 @@ def assemble(units: Sequence[Unit], options: AssembleOptions | None = None) -> A
     drafts, clusters, leftovers = seg.drafts, seg.clusters, seg.leftovers
     diagnostics: list[Diagnostic] = []
     clusters = _bounded(clusters, opts.cluster_edge, leftovers, diagnostics)
-    attacher = Attacher(drafts, clusters, opts)
-    heads, banners = _place(attacher, leftovers, diagnostics)
+    drafts, attacher, groups = _split_at_topic_shifts(drafts, clusters, opts)
+    heads, banners = _place(attacher, groups, leftovers, diagnostics)
     found = [heads.get(i) for i in range(len(drafts))]
     evidence = page_evidence(drafts, [h.attached if h else None for h in found], bool(leftovers))
     articles = [_article(d, h, confidence(e, opts.confidence)) for d, h, e in zip(drafts, found, evidence, strict=True)]

@@ -41,6 +41,7 @@ __all__ = [
     "PICTURE",
     "RUN_TOGETHER",
     "SUBHEADING_IN_ARTICLE",
+    "TOPIC_SHIFT",
     "Text",
     "Turn",
 ]
@@ -223,6 +224,14 @@ RUN_TOGETHER = reason(
     "An article whose lead or heading byline and trailing byline name other people is two (an article is "
     "credited once, at its head or at its end): the second opens at its title, kept as a subheading between them, "
     "or at a news lead.",
+)
+
+TOPIC_SHIFT = reason(
+    "boundary.topic-shift",
+    "A headline group that no article takes (below the page's top, where it would be a banner) heads the text "
+    "from the paragraph where an article's text turns to what the group is about, where the attachment then leaves "
+    "fewer lines over: a headline heads an article (above all one with its own byline), and a story set right "
+    "under another's text with no byline of its own opens where the vocabulary changes (TextTiling).",
 )
 
 

@@ -25,7 +25,7 @@ from qhnews._grams import bigrams
 from qhnews._records import BodyBlock, Byline, BylinePosition
 from qhnews._rules import reason
 
-__all__ = ["CREDIT_AFTER_TEXT", "GROUP_BETWEEN_TEXTS", "after_the_walk"]
+__all__ = ["CREDIT_AFTER_TEXT", "GROUP_BETWEEN_TEXTS", "after_the_walk", "cut_in_two"]
 
 
 def after_the_walk(drafts: list[Draft], clusters: list[Cluster]) -> None:
@@ -292,20 +292,24 @@ def _split_run_together(drafts: list[Draft], clusters: list[Cluster]) -> None:
     while i < len(drafts):
         cut = _run_together_cut(drafts[i])
         if cut is not None:
-            _cut_in_two(drafts, clusters, i, cut)
+            cut_in_two(drafts, clusters, i, cut)
         i += 1
 
 
-def _cut_in_two(drafts: list[Draft], clusters: list[Cluster], i: int, cut: int) -> None:
-    """Cut draft ``i`` before its block ``cut``; a subheading there becomes the second draft's headline."""
+def cut_in_two(drafts: list[Draft], clusters: list[Cluster], i: int, cut: int, code: str = RUN_TOGETHER) -> None:
+    """Cut draft ``i`` before its block ``cut``; a subheading there becomes the second draft's headline.
+
+    ``code`` is the rule that cut it: the first draft's ``ended_by`` and the second's ``opened_by``.
+    """
     d = drafts[i]
     at = d.blocks[cut].span.start
     title = d.blocks[cut] if d.blocks[cut].kind == "subheading" else None
-    drafts.insert(i + 1, _second(d, cut, title))
+    drafts.insert(i + 1, _second(d, cut, title, code))
     d.blocks = d.blocks[:cut]
     d.bylines = [b for b in d.bylines if b.span.start < at]
     d.spans = [x for x in d.spans if x.start < at]
-    d.ended_by, d.continued_to = RUN_TOGETHER, None
+    d.captions = [c for c in d.captions if c.span.start < at]
+    d.ended_by, d.continued_to = code, None
     for cl in clusters:
         if cl.position > i:
             cl.position += 1
@@ -316,14 +320,15 @@ def _cut_in_two(drafts: list[Draft], clusters: list[Cluster], i: int, cut: int) 
         clusters.insert(where, Cluster(i + 1, heads))
 
 
-def _second(d: Draft, cut: int, title: BodyBlock | None) -> Draft:
+def _second(d: Draft, cut: int, title: BodyBlock | None, code: str) -> Draft:
     """The second article of a draft cut before its block ``cut``, without its title (in no draft's text)."""
     at = d.blocks[cut].span.start
     return Draft(
-        RUN_TOGETHER,
+        code,
         blocks=d.blocks[cut + 1 if title is not None else cut :],
         bylines=[b for b in d.bylines if b.span.start >= at],
         spans=[x for x in d.spans if x.start >= at and (title is None or x.start != at)],
+        captions=[c for c in d.captions if c.span.start >= at],
         ended_by=d.ended_by,
         continued_to=d.continued_to,
     )
