@@ -27,18 +27,18 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
 from qhnews._attach import Attacher, Group
-from qhnews._boundary import TOPIC_SHIFT
+from qhnews._boundary import HEADING_BYLINE, TITLE_IN_TEXT, TOPIC_SHIFT
 from qhnews._classify import Unit
 from qhnews._confidence import Attached, ConfidenceWeights, Evidence, confidence, page_evidence, rival_similarity
 from qhnews._grams import bigrams, bigrams_among
 from qhnews._headline import HeadlineReading
 from qhnews._lineshape import RoleWeights
-from qhnews._passes import cut_in_two
+from qhnews._passes import cut_in_two, release_group
 from qhnews._records import Article, BodyBlock, Byline, BylinePosition, Diagnostic, Furniture, Leftover, Span
 from qhnews._segment import Cluster, Draft, segment
 
@@ -266,31 +266,66 @@ def _shares(attacher: Attacher, h: int, k: int, blocks: Sequence[BodyBlock]) -> 
 def _split_at_topic_shifts(
     drafts: list[Draft], clusters: list[Cluster], opts: AssembleOptions
 ) -> tuple[list[Draft], Attacher, list[Group]]:
-    """Solve the attachment; cut an article in two where a group with its heading byline is left over.
+    """Solve the attachment; where a headline group is left over, cut an article in two and solve again.
 
-    The cut (``_topic_cut``) is kept when the attachment then leaves fewer
-    lines over: the group heads the text under the cut.
+    The cuts tried: where an article's text turns to the group's words
+    (``_topic_cut``, rule ``boundary.topic-shift``), else at a subheading of
+    a text within the group's reach taken for the next article's title
+    (``TITLE_IN_TEXT``). A cut is kept when the attachment then leaves fewer
+    lines over; of the subheadings, the one that leaves fewest.
     """
     attacher = Attacher(drafts, clusters, opts)
     groups = attacher.solve()
     for _ in range(len(groups)):
         left = _left_over(attacher, groups)
-        lost = sum(k - h for h, k, _ in left)
-        for h, k, _ in left:
-            cut = _topic_cut(drafts, attacher, groups, h, k)
-            if cut is None:
-                continue
+        lost = _lines_over(attacher, left)
+        best: tuple[int, list[Draft], list[Cluster], Attacher, list[Group]] | None = None
+        for (i, c), code in _cuts(drafts, attacher, groups, left):
             trial = [attrs.evolve(d) for d in drafts]
             trial_clusters = [attrs.evolve(cl, lines=list(cl.lines)) for cl in clusters]
-            cut_in_two(trial, trial_clusters, *cut, code=TOPIC_SHIFT)
+            cut_in_two(trial, trial_clusters, i, c, code=code)
+            if code == TITLE_IN_TEXT:
+                # A title found in the text: the groups with their bylines under it were printed after their
+                # bodies, each read as the head of the next body; the attachment may give them back.
+                for cl in trial_clusters:
+                    if cl.position > i + 1 and cl.forced and trial[cl.position].opened_by == HEADING_BYLINE:
+                        release_group(trial[cl.position], cl, TITLE_IN_TEXT)
             tried = Attacher(trial, trial_clusters, opts)
             tried_groups = tried.solve()
-            if sum(b - a for a, b, _ in _left_over(tried, tried_groups)) < lost:
-                drafts, clusters, attacher, groups = trial, trial_clusters, tried, tried_groups
-                break
-        else:
+            still = _lines_over(tried, _left_over(tried, tried_groups))
+            # better only where no line is left over that was not before (a subheading taken for a title and left)
+            if still < lost and (best is None or len(still) < best[0]):
+                best = (len(still), trial, trial_clusters, tried, tried_groups)
+                if code == TOPIC_SHIFT:
+                    break  # the text itself shows where the group's article starts
+        if best is None:
             break
+        _, drafts, clusters, attacher, groups = best
     return drafts, attacher, groups
+
+
+def _lines_over(attacher: Attacher, left: Sequence[Group]) -> frozenset[int]:
+    """Where the lines of the groups left over start on the page."""
+    return frozenset(x.span.start for h, k, _ in left for x in attacher.lines[h:k])
+
+
+def _cuts(
+    drafts: Sequence[Draft], attacher: Attacher, groups: Sequence[Group], left: Sequence[Group]
+) -> Iterator[tuple[tuple[int, int], str]]:
+    """The cuts to try for the groups left over: (article, block) and the rule that makes it."""
+    for h, k, _ in left:
+        cut = _topic_cut(drafts, attacher, groups, h, k)
+        if cut is not None:
+            yield cut, TOPIC_SHIFT
+    seen: set[tuple[int, int]] = set()
+    for h, _, _ in left:
+        low, high = attacher.window(h)
+        for i in range(low, high + 1):
+            blocks = drafts[i].blocks
+            for c in range(1, len(blocks) - 1):
+                if blocks[c].kind == "subheading" and blocks[c + 1].kind == "paragraph" and (i, c) not in seen:
+                    seen.add((i, c))
+                    yield (i, c), TITLE_IN_TEXT
 
 
 def _place(

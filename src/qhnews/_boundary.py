@@ -41,6 +41,7 @@ __all__ = [
     "PICTURE",
     "RUN_TOGETHER",
     "SUBHEADING_IN_ARTICLE",
+    "TITLE_IN_TEXT",
     "TOPIC_SHIFT",
     "Text",
     "Turn",
@@ -226,6 +227,13 @@ RUN_TOGETHER = reason(
     "or at a news lead.",
 )
 
+TITLE_IN_TEXT = reason(
+    "boundary.title-in-text",
+    "A subheading of an article's text is the title of the next article where the attachment, taking it for one, "
+    "leaves fewer headline lines over: a page that prints a title between two bodies with no byline under it (one "
+    "paragraph a line, or no blank lines) reads the title as a subheading and the two texts as one, and the "
+    "headline groups printed after them go one body astray until one is left over.",
+)
 TOPIC_SHIFT = reason(
     "boundary.topic-shift",
     "A headline group that no article takes (below the page's top, where it would be a banner) heads the text "

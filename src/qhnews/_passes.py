@@ -25,7 +25,7 @@ from qhnews._grams import bigrams
 from qhnews._records import BodyBlock, Byline, BylinePosition
 from qhnews._rules import reason
 
-__all__ = ["CREDIT_AFTER_TEXT", "GROUP_BETWEEN_TEXTS", "after_the_walk", "cut_in_two"]
+__all__ = ["CREDIT_AFTER_TEXT", "GROUP_BETWEEN_TEXTS", "after_the_walk", "cut_in_two", "release_group"]
 
 
 def after_the_walk(drafts: list[Draft], clusters: list[Cluster]) -> None:
@@ -142,13 +142,21 @@ def _groups_between_texts(drafts: list[Draft], clusters: list[Cluster]) -> None:
         own = [cl for cl in clusters if cl.position == i]
         if not (len(own) == 1 and _may_close_above(d, before, own[0], after)):
             continue
-        group = own[0]
-        group.forced = False
-        group.lines.extend(HeadlineLine(b.text, b.span, byline=b) for b in d.bylines)
-        starts = {b.span.start for b in d.bylines}
-        d.spans = [x for x in d.spans if x.start not in starts]
-        d.bylines = []
-        d.opened_by = GROUP_BETWEEN_TEXTS
+        release_group(d, own[0], GROUP_BETWEEN_TEXTS)
+
+
+def release_group(d: Draft, group: Cluster, code: str) -> None:
+    """Make the heading-byline group over ``d`` an unforced cluster whose last line carries the byline.
+
+    The text under it opens an article of its own (``code``) that the
+    attachment may give that group or a later one.
+    """
+    group.forced = False
+    group.lines.extend(HeadlineLine(b.text, b.span, byline=b) for b in d.bylines)
+    starts = {b.span.start for b in d.bylines}
+    d.spans = [x for x in d.spans if x.start not in starts]
+    d.bylines = []
+    d.opened_by = code
 
 
 def _groups_after_bodies(drafts: list[Draft], clusters: list[Cluster]) -> bool:
@@ -315,7 +323,7 @@ def cut_in_two(drafts: list[Draft], clusters: list[Cluster], i: int, cut: int, c
             cl.position += 1
     if title is not None:
         lines = d.subheading_lines.get(title.span.start, (title,))
-        heads = [HeadlineLine(x.text, x.span, reason=RUN_TOGETHER) for x in lines]
+        heads = [HeadlineLine(x.text, x.span, reason=code) for x in lines]
         where = next((k for k, cl in enumerate(clusters) if cl.position > i), len(clusters))
         clusters.insert(where, Cluster(i + 1, heads))
 
