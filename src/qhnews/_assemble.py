@@ -268,40 +268,92 @@ def _split_at_topic_shifts(
 ) -> tuple[list[Draft], Attacher, list[Group]]:
     """Solve the attachment; where a headline group is left over, cut an article in two and solve again.
 
-    The cuts tried: where an article's text turns to the group's words
-    (``_topic_cut``, rule ``boundary.topic-shift``), else at a subheading of
-    a text within the group's reach taken for the next article's title
-    (``TITLE_IN_TEXT``). A cut is kept when the attachment then leaves fewer
-    lines over; of the subheadings, the one that leaves fewest.
+    The cuts tried for each group left over: where an article's text turns
+    to the group's words (``_topic_cut``, rule ``boundary.topic-shift``),
+    else at a subheading of a text within the group's reach taken for the
+    next article's title (``TITLE_IN_TEXT``). Each is tried on the articles
+    around the group only (twice ``reach`` before it, ``reach`` after), so
+    the work stays linear in the page; a cut is kept when the attachment
+    there then leaves fewer lines over and none that it did not leave before
+    (of the subheadings, the one that leaves fewest). The groups are taken
+    from the page's end, each clear of the articles a cut below it changed;
+    the page is solved once more at the end.
     """
     attacher = Attacher(drafts, clusters, opts)
     groups = attacher.solve()
-    for _ in range(len(groups)):
-        left = _left_over(attacher, groups)
-        lost = _lines_over(attacher, left)
-        best: tuple[int, list[Draft], list[Cluster], Attacher, list[Group]] | None = None
-        for (i, c), code in _cuts(drafts, attacher, groups, left):
-            trial = [attrs.evolve(d) for d in drafts]
-            trial_clusters = [attrs.evolve(cl, lines=list(cl.lines)) for cl in clusters]
-            cut_in_two(trial, trial_clusters, i, c, code=code)
-            if code == TITLE_IN_TEXT:
-                # A title found in the text: the groups with their bylines under it were printed after their
-                # bodies, each read as the head of the next body; the attachment may give them back.
-                for cl in trial_clusters:
-                    if cl.position > i + 1 and cl.forced and trial[cl.position].opened_by == HEADING_BYLINE:
-                        release_group(trial[cl.position], cl, TITLE_IN_TEXT)
-            tried = Attacher(trial, trial_clusters, opts)
-            tried_groups = tried.solve()
-            still = _lines_over(tried, _left_over(tried, tried_groups))
-            # better only where no line is left over that was not before (a subheading taken for a title and left)
-            if still < lost and (best is None or len(still) < best[0]):
-                best = (len(still), trial, trial_clusters, tried, tried_groups)
-                if code == TOPIC_SHIFT:
-                    break  # the text itself shows where the group's article starts
-        if best is None:
-            break
-        _, drafts, clusters, attacher, groups = best
+    left = _left_over(attacher, groups)
+    floor = len(drafts)  # the articles from here on were changed by a cut: the first solve no longer tells them
+    for h, k, _ in reversed(left):
+        p = attacher.articles_before[h]
+        lo, hi = max(0, p - 2 * opts.reach), min(len(drafts), p + opts.reach + 1)
+        if hi > floor:
+            continue
+        cut = _local_cut(drafts, clusters, opts, list(_cuts(drafts, attacher, groups, (h, k))), span=(lo, hi))
+        if cut is not None:
+            at, code = cut
+            _cut(drafts, clusters, at, code, stop=hi)
+            floor = at[0]
+    if floor < len(drafts):  # a cut was made: solve the page as it now stands
+        attacher = Attacher(drafts, clusters, opts)
+        groups = attacher.solve()
     return drafts, attacher, groups
+
+
+def _cut(drafts: list[Draft], clusters: list[Cluster], at: tuple[int, int], code: str, *, stop: int) -> None:
+    """Cut article ``at[0]`` before block ``at[1]`` (in place); under a title found in the text, give back groups.
+
+    A title found in the text (``TITLE_IN_TEXT``): the groups with their
+    bylines under it, up to the article ``stop`` (before the cut), were
+    printed after their bodies, each read as the head of the next body; the
+    attachment may give them back.
+    """
+    i, c = at
+    cut_in_two(drafts, clusters, i, c, code=code)
+    if code != TITLE_IN_TEXT:
+        return
+    for cl in clusters:
+        if i + 1 < cl.position <= stop and cl.forced and drafts[cl.position].opened_by == HEADING_BYLINE:
+            release_group(drafts[cl.position], cl, TITLE_IN_TEXT)
+
+
+def _local_cut(
+    drafts: Sequence[Draft],
+    clusters: Sequence[Cluster],
+    opts: AssembleOptions,
+    cuts: Sequence[tuple[tuple[int, int], str]],
+    *,
+    span: tuple[int, int],
+) -> tuple[tuple[int, int], str] | None:
+    """The cut that, on the articles ``span`` (first, end) and their clusters, leaves fewest lines over, if fewer."""
+    lo, hi = span
+    cuts = [x for x in cuts if lo <= x[0][0] < hi]
+    if not cuts:
+        return None
+
+    def local() -> tuple[list[Draft], list[Cluster]]:
+        part = [attrs.evolve(d) for d in drafts[lo:hi]]
+        heads = [
+            attrs.evolve(cl, position=cl.position - lo, lines=list(cl.lines))
+            for cl in clusters
+            if lo <= cl.position <= hi
+        ]
+        return part, heads
+
+    part, heads = local()
+    before = Attacher(part, heads, opts)
+    lost = _lines_over(before, _left_over(before, before.solve()))
+    best: tuple[int, tuple[tuple[int, int], str]] | None = None
+    for (i, c), code in cuts:
+        part, heads = local()
+        _cut(part, heads, (i - lo, c), code, stop=hi - lo)
+        tried = Attacher(part, heads, opts)
+        still = _lines_over(tried, _left_over(tried, tried.solve()))
+        # better only where no line is left over that was not before (a subheading taken for a title and left)
+        if still < lost and (best is None or len(still) < best[0]):
+            best = (len(still), ((i, c), code))
+            if code == TOPIC_SHIFT:
+                break  # the text itself shows where the group's article starts
+    return None if best is None else best[1]
 
 
 def _lines_over(attacher: Attacher, left: Sequence[Group]) -> frozenset[int]:
@@ -310,22 +362,21 @@ def _lines_over(attacher: Attacher, left: Sequence[Group]) -> frozenset[int]:
 
 
 def _cuts(
-    drafts: Sequence[Draft], attacher: Attacher, groups: Sequence[Group], left: Sequence[Group]
+    drafts: Sequence[Draft], attacher: Attacher, groups: Sequence[Group], group: tuple[int, int]
 ) -> Iterator[tuple[tuple[int, int], str]]:
-    """The cuts to try for the groups left over: (article, block) and the rule that makes it."""
-    for h, k, _ in left:
-        cut = _topic_cut(drafts, attacher, groups, h, k)
-        if cut is not None:
-            yield cut, TOPIC_SHIFT
-    seen: set[tuple[int, int]] = set()
-    for h, _, _ in left:
-        low, high = attacher.window(h)
-        for i in range(low, high + 1):
-            blocks = drafts[i].blocks
-            for c in range(1, len(blocks) - 1):
-                if blocks[c].kind == "subheading" and blocks[c + 1].kind == "paragraph" and (i, c) not in seen:
-                    seen.add((i, c))
-                    yield (i, c), TITLE_IN_TEXT
+    """The cuts to try for a group left over: (article, block) and the rule that makes it."""
+    h, k = group
+    cut = _topic_cut(drafts, attacher, groups, h, k)
+    if cut is not None:
+        yield cut, TOPIC_SHIFT
+    low, high = attacher.window(h)
+    for i in range(low, high + 1):
+        blocks = drafts[i].blocks
+        for c in range(1, len(blocks) - 1):
+            # a lead-in that ends in —— runs into the text under it: no title
+            block = blocks[c]
+            if block.kind == "subheading" and blocks[c + 1].kind == "paragraph" and not block.text.endswith("—"):
+                yield (i, c), TITLE_IN_TEXT
 
 
 def _place(
