@@ -288,7 +288,11 @@ def _split_at_topic_shifts(
         lo, hi = max(0, p - 2 * opts.reach), min(len(drafts), p + opts.reach + 1)
         if hi > floor:
             continue
-        cut = _local_cut(drafts, clusters, opts, list(_cuts(drafts, attacher, groups, (h, k))), span=(lo, hi))
+        # what the page leaves over among the clusters inside the span (those at its edges may go outside it)
+        end = hi if hi < len(drafts) else hi + 1  # the page's end is no edge of the span
+        lost = _lines_over(attacher, [g for g in left if lo < attacher.articles_before[g[0]] < end])
+        cuts = list(_cuts(drafts, attacher, groups, (h, k)))
+        cut = _local_cut(drafts, clusters, opts, cuts, span=(lo, hi), lost=lost, page_end=hi == len(drafts))
         if cut is not None:
             at, code = cut
             _cut(drafts, clusters, at, code, stop=hi)
@@ -323,8 +327,16 @@ def _local_cut(
     cuts: Sequence[tuple[tuple[int, int], str]],
     *,
     span: tuple[int, int],
+    lost: frozenset[int],
+    page_end: bool,
 ) -> tuple[tuple[int, int], str] | None:
-    """The cut that, on the articles ``span`` (first, end) and their clusters, leaves fewest lines over, if fewer."""
+    """The cut that, on the articles ``span`` (first, end) and their clusters, leaves fewest lines over.
+
+    Only a cut that leaves fewer lines over than ``lost`` (the lines the
+    page leaves over among the clusters inside the span), and none that it
+    did not leave before, is taken (``page_end``: the span ends the page, its
+    last cluster too).
+    """
     lo, hi = span
     cuts = [x for x in cuts if lo <= x[0][0] < hi]
     if not cuts:
@@ -339,15 +351,14 @@ def _local_cut(
         ]
         return part, heads
 
-    part, heads = local()
-    before = Attacher(part, heads, opts)
-    lost = _lines_over(before, _left_over(before, before.solve()))
     best: tuple[int, tuple[tuple[int, int], str]] | None = None
     for (i, c), code in cuts:
         part, heads = local()
         _cut(part, heads, (i - lo, c), code, stop=hi - lo)
         tried = Attacher(part, heads, opts)
-        still = _lines_over(tried, _left_over(tried, tried.solve()))
+        end = len(part) + 1 if page_end else len(part)
+        inside = [g for g in _left_over(tried, tried.solve()) if tried.articles_before[g[0]] < end]
+        still = _lines_over(tried, inside)
         # better only where no line is left over that was not before (a subheading taken for a title and left)
         if still < lost and (best is None or len(still) < best[0]):
             best = (len(still), ((i, c), code))
