@@ -31,6 +31,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from qhnews import _patterns as pat
 from qhnews._attach import Attacher, Group
 from qhnews._boundary import HEADING_BYLINE, TITLE_IN_TEXT, TOPIC_SHIFT
 from qhnews._classify import Unit
@@ -217,14 +218,15 @@ def _topic_cut(
     """
     own = {t: (a, b) for a, b, t in groups if t is not None}
     low, high = attacher.window(h)
+    words = _weights(attacher, h, k)
     best: tuple[float, int, int] | None = None
     for i in range(low, high + 1):
         blocks = drafts[i].blocks
         if len(blocks) < _TWO:
             continue
-        lean = _shares(attacher, h, k, blocks)
+        lean = _shares(words, blocks)
         if i in own:
-            lean = [a - b for a, b in zip(lean, _shares(attacher, *own[i], blocks), strict=True)]
+            lean = [a - b for a, b in zip(lean, _shares(_weights(attacher, *own[i]), blocks), strict=True)]
         else:
             mean = sum(lean) / len(lean)
             lean = [a - mean for a in lean]
@@ -255,12 +257,17 @@ def _credited_twice(d: Draft, attacher: Attacher, h: int, k: int) -> bool:
 _TWO = 2
 
 
-def _shares(attacher: Attacher, h: int, k: int, blocks: Sequence[BodyBlock]) -> list[float]:
-    """What each block shares with the words of the group ``h:k``, each weighed by how few bodies have it."""
+def _weights(attacher: Attacher, h: int, k: int) -> dict[int, float]:
+    """The bigrams of the group ``h:k`` (its byline left out), each weighed by how few bodies have it."""
     bodies, idf = attacher.bodies, attacher.idf
-    weight = {g: idf[len(bodies.get(g, ()))] for g in bigrams("".join(attacher.texts[h:k]))}
-    total = sum(weight.values()) or 1.0
-    return [sum(weight[g] for g in bigrams_among(b.text, set(weight))) / total for b in blocks]
+    return {g: idf[len(bodies.get(g, ()))] for g in bigrams("".join(attacher.texts[h:k]))}
+
+
+def _shares(words: dict[int, float], blocks: Sequence[BodyBlock]) -> list[float]:
+    """What each block shares with a group's weighed ``words``, as a share of their whole weight."""
+    total = sum(words.values()) or 1.0
+    wanted = set(words)
+    return [sum(words[g] for g in bigrams_among(b.text, wanted)) / total for b in blocks]
 
 
 def _split_at_topic_shifts(
@@ -386,7 +393,7 @@ def _cuts(
         for c in range(1, len(blocks) - 1):
             # a lead-in that ends in —— runs into the text under it: no title
             block = blocks[c]
-            if block.kind == "subheading" and blocks[c + 1].kind == "paragraph" and not block.text.endswith("—"):
+            if block.kind == "subheading" and blocks[c + 1].kind == "paragraph" and not pat.dash_end(block.text):
                 yield (i, c), TITLE_IN_TEXT
 
 
