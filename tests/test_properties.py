@@ -414,6 +414,9 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     # subheadings that end an article's text; its minimal pages pass. What is left: a headline group glued
     # to the text whose lines the text layer joins across the blank lines between them (read as a column
     # break), and the first line of the body under a glued group read as one of its lines.
+    # Narrowed (2026-12-02): a glued group's last line over a blank line (记X) stays the group's (heads.tail), and a
+    # run ending far short of its full lines is finished, so the heading lines after the blank stand alone. Left:
+    # glued lines in no headline type (no wider than the column, no idiom), read as a subheading and a paragraph.
     "T": KnownBug(
         "a headline group printed with no blank line after the previous article's last line (or over the "
         "first body) is joined with the text around it where no cue of headline type shows",

@@ -36,6 +36,11 @@ __all__ = ["Block", "ReflowOptions", "blocks", "reflow"]
 
 PAGE_START = reason("block.page-start", "the first running text of the page opens a paragraph")
 AFTER_STANDALONE = reason("block.after-standalone", "running text after standalone lines opens a paragraph")
+HEAD_TAIL = reason(
+    "heads.tail",
+    "a line right under heading lines set without a blank line, alone down to the next blank line and with no "
+    "sentence or clause in it, is the headline's last line (a subtitle, 记X): text a column break cut would go on",
+)
 CUT_LEAD = reason("cut.lead-byline", "a lead byline is cut off the head of the paragraph it opens")
 LEAD_ALONE = reason(
     "cut.lead-alone",
@@ -269,6 +274,8 @@ class _Walk:
         return self.quotes
 
     def flush(self, standalone: str = "") -> None:
+        if self.current and not standalone and self._tail_of_heads():
+            standalone = HEAD_TAIL
         if self.current:
             infos = tuple(self.infos[i] for i in self.current)
             if standalone:
@@ -279,6 +286,25 @@ class _Walk:
                 flow = Block(TextBlock(BlockKind.FLOW, lines, text, reason=self.why), infos, tuple(self.joins))
                 self.out.extend(_split_ends(flow, self.nopts, self.opts.lead_search_chars, self.patterns))
         self.current, self.joins, self.text, self.quotes, self.counted = [], [], "", 0, 0
+
+    def _tail_of_heads(self) -> bool:
+        """The one line gathered is the last of heading lines set right above it, alone down to a blank line."""
+        if len(self.current) != 1 or self.why != AFTER_STANDALONE or not self.out:
+            return False
+        i = self.current[0]
+        info, above = self.infos[i], self.out[-1]
+        end = i + 1 == len(self.infos) or self.infos[i + 1].gap_before > 0
+        return (
+            end
+            and info.gap_before == 0
+            and above.block.kind is BlockKind.STANDALONE
+            and not info.unwrapped
+            and not info.ends_sentence
+            and not info.lead_byline
+            and pat.CLAUSE_MARK.search(info.line.text) is None
+            and not pat.clause_open(info.line.text)
+            and open_quotes(info.line.text) <= 0
+        )
 
     def add(self, i: int) -> None:
         """Add line ``i`` of running text: to the block gathered so far, or as the start of a new one."""

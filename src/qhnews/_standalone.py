@@ -306,9 +306,18 @@ def standalone_runs(infos: Sequence[LineInfo], opts: ReflowOptions) -> dict[int,
         else:
             last = infos[run[-1]]
             after_heading = False
-            closed = last.ends_sentence or last.closes or pat.dash_end(last.line.text)
+            closed = (
+                last.ends_sentence or last.closes or pat.dash_end(last.line.text) or _short_of_a_break(infos, run, opts)
+            )
             after_text = closed
     return groups
+
+
+def _short_of_a_break(infos: Sequence[LineInfo], run: list[int], opts: ReflowOptions) -> bool:
+    """A run's last line far short of the run's full lines: no column break cut it (text runs on from a full line)."""
+    last = infos[run[-1]]
+    full = max((infos[i].line.width for i in run[:-1]), default=0)
+    return not last.unwrapped and last.line.width <= full - opts.far_margin and not left_open((last.line.text,))
 
 
 def _stands_alone(
