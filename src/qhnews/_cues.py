@@ -294,6 +294,9 @@ def _across(
     bracket_lines, wrapped_chars = wraps
     if info.form and (_inside_lead(infos, text, below, patterns, bracket_lines)):
         return info._replace(alone=False, form="", closes=False)
+    # people before 报道： wrapped from a dateline above (…讯<X>日 / 报记者X、 / 本报记者Y报道：) open no dateline here
+    if info.lead_byline and not above.ends_sentence and _inside_lead(infos, text, below, patterns, bracket_lines):
+        return info._replace(lead_byline=False)
     if not (info.closes or info.alone) and _credit_wraps(above.line.text, text, forms):
         return info._replace(closes=True)
     # a line that opens its own is none

@@ -44,6 +44,8 @@ class Forms:
         outlet_endings: How other outlets' names end: <X>日报, <X>晚报, <X>网, …
         credits: Credits that open a heading byline or follow its names: 文/图, 图/文, 文, 图,
             文并摄 (文/图 本报记者 X, X 文/图, 本报记者 X 文并摄).
+        labels: Credits printed as a label with a colon before the names of a heading byline:
+            撰稿：本报记者 X, 摄影：X Y (the names may go without roles after one).
         markers: Marks printed before a heading byline: ■ □ ● ▲ ◆ ★.
         closers: Words after the names that close a byline and name nobody:
             报道, 摄影报道, 整理, 采写, 摄.
@@ -64,6 +66,7 @@ class Forms:
             "实习记者",
             "摄影记者",
             "首席记者",
+            "特派记者",
             "融媒体记者",
             "全媒体记者",
             "驻站记者",
@@ -135,6 +138,7 @@ class Forms:
     credits: tuple[str, ...] = attrs.field(
         default=("文/图", "图/文", "文图", "图文", "文并摄", "文并图", "文/摄", "文", "图"), converter=_words
     )
+    labels: tuple[str, ...] = attrs.field(default=("撰稿", "摄影", "采写", "文字", "图片"), converter=_words)
     markers: tuple[str, ...] = attrs.field(default=("■", "□", "●", "▲", "◆", "★", "☆"), converter=_words)
     closers: tuple[str, ...] = attrs.field(default=("摄影报道", "报道", "采写", "整理", "摄", "供图"), converter=_words)
     surnames: tuple[str, ...] = attrs.field(default=(*SURNAMES, *COMPOUND_SURNAMES), converter=_words)
@@ -272,13 +276,15 @@ def _compiled(forms: Forms) -> BylinePatterns:
     role = _alt(forms.roles)
     closer = _alt(forms.closers)
     credits = _alt(forms.credits)
+    labels = _alt(forms.labels)
     # a credit with a slash (文/图) is no name: 王五 文/图; nor is 文并摄 (text and pictures by)
     stop = f"(?:{role}|{closer}|[文图][/／][文图摄]|文并[摄图])"
     ending = _alt(forms.outlet_endings)
     named = _alt(forms.outlets)
     marker = _alt(forms.markers)
     # An outlet said before a role inside a credit: 本报记者 X, 新华社记者 X, 解放军报记者 X.
-    house = rf"(?:{named}|\p{{Han}}{{1,6}}?{ending})"
+    # …also a paper and its app or site together: <X>日报·<X>客户端记者 X
+    house = rf"(?:(?:{named}|\p{{Han}}{{1,6}}?{ending})(?:[·•]\p{{Han}}{{1,8}}?{ending})?)"
     # A credit after each name: 王五/文 赵六/图.
     per = r"[/／](?:文|图|摄影|摄)"
     # A name stops before a role word or a closer: 记者王五通讯员赵六, 王五整理.
@@ -309,13 +315,13 @@ def _compiled(forms: Forms) -> BylinePatterns:
     loose = people(person, r"[\s、,，]+")  # inside a lead byline's brackets the role may be left out
     untailed = people(person, r"[\s、,，]+", "")
     reported = people(person, r"[\s、]+")  # before 报道, unbracketed: 本报讯 X、记者Y报道：
-    outlet = rf"(?:{named}|\p{{Han}}{{1,6}}?{ending})"
+    outlet = house
     # 消息 closes a dateline before a colon, a space or the date the text opens with (the space between
     # 消息 and a figure is one the normalization takes out: <X>日报消息 12月16日 -> <X>日报消息12月16日)
-    kind = rf"(?:(?P<kind>{_cue('讯')}|电)|(?P<kind>消息)(?:[：:]|(?=\s|$|\d{{1,2}}[月日])))"
+    kind = rf"(?:(?P<kind>{_cue('讯')}|电)|(?P<kind>消息)(?:[：:]|(?=\s|$|[（(]|\d{{1,2}}[月日])))"
     lead_source = (
         # 本报讯, 新华社地N月N日电, 新华社据<agency>地N日讯, <X>日报消息, 【新华社地〇日电】
-        rf"^(?:(?P<bracket>[【〔])?据?(?P<outlet>{outlet}(?:·\p{{Han}}{{1,8}}?{ending})?)(?:据{outlet})?"
+        rf"^(?:(?P<bracket>[【〔])?据?(?:《(?P<outlet>[^《》\s]{{1,12}})》|(?P<outlet>{outlet}))(?:据{outlet})?"
         rf"(?P<place>\p{{Han}}{{0,6}}?)(?P<date>{_DATE})?{kind}(?(bracket)[】〕])"
         # a foreign paper relayed: 【<country>《X报》N月N日报道】
         rf"|(?P<bracket>【)(?P<place>\p{{Han}}{{1,6}}?)《(?P<outlet>[^《》\s]{{1,12}})》(?P<date>{_DATE})?(?P<kind>报道)】)"
@@ -324,11 +330,15 @@ def _compiled(forms: Forms) -> BylinePatterns:
         rf"(?:\s*[（(]\s*(?:(?=[^（()）]*报道\s*[)）])(?P<people>{untailed})\s+{no_closer}(?P<place>\p{{Han}}{{2,6}}?)报道|(?P<people>{bracketed}))\s*[)）]"
         # (据<X>报报道 after the dateline names a source, no people: the text opens with it)
         rf"|\s*(?!据)(?=[\s\S]*?报道)(?P<reported>{reported})报道(?:[：:]\s*|(?=\s)))?\s*"
+        # no 讯 or 电, the outlet's reporters before 报道 and a colon: 本报记者X报道：, 新华社记者X、X报道：
+        rf"|^(?P<outlet>{named})(?={role})(?=[^：:]{{0,40}}报道[：:])(?P<reported>{reported})报道[：:]\s*"
     )
     after = rf"(?:\s+(?P<after>{credits}))?"
     heading_source = (
-        rf"^(?:(?:{marker}\s*)?(?:(?P<credit>{credits})\s*[/／:：|丨]?\s*)?(?P<outlet>{outlet}社?)?\s*"
+        rf"^(?:(?:{marker}\s*)?(?:(?P<credit>{credits}|{labels}(?=\s*[:：]))\s*[/／:：|丨]?\s*)?(?P<outlet>{outlet}社?)?\s*"
         rf"(?P<people>{strict}){after}"
+        # names without roles after a label: 摄影：X Y
+        rf"|(?P<credit>{labels})\s*[:：]\s*(?P<people>{bares})(?P<bare>)"
         # names without roles after a mark (■X, 作者：■X, ■X X <X>报记者 X), with a credit each, or before one
         rf"|(?P<people>(?:作者\s*[：:]\s*)?{marker}\s*{bares}(?:[\s、]+{strict})?)(?P<bare>))$"
     )

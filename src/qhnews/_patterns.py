@@ -194,11 +194,11 @@ LEAD_MARKS = forms("讯", "电", OCR_CONFUSIONS["讯"])
 
 
 #: 讯 or 电; or 消 (<X>日报消息) or 】 (【<country>《X报》N月N日报道】), the rarer datelines: one class.
-_LEAD_MARK = re.compile(either("[" + "".join(LEAD_MARKS) + "消】]"))
+_LEAD_MARK = re.compile(either("[" + "".join(LEAD_MARKS) + "消】]|报道[：:]"))
 
 
 def says_lead_mark(head: str) -> bool:
-    """True when ``head`` holds 讯 or 电 (or 訊, 電), 消 or 】: the cheap test before ``BYLINE_LEAD``."""
+    """True when ``head`` holds 讯 or 电 (or 訊, 電), 消, 】 or 报道：: the cheap test before ``BYLINE_LEAD``."""
     return _LEAD_MARK.search(head) is not None
 
 
