@@ -33,7 +33,7 @@ import attrs
 
 from qhnews import _patterns as pat
 from qhnews._attach import Attacher, Group
-from qhnews._boundary import HEADING_BYLINE, TITLE_IN_TEXT, TOPIC_SHIFT
+from qhnews._boundary import CREDITED_TWICE, HEADING_BYLINE, TITLE_IN_TEXT, TOPIC_SHIFT
 from qhnews._classify import Unit
 from qhnews._confidence import Attached, ConfidenceWeights, Evidence, confidence, page_evidence, rival_similarity
 from qhnews._grams import bigrams, bigrams_among
@@ -307,7 +307,47 @@ def _split_at_topic_shifts(
     if floor < len(drafts):  # a cut was made: solve the page as it now stands
         attacher = Attacher(drafts, clusters, opts)
         groups = attacher.solve()
+    twice = _credited_twice_cuts(drafts, attacher, groups)
+    for at in reversed(twice):  # from the page's end: the articles above keep their places
+        cut_in_two(drafts, clusters, *at, code=CREDITED_TWICE)
+    if twice:
+        attacher = Attacher(drafts, clusters, opts)
+        groups = attacher.solve()
     return drafts, attacher, groups
+
+
+def _credited_twice_cuts(drafts: Sequence[Draft], attacher: Attacher, groups: Sequence[Group]) -> list[tuple[int, int]]:
+    """Where articles credited twice are cut (``boundary.credited-twice``): the article and the block.
+
+    An article is credited once, at its head or at its end. One that opens
+    with a lead byline naming people and took a group printed after its
+    text whose heading byline names others is two: the group heads the text
+    from where the text turns to the group's words (a change point of the
+    group's lean, as in ``_topic_cut``), the lead byline the text above.
+    """
+    cuts: list[tuple[int, int]] = []
+    for h, k, t in groups:
+        if t is None or attacher.articles_before[h] != t + 1:  # no group, or one printed over its body
+            continue
+        d = drafts[t]
+        lead = {p.name for b in d.bylines if b.position is BylinePosition.LEAD for p in b.people}
+        heading = {p.name for x in attacher.lines[h:k] if x.byline is not None for p in x.byline.people}
+        blocks = d.blocks
+        if not lead or not heading or lead & heading or len(blocks) < _TWO:
+            continue
+        lean = _shares(_weights(attacher, h, k), blocks)
+        mean = sum(lean) / len(lean)
+        lean = [x - mean for x in lean]
+        total, run, best = sum(lean), 0.0, None
+        for c in range(len(blocks) - 1, 0, -1):
+            run += lean[c]
+            if run > 0 > total - run and (best is None or run > best[0]):
+                best = (run, c)
+        if best is not None:
+            c = best[1]
+            # a subheading right above the cut is a title printed between the two: the attachment places it
+            cuts.append((t, c - 1 if c > 1 and blocks[c - 1].kind == "subheading" else c))
+    return cuts
 
 
 def _cut(drafts: list[Draft], clusters: list[Cluster], at: tuple[int, int], code: str, *, stop: int) -> None:

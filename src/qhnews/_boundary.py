@@ -234,6 +234,13 @@ TITLE_IN_TEXT = reason(
     "paragraph a line, or no blank lines) reads the title as a subheading and the two texts as one, and the "
     "headline groups printed after them go one body astray until one is left over.",
 )
+CREDITED_TWICE = reason(
+    "boundary.credited-twice",
+    "An article that opens with a lead byline naming people and took a headline group printed after its text whose "
+    "heading byline names others is two: an article is credited once, at its head or its end. The group heads the "
+    "text from the paragraph where it turns to the group's words (a change point, as for boundary.topic-shift); the "
+    "lead byline the text above, with a subheading at the cut for a title of its own.",
+)
 TOPIC_SHIFT = reason(
     "boundary.topic-shift",
     "A headline group that no article takes (below the page's top, where it would be a banner) heads the text "
