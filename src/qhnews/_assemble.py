@@ -69,6 +69,9 @@ class AssembleOptions:
         attach_cost: Cost of attaching a group (a weak match must beat leaving it).
         unattached_cost: Cost of a group no article takes.
         banner_score: Score of a group at the page top taken as a page banner.
+        glued_banner_cost: What a page banner costs that runs into the heading lines under it with no blank
+            line, or that takes more than one line over heading lines of its own: a banner is set apart over
+            the page, and a line glued over a headline is that headline's kicker.
         repair_similarity: Similarity at which a group left over by the ordered
             programme still goes to a headless article.
         headless_cost: Cost of an article left without any headline group
@@ -100,6 +103,7 @@ class AssembleOptions:
     attach_cost: float = attrs.field(default=0.25, metadata={"step": 0.05})
     unattached_cost: float = attrs.field(default=0.2, metadata={"step": 0.05})
     banner_score: float = attrs.field(default=0.0, metadata={"step": 0.05})
+    glued_banner_cost: float = attrs.field(default=0.3, metadata={"step": 0.1})
     repair_similarity: float = attrs.field(default=0.4, metadata={"step": 0.05})
     headless_cost: float = attrs.field(default=0.3, metadata={"step": 0.05})
     distance_penalty: float = attrs.field(default=0.05, metadata={"step": 0.01})

@@ -286,8 +286,19 @@ class Attacher:
     def idle_score(self, h: int, k: int) -> float:
         """The score of leaving the group ``h:k`` to no article (a banner at the page top)."""
         if self.articles_before[h] == 0:
-            return self.opts.banner_score + min(0.0, self.reading(h, k).shape)
+            # a banner is set apart over the page: one glued over the heading lines under it is their kicker
+            glued = self._glued_over(k) or (k - h > 1 and k < self.cluster_end[h])
+            cost = self.opts.glued_banner_cost if glued else 0.0
+            return self.opts.banner_score + min(0.0, self.reading(h, k).shape) - cost
         return -self.opts.unattached_cost + min(0.0, self.reading(h, k).shape)
+
+    def _glued_over(self, k: int) -> bool:
+        """Whether line ``k`` of the same cluster stands right under line ``k - 1``, with no blank line between."""
+        return (
+            0 < k < len(self.lines)
+            and self.cluster_end[k - 1] == self.cluster_end[k]
+            and self.lines[k].span.first_line == self.lines[k - 1].span.last_line + 1
+        )
 
     def solve(self) -> list[Group]:
         """Return the groups as (first line, end line, article or None).
