@@ -580,6 +580,9 @@ LEAD_FORMS: tuple[tuple[str, int], ...] = (
     ("lead: <X>网·<X>客户端讯", 1),
     ("lead: <X>小记者团讯", 1),
     ("lead: <X>日报消息", 1),
+    # met in the second reading (docs/guide/forms.md, "Met in a second reading")
+    ("lead: 据《<X>日报》消息（记者X 通讯员X）", 1),
+    ("lead: 本报记者X报道：", 1),
 )
 #: Heading bylines under the headline (27 articles; 文/图 本报记者 X from the sample pages).
 HEADING_FORMS: tuple[tuple[str, int], ...] = (
@@ -600,6 +603,9 @@ HEADING_FORMS: tuple[tuple[str, int], ...] = (
     ("heading: 本报记者 X/文 X/图", 1),
     ("heading: X 文/图", 1),
     ("heading: X (a name alone)", 3),
+    # met in the second reading
+    ("heading: <X>日报·<X>客户端记者 X 通讯员 X", 1),
+    ("heading: 撰稿：本报通讯员 X 本报特派记者 X", 1),
 )
 #: Trailing bylines (13 articles; （记者 X） and its kin also from the sample pages).
 TRAILING_FORMS: tuple[tuple[str, int], ...] = (
@@ -831,6 +837,11 @@ def _lead(form: str, rng: random.Random, reporters: Sequence[str], topic: Topic)
         return spec(f"{city}小记者团讯", f"{city}小记者团", None, gap=" ")
     if form == "lead: <X>日报消息":
         return spec(f"{city}日报消息", f"{city}日报", None, gap=" ")
+    if form == "lead: 据《<X>日报》消息（记者X 通讯员X）":
+        people = (PersonSpec("记者", x), PersonSpec("通讯员", y))
+        return spec(f"据《{city}日报》消息（记者{x} 通讯员{y}）", f"{city}日报", None, people)
+    if form == "lead: 本报记者X报道：":
+        return spec(f"本报记者{x}报道：", "本报", None, reporter)
     raise ValueError(form)
 
 
@@ -877,6 +888,12 @@ def _heading(form: str, rng: random.Random, reporters: Sequence[str], topic: Top
         return spec(f"{x} 文/图", None, (PersonSpec(None, x),), "文/图")
     if form == "heading: X (a name alone)":
         return spec(x, None, (PersonSpec(None, x),))
+    if form == "heading: <X>日报·<X>客户端记者 X 通讯员 X":
+        outlet = f"{paper}·新{topic.city}客户端"
+        return spec(f"{outlet}记者 {x} 通讯员 {y}", outlet, (PersonSpec("记者", x), PersonSpec("通讯员", y)))
+    if form == "heading: 撰稿：本报通讯员 X 本报特派记者 X":
+        people = (PersonSpec("通讯员", x), PersonSpec("特派记者", y))
+        return spec(f"撰稿：本报通讯员 {x} 本报特派记者 {y}", "本报", people, "撰稿")
     raise ValueError(form)
 
 
