@@ -838,8 +838,8 @@ def _lead(form: str, rng: random.Random, reporters: Sequence[str], topic: Topic)
     if form == "lead: <X>日报消息":
         return spec(f"{city}日报消息", f"{city}日报", None, gap=" ")
     if form == "lead: 据《<X>日报》消息（记者X 通讯员X）":
-        people = (PersonSpec("记者", x), PersonSpec("通讯员", y))
-        return spec(f"据《{city}日报》消息（记者{x} 通讯员{y}）", f"{city}日报", None, people)
+        pair = (PersonSpec("记者", x), PersonSpec("通讯员", y))
+        return spec(f"据《{city}日报》消息（记者{x} 通讯员{y}）", f"{city}日报", None, pair)
     if form == "lead: 本报记者X报道：":
         return spec(f"本报记者{x}报道：", "本报", None, reporter)
     raise ValueError(form)
@@ -892,8 +892,8 @@ def _heading(form: str, rng: random.Random, reporters: Sequence[str], topic: Top
         outlet = f"{paper}·新{topic.city}客户端"
         return spec(f"{outlet}记者 {x} 通讯员 {y}", outlet, (PersonSpec("记者", x), PersonSpec("通讯员", y)))
     if form == "heading: 撰稿：本报通讯员 X 本报特派记者 X":
-        people = (PersonSpec("通讯员", x), PersonSpec("特派记者", y))
-        return spec(f"撰稿：本报通讯员 {x} 本报特派记者 {y}", "本报", people, "撰稿")
+        pair = (PersonSpec("通讯员", x), PersonSpec("特派记者", y))
+        return spec(f"撰稿：本报通讯员 {x} 本报特派记者 {y}", "本报", pair, "撰稿")
     raise ValueError(form)
 
 
