@@ -318,7 +318,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
     outlet = house
     # 消息 closes a dateline before a colon, a space or the date the text opens with (the space between
     # 消息 and a figure is one the normalization takes out: <X>日报消息 12月16日 -> <X>日报消息12月16日)
-    kind = rf"(?:(?P<kind>{_cue('讯')}|电)|(?P<kind>消息)(?:[：:]|(?=\s|$|[（(]|\d{{1,2}}[月日])))"
+    kind = rf"(?:(?P<kind>{_cue('讯')}|专?电)|(?P<kind>消息)(?:[：:]|(?=\s|$|[（(]|\d{{1,2}}[月日])))"
     lead_source = (
         # 本报讯, 新华社地N月N日电, 新华社据<agency>地N日讯, <X>日报消息, 【新华社地〇日电】
         rf"^(?:(?P<bracket>[【〔])?据?(?:《(?P<outlet>[^《》\s]{{1,12}})》|(?P<outlet>{outlet}))(?:据{outlet})?"

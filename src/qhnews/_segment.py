@@ -94,12 +94,26 @@ class _Walk:
             d = cur  # the report an editor's note introduces: 编者按：… then 本报讯（记者 X）…
         elif b.position is BylinePosition.LEAD:
             d = self.start(LEAD_BYLINE)
+        elif b.position is BylinePosition.HEADING and self._credits_above(cur):
+            assert cur is not None
+            d = cur  # credits set one under another (撰稿：… / 摄影：…) are one article's
         elif b.position is BylinePosition.HEADING:
             d = self.start(HEADING_BYLINE, force=bool(self.pending))
         else:
             d = self.start(BYLINE_AFTER_HEADINGS, force=True)
         d.bylines.append(b)
         d.spans.append(b.span)
+
+    def _credits_above(self, cur: Draft | None) -> bool:
+        """The open article holds its heading bylines and nothing else yet, and no heading line stands between."""
+        return (
+            cur is not None
+            and not self.pending
+            and cur.opened_by == HEADING_BYLINE
+            and not cur.blocks
+            and not cur.captions
+            and all(b.position is BylinePosition.HEADING for b in cur.bylines)
+        )
 
     def _after_note(self, cur: Draft) -> bool:
         """The open article holds an editor's note and nothing else yet (no byline, no heading lines after it)."""

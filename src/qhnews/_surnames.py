@@ -10,6 +10,8 @@ SURNAMES = tuple(
     "余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚肖付韦"
     "覃莫严雷温樊葛邢齐颜倪庄聂章岳翟殷詹耿焦俞左柳祝包舒柯纪梅童凌毕单季裴霍涂苗盛翁冉骆蓝鲍喻祁蒲滕饶牟穆"
     "卓缪鲁"
+    # met in bylines of the press beyond the commonest (牛, 闫, 施 …)
+    "牛闫施洪辛邬靳佟阮闵麦屈艾伍"
 )
 #: Compound surnames.
 COMPOUND_SURNAMES = (
