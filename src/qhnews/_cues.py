@@ -292,7 +292,7 @@ def _across(
     """
     above, text = infos[-1], info.line.text
     bracket_lines, wrapped_chars = wraps
-    if info.form and (_inside_lead(infos, text, below, patterns, bracket_lines)):
+    if (info.form or info.alone) and _inside_lead(infos, text, below, patterns, bracket_lines):
         return info._replace(alone=False, form="", closes=False)
     # people before 报道： wrapped from a dateline above (…讯<X>日 / 报记者X、 / 本报记者Y报道：) open no dateline here
     if info.lead_byline and not above.ends_sentence and _inside_lead(infos, text, below, patterns, bracket_lines):
