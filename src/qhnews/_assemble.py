@@ -232,22 +232,33 @@ def _topic_cut(
         if i in own:
             lean = [a - b for a, b in zip(lean, _shares(_weights(attacher, *own[i]), blocks), strict=True)]
         else:
-            mean = sum(lean) / len(lean)
-            lean = [a - mean for a in lean]
+            lean = _centred(lean)
         # The group heads the text under the cut; or, where the article is credited twice at its head (its own
         # lead byline and the heading byline of the group it took), the text above it: that group is the other
         # article's, printed after a later body.
         twice = i in own and _credited_twice(drafts[i], attacher, *own[i])
-        total, run = sum(lean), 0.0
-        for c in range(len(blocks) - 1, 0, -1):
-            run += lean[c]  # what the blocks from c on lean to the group; the blocks above c lean total - run
+        for c, run, above in _splits(lean):
             # a change point: one side leans to the group, the other away from it
-            score = run if total - run < 0 else -math.inf
+            score = run if above < 0 else -math.inf
             if twice and run < 0:
-                score = max(score, total - run)
+                score = max(score, above)
             if blocks[c].kind == "paragraph" and score > 0 and (best is None or score > best[0]):
                 best = (score, i, c)
     return None if best is None else (best[1], best[2])
+
+
+def _centred(lean: list[float]) -> list[float]:
+    """The blocks' leans less their mean: a text whose blocks all share a group's words leans nowhere."""
+    mean = sum(lean) / len(lean)
+    return [a - mean for a in lean]
+
+
+def _splits(lean: Sequence[float]) -> Iterator[tuple[int, float, float]]:
+    """Each cut before block ``c``, from the last up: ``c``, what the blocks from ``c`` on lean, what those above do."""
+    total, run = sum(lean), 0.0
+    for c in range(len(lean) - 1, 0, -1):
+        run += lean[c]
+        yield c, run, total - run
 
 
 def _credited_twice(d: Draft, attacher: Attacher, h: int, k: int) -> bool:
@@ -339,13 +350,9 @@ def _credited_twice_cuts(drafts: Sequence[Draft], attacher: Attacher, groups: Se
         blocks = d.blocks
         if not lead or not heading or lead & heading or len(blocks) < _TWO:
             continue
-        lean = _shares(_weights(attacher, h, k), blocks)
-        mean = sum(lean) / len(lean)
-        lean = [x - mean for x in lean]
-        total, run, best = sum(lean), 0.0, None
-        for c in range(len(blocks) - 1, 0, -1):
-            run += lean[c]
-            if run > 0 > total - run and (best is None or run > best[0]):
+        best: tuple[float, int] | None = None
+        for c, run, above in _splits(_centred(_shares(_weights(attacher, h, k), blocks))):
+            if run > 0 > above and (best is None or run > best[0]):
                 best = (run, c)
         if best is not None:
             c = best[1]

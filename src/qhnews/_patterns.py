@@ -53,6 +53,7 @@ __all__ = [
     "SUBTITLE_WHO",
     "WHOLE_WORD_END",
     "WIDE",
+    "WORD_TAIL",
     "clause_open",
     "dash_end",
     "goes_on",
@@ -103,6 +104,8 @@ def spaced_name(text: str) -> bool:
 STOPS = re.compile("[。！？；]")
 #: A clause mark of running text.
 CLAUSE_MARK = re.compile("[，、；。,]")
+#: A line that opens with one character and a clause mark: the tail of a word cut at the end of the line above.
+WORD_TAIL = re.compile(f"[{_COMMON_HAN}][，、；。]")
 #: Two phrases set apart by a space: headline idiom ("全面推进 着力打造…").
 HAN_SPACE = regex.compile(r"\p{Han} \p{Han}")
 #: A headline line that ends in one of these completes no phrase: the next line goes on with it

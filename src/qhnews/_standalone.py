@@ -10,7 +10,6 @@ verdict is recorded with its reason code.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from qhnews import _patterns as pat
@@ -134,12 +133,8 @@ def _comma_line_is_text(info: LineInfo, single: bool, nxt: LineInfo | None, opts
         or pat.ARTICLE_HEAD.match(info.line.text) is not None
         # the text below opens with a word's last character and a clause mark (…任 / 务，…): no paragraph
         # opens so, the column broke inside a word of running text
-        or (single and nxt is not None and _WORD_TAIL.match(nxt.line.text) is not None)
+        or (single and nxt is not None and pat.WORD_TAIL.match(nxt.line.text) is not None)
     )
-
-
-#: A line that opens with one character and a clause mark: the tail of a word cut at the line above's end.
-_WORD_TAIL = re.compile(r"[\u4e00-\u9fff][，、；。]")
 
 
 #: Marks that end a sentence inside a line of running text (a headline ends none and goes on).
