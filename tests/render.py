@@ -250,16 +250,17 @@ def article_view(article: qhnews.Article) -> ArticleView:
 
 def spec_view(spec: ArticleSpec) -> ArticleView:
     """The view the parser should produce for ``spec`` (no rendering involved)."""
+    news = _photo_news(spec, spec.captions)
     return ArticleView(
         title=spec.title,
         kicker=spec.kicker,
         subtitles=spec.subtitles,
         section=spec.section,
-        bylines=spec.bylines,
+        bylines=spec.bylines if news is None else (*spec.bylines, news[1]),
         speaker=(spec.speaker.text, spec.speaker.titles, spec.speaker.name) if spec.speaker else None,
-        blocks=spec.blocks,
+        blocks=spec.blocks if news is None else (BlockSpec("paragraph", news[0]),),
         continued_to=spec.continued_to,
-        captions=spec.captions,
+        captions=spec.captions if news is None else (),
         continued_from=spec.continued_from,
     )
 
@@ -978,9 +979,41 @@ def _render_body(pr: _Printer, page: PageSpec, i: int, exp: dict[str, object]) -
         if k in breaks:
             pr.blank(column_break=True, spaces=" " if rng.random() < 0.2 else "")
     _expected_body(article, exp, [_norm_join(p) for p in blocks_raw], pieces)
-    exp["captions"] = tuple(
-        attrs.evolve(c, text=_norm_join(p)) for c, p in zip(_printed(article), captions_raw, strict=True)
-    )
+    captions = tuple(attrs.evolve(c, text=_norm_join(p)) for c, p in zip(_printed(article), captions_raw, strict=True))
+    news = _photo_news(article, captions)
+    if news is not None:
+        exp["blocks"], exp["news"], captions = (BlockSpec("paragraph", news[0]),), news[1], ()
+    exp["captions"] = captions
+
+
+#: How a caption opens that says it is one (图为…, ①…, its picture's mark): the contract's
+#: reading, written out here from the forms the generator prints.
+_CAPTION_LIKE = regex.compile(r"^(?:图为|①|[（(]附?图片?[)）])")
+#: The outlet a picture story's credit names, by the form it was drawn in.
+_CREDIT_OUTLETS = {
+    "caption: 新华社记者 X摄": "新华社",
+    "caption: 本报记者 X 摄": "本报",
+    "caption: 本报记者 X / 拍友 X 摄": "本报",
+}
+
+
+def _photo_news(article: ArticleSpec, captions: tuple[CaptionSpec, ...]) -> tuple[str, BylineSpec] | None:
+    """A picture story's one credited caption that opens no caption's way, read as photo news (图片新闻).
+
+    Its text is the article's paragraph and its credit the article's trailing
+    byline (``caption.photo-news``); None when the story is no such item.
+    """
+    if article.blocks or len(captions) != 1 or captions[0].credit is None or not captions[0].credit_text:
+        return None
+    c = captions[0]
+    if _CAPTION_LIKE.match(c.text):
+        return None
+    credit = qhnews.normalize(c.credit_text.replace("\n", ""))
+    assert c.text.endswith(credit), (c.text, credit)
+    outlet = _CREDIT_OUTLETS.get(c.form)
+    if c.form == "caption: <X>晚报记者 X 摄":
+        outlet = credit[: credit.index("记者")]
+    return c.text[: -len(credit)], BylineSpec(credit, "trailing", c.credit, outlet, None, c.people)
 
 
 def _printed(article: ArticleSpec) -> list[CaptionSpec]:
@@ -1026,6 +1059,9 @@ def _view(spec: ArticleSpec, exp: dict[str, object]) -> ArticleView:
     for b in spec.bylines:
         text = exp.get(b.position)
         bylines.append(attrs.evolve(b, text=text) if isinstance(text, str) else b)
+    news = exp.get("news")
+    if isinstance(news, BylineSpec):  # a picture story read as photo news: its credit is its byline
+        bylines.append(news)
     jump = exp.get("jump")
     continued = spec.continued_to
     if isinstance(jump, str):

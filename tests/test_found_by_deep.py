@@ -132,7 +132,9 @@ _PICTURE_STORY_TITLE_AS_WIDE_AS_ITS_CAPTION = (
 def test_a_picture_storys_title_as_wide_as_its_caption_stays_its_title() -> None:
     page = qhnews.parse(_PICTURE_STORY_TITLE_AS_WIDE_AS_ITS_CAPTION)
     assert [a.title for a in page.articles] == ["让“西山产业园”成为全县高质量发展新引擎", "西川村修通产业路"]
-    assert [c.text for c in page.articles[0].captions] == ["王五在西山产业园了解企业生产情况。本报记者赵六摄"]
+    # a photo-news item since (caption.photo-news): its text a paragraph, its credit the trailing byline
+    assert [b.text for b in page.articles[0].blocks] == ["王五在西山产业园了解企业生产情况。"]
+    assert [(b.text, b.credit, b.outlet) for b in page.articles[0].bylines] == [("本报记者赵六摄", "摄", "本报")]
 
 
 # Found by scripts/deep (test_layouts.py, title over two lines, 2026-12-01), open: bug AH in

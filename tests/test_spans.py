@@ -136,3 +136,26 @@ def test_the_union_of_spans_is_the_smallest_span_that_holds_them_all(spans: list
         max(s.last_line for s in spans),
     )
     assert Span.union(iter(spans)) == union  # any iterable, read once
+
+
+# A photo-news item's text and its credit, cut apart where the page shows the credit begin: at the end of
+# the text's last line, on a line of its own, wrapped onto the next line, or begun on the text's last line.
+_PHOTO_NEWS = {
+    "inline": "南湖公园樱花盛开\n\n昨日，南湖公园的樱花进入盛花\n期，市民纷纷前来赏花。本报记者 王小明 摄\n",
+    "alone": "南湖公园樱花盛开\n\n昨日，南湖公园的樱花进入盛花\n期，市民纷纷前来赏花。\n记者 王小明 摄\n",
+    "wrapped": "南湖公园樱花盛开\n\n昨日，南湖公园的樱花进入盛花\n期，市民纷纷前来赏花。（记 \n者 王小明 摄）\n",
+    "begun above": "南湖公园樱花盛开\n\n昨日，南湖公园的樱花进入盛花\n期，市民纷纷前来赏花。新\n华社记者 王小明摄\n",
+}
+
+
+@pytest.mark.parametrize("name", list(_PHOTO_NEWS))
+def test_a_photo_news_items_text_and_credit_point_at_their_text(name: str) -> None:
+    text = _PHOTO_NEWS[name]
+    (article,) = qhnews.parse(text).articles
+    (block,), (byline,) = article.blocks, article.bylines
+    assert block.text == "昨日，南湖公园的樱花进入盛花期，市民纷纷前来赏花。"
+    assert _rebuilt(text, block.span.start, block.span.end) == block.text
+    assert _rebuilt(text, byline.span.start, byline.span.end) == byline.text
+    assert block.span.end <= byline.span.start
+    assert (byline.credit, [p.name for p in byline.people]) == ("摄", ["王小明"])
+    assert not article.captions

@@ -213,7 +213,9 @@ BYLINE_AFTER_HEADINGS = reason(
     "boundary.byline-after-headings", "A byline under heading lines opens an article, whatever its form."
 )
 PICTURE = reason(
-    "boundary.picture-story", "A caption under a headline of its own, with no text of an article, is a picture story."
+    "boundary.picture-story",
+    "A caption under a headline of its own, with no text of an article, is a picture story "
+    "(or a photo-news item: caption.photo-news).",
 )
 HEADING_UNDER_TEXT = reason(
     "boundary.heading-under-text",

@@ -16,6 +16,7 @@ from qhnews._rules import reason
 
 __all__ = [
     "CREDIT_ENDS",
+    "credit_start",
     "heading_byline_ok",
     "heading_match",
     "name_alone",
@@ -191,6 +192,20 @@ def photo_credit(text: str, *, whole: bool = True, forms: Forms | None = None) -
     ):
         return None
     return m.group("credit"), people
+
+
+def credit_start(text: str, forms: Forms | None = None) -> int | None:
+    """Where the photo credit that closes a caption begins in ``text``, or None when none closes it.
+
+    Examples:
+        >>> t = "市民在广场散步。本报记者 王五 摄"
+        >>> t[credit_start(t):]
+        '本报记者 王五 摄'
+        >>> credit_start("市民在广场散步。") is None
+        True
+    """
+    m = _patterns(forms).caption_credit.search(text)
+    return None if m is None else m.start()
 
 
 def _bare_credit(before: str, people: tuple[Person, ...], patterns: BylinePatterns) -> bool:

@@ -14,7 +14,7 @@ import attrs
 
 from qhnews import _patterns as pat
 from qhnews._blocks import CUT_JUMP, CUT_LEAD, CUT_TRAILING, LEAD_ALONE, Block
-from qhnews._bylines import CREDIT_ENDS, name_alone, parse_byline, parse_people, photo_credit
+from qhnews._bylines import CREDIT_ENDS, credit_start, name_alone, parse_byline, parse_people, photo_credit
 from qhnews._cues import FURNITURE, JUMP, JUMP_FROM, PHOTO_CREDIT, SPEAKER, LineInfo
 from qhnews._forms import Forms
 from qhnews._normalize import normalize
@@ -114,6 +114,10 @@ class CaptionUnit:
 
     caption: Caption
     credit_line: bool = False
+    #: The caption read as a photo-news item's text and the byline its credit makes (see
+    #: ``PHOTO_NEWS``), where the page shows where the text ends and the credit begins; whether
+    #: it is one, the headline over it says.
+    news: tuple[Para, Byline] | None = None
 
 
 Unit = Para | HeadingRun | BylineUnit | SpeakerUnit | JumpUnit | FurnitureUnit | CaptionUnit
@@ -124,20 +128,69 @@ def _classify_flow(block: TextBlock, forms: Forms | None) -> Para | CaptionUnit:
     m = pat.JUMP_FROM.match(text)
     if m:
         return Para(text[m.end() :], span, m.group("page"), block.lines)
-    return _caption(text, span, forms) or Para(text, span, None, block.lines)
+    return _caption(text, span, forms, block.lines) or Para(text, span, None, block.lines)
 
 
 CAPTION_OPENS = reason("caption.opener", "a paragraph that opens 图为…, 图：…, 上图… is a photo caption")
 CAPTION_CREDITED = reason("caption.credit", "a paragraph that closes with a photo credit (X 摄) is a photo caption")
 
 
-def _caption(text: str, span: Span, forms: Forms | None) -> CaptionUnit | None:
+def _caption(text: str, span: Span, forms: Forms | None, lines: Sequence[Line] = ()) -> CaptionUnit | None:
     """A paragraph that is a photo caption: it opens like one (图为…) or closes with a credit (…X 摄)."""
     credit = photo_credit(text, whole=False, forms=forms) if text.endswith(CREDIT_ENDS) else None
     if credit is not None:
-        return CaptionUnit(Caption(text, credit[0], credit[1], span))
+        caption = Caption(text, credit[0], credit[1], span)
+        return CaptionUnit(caption, news=_news_inline(caption, lines, forms))
     if pat.CAPTION_OPEN.match(text):
         return CaptionUnit(Caption(text, None, (), span))
+    return None
+
+
+PHOTO_NEWS = reason(
+    "caption.photo-news",
+    "a credited caption under a headline of its own, which opens no caption's way (图为…), is a photo-news "
+    "item (图片新闻): its text, with the credit as its trailing byline",
+)
+
+
+def _news(
+    caption: Caption, text: tuple[str, Span], credit: tuple[str, Span], forms: Forms | None
+) -> tuple[Para, Byline]:
+    """The caption as a photo-news item: its text (a paragraph) and its credit (a trailing byline)."""
+    said = parse_byline(credit[0], credit[1], normalized=True, forms=forms)
+    outlet = said.outlet if said is not None else None
+    byline = Byline(
+        credit[0], BylinePosition.TRAILING, caption.credit, outlet, None, caption.people, credit[1], None, PHOTO_NEWS
+    )
+    return Para(text[0], text[1]), byline
+
+
+def _news_inline(
+    caption: Caption, lines: Sequence[Line], forms: Forms | None, after: str = ""
+) -> tuple[Para, Byline] | None:
+    """A caption cut where its closing credit begins in ``lines`` (or None).
+
+    The credit may wrap onto the lines under that one, and run on into
+    ``after``: a credit line under the paragraph (…。新华社 / 记者 X摄).
+    """
+    at = credit_start(caption.text, forms)
+    if at is None or at == 0:
+        return None
+    credit, span = caption.text[at:], caption.span
+    for i in range(len(lines) - 1, -1, -1):
+        line, rest = lines[i], "".join(x.text for x in lines[i + 1 :]) + after
+        k = next((k for k in range(len(line.raw)) if normalize(line.raw[k:].rstrip() + rest) == credit), None)
+        if k is None:
+            continue
+        k += len(line.raw[k:]) - len(line.raw[k:].lstrip())
+        if k:
+            text_span = Span(span.start, line.start + k, span.first_line, line.number)
+        elif i:  # the credit opens a line: the text ends on the line above
+            text_span = Span(span.start, lines[i - 1].end, span.first_line, lines[i - 1].number)
+        else:
+            return None
+        credit_span = Span(line.start + k, span.end, line.number, span.last_line)
+        return _news(caption, (caption.text[:at], text_span), (credit, credit_span), forms)
     return None
 
 
@@ -213,7 +266,13 @@ def _credited(units: list[Unit], max_chars: int, gap: int, forms: Forms | None =
             c = unit.caption
             text = above[0] + c.text
             credit, people = photo_credit(text, whole=False, forms=forms) or (c.credit, c.people)
-            out[-1] = CaptionUnit(Caption(text, credit, people, above[1].cover(c.span)))
+            caption = Caption(text, credit, people, above[1].cover(c.span))
+            news: tuple[Para, Byline] | None
+            if credit_start(text, forms) == len(above[0]):  # the credit line is the whole credit
+                news = _news(caption, above, (c.text, c.span), forms)
+            else:  # it begins on the paragraph's last line
+                news = _news_inline(caption, prev.lines if isinstance(prev, Para) else (), forms, after=c.text)
+            out[-1] = CaptionUnit(caption, news=news)
             continue
         out.append(unit)
     return out

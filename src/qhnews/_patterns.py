@@ -22,6 +22,7 @@ __all__ = [
     "BYLINE_HEADING",
     "BYLINE_LEAD",
     "BYLINE_TRAILING",
+    "CAPTION_LIKE",
     "CAPTION_OPEN",
     "CJK_CHAR",
     "CLAUSE_MARK",
@@ -235,10 +236,13 @@ JUMP_FROM = regex.compile(either(r"^[（(]\s*(?:上)?接(?:自)?\s*(?P<page>[^�
 
 # --- captions -----------------------------------------------------------------
 #: How a photo caption opens: 图为…, 图：…, 上图…, 图1：…, ①….
-CAPTION_OPEN = regex.compile(either(r"^(?:图为|图中|图[：:]|[上下左右]图[：:为]?|图\s*\d{1,2}\s*[：:、]|图?[①-⑩])"))
+_CAPTION_OPENS = r"(?:图为|图中|图[：:]|[上下左右]图[：:为]?|图\s*\d{1,2}\s*[：:、]|图?[①-⑩])"
+CAPTION_OPEN = regex.compile(either("^" + _CAPTION_OPENS))
 
 #: A picture's mark where the archive dropped the picture: （附图片）, （附图）, （图片）.
 PICTURE_MARK = regex.compile(either(r"^[（(]附?图片?[)）]$"))
+#: A caption that opens like one: 图为…, or under its picture's mark (（附图片）…).
+CAPTION_LIKE = regex.compile(either(rf"^(?:{_CAPTION_OPENS}|[（(]附?图片?[)）])"))
 
 # --- editor's notes and short items ------------------------------------------------
 #: The label of an editor's note, printed on a line of its own over the note: 编者按：, 编者的话.

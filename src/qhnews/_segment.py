@@ -40,10 +40,20 @@ from qhnews._boundary import (
     Text,
     Turn,
 )
-from qhnews._classify import BylineUnit, CaptionUnit, FurnitureUnit, HeadingRun, JumpUnit, Para, SpeakerUnit, Unit
+from qhnews._classify import (
+    PHOTO_NEWS,
+    BylineUnit,
+    CaptionUnit,
+    FurnitureUnit,
+    HeadingRun,
+    JumpUnit,
+    Para,
+    SpeakerUnit,
+    Unit,
+)
 from qhnews._drafts import Cluster, Draft, HeadlineLine
 from qhnews._passes import after_the_walk
-from qhnews._records import BodyBlock, Byline, BylinePosition, Caption, Furniture, Leftover
+from qhnews._records import BodyBlock, Byline, BylinePosition, Furniture, Leftover
 from qhnews._rules import first_verdict
 
 if TYPE_CHECKING:
@@ -175,8 +185,20 @@ class _Walk:
             cur.spans.append(item.span)
         self.pending = []
 
-    def caption(self, caption: Caption) -> None:
-        """A caption goes with its article; under a headline of its own it opens one (a picture story)."""
+    def caption(self, unit: CaptionUnit) -> None:
+        """A caption goes with its article; under a headline of its own it opens one (a picture story).
+
+        A credited caption there that opens no caption's way (图为…) is a photo-news item: its
+        text and its credit are the article's text and trailing byline (``PHOTO_NEWS``).
+        """
+        caption = unit.caption
+        if self.pending and unit.news is not None and not pat.CAPTION_LIKE.match(caption.text):
+            para, byline = unit.news
+            d = self.start(PICTURE)
+            d.blocks.append(BodyBlock("paragraph", para.text, para.span, PHOTO_NEWS))
+            d.spans.append(para.span)
+            self.byline(byline)
+            return
         d = self.start(PICTURE) if self.pending or self.cur is None else self.cur
         d.captions.append(caption)
         d.spans.append(caption.span)
@@ -203,7 +225,7 @@ class _Walk:
         elif isinstance(unit, FurnitureUnit):
             self.furniture.append(Furniture(unit.kind, unit.text, unit.span))
         elif isinstance(unit, CaptionUnit):
-            self.caption(unit.caption)
+            self.caption(unit)
         elif isinstance(unit, JumpUnit):
             self.jump(unit)
         else:
