@@ -114,3 +114,14 @@ def test_the_headline_span_leaves_out_the_heading_byline(page: str, title_line: 
     assert page[article.headline_span.start : article.headline_span.end] == TITLE
     first = article.bylines[0]  # the heading byline comes first (tests/fixtures/articles/byline-order.txt)
     assert (first.position.value, first.span.first_line) == ("heading", title_line + 1)
+
+
+def test_the_change_points_of_a_lean_are_each_cut_from_the_last_up() -> None:
+    """``_splits`` yields every cut between two blocks, bottom up, with what lies under and over it."""
+    from qhnews._assemble import _centred, _splits
+
+    lean = [0.5, -0.25, 1.0, 0.25]
+    assert list(_splits(lean)) == [(3, 0.25, 1.25), (2, 1.25, 0.25), (1, 1.0, 0.5)]
+    assert list(_splits([2.0])) == []  # one block: no cut
+    assert _centred([1.0, 2.0, 3.0, 6.0]) == [-2.0, -1.0, 0.0, 3.0]
+    assert sum(_centred(lean)) == pytest.approx(0.0)

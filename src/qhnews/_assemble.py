@@ -233,15 +233,11 @@ def _topic_cut(
             lean = [a - b for a, b in zip(lean, _shares(_weights(attacher, *own[i]), blocks), strict=True)]
         else:
             lean = _centred(lean)
-        # The group heads the text under the cut; or, where the article is credited twice at its head (its own
-        # lead byline and the heading byline of the group it took), the text above it: that group is the other
-        # article's, printed after a later body.
-        twice = i in own and _credited_twice(drafts[i], attacher, *own[i])
+        # The group heads the text under the cut. (An article credited twice at its head, by its own lead
+        # byline and the heading byline of the group it took, is cut after the solve: _credited_twice_cuts.)
         for c, run, above in _splits(lean):
             # a change point: one side leans to the group, the other away from it
             score = run if above < 0 else -math.inf
-            if twice and run < 0:
-                score = max(score, above)
             if blocks[c].kind == "paragraph" and score > 0 and (best is None or score > best[0]):
                 best = (score, i, c)
     return None if best is None else (best[1], best[2])
@@ -259,13 +255,6 @@ def _splits(lean: Sequence[float]) -> Iterator[tuple[int, float, float]]:
     for c in range(len(lean) - 1, 0, -1):
         run += lean[c]
         yield c, run, total - run
-
-
-def _credited_twice(d: Draft, attacher: Attacher, h: int, k: int) -> bool:
-    """Whether the article opens with a lead byline and the group ``h:k`` it took brings a heading byline."""
-    return any(b.position is BylinePosition.LEAD for b in d.bylines) and any(
-        x.byline is not None for x in attacher.lines[h:k]
-    )
 
 
 #: An article's text cut in two needs two blocks.
