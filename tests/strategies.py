@@ -17,6 +17,7 @@ reader who has only the typesetting cues an OCR page keeps:
 from __future__ import annotations
 
 import random
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
@@ -453,6 +454,10 @@ def subtitles(draw: st.DrawFn, topic: Topic, rates: Rates | None = None) -> str:
     kind = draw(st.integers(0, 4))
     if kind == 0:
         return f"——{topic.place}{draw(pick(VERBS))}{topic.theme}{draw(pick(NOUNS))}工作综述"
+    if kind == 1 and zlib.crc32(topic.person.encode()) % 2:  # 田某某吴某某参观: the leaders listed, then the verb
+        rng = random.Random(zlib.crc32(topic.place.encode()))  # no draw of its own: the other examples stay as they are
+        listed = "".join(rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN) for _ in range(rng.randint(2, 3)))
+        return f"{listed}{rng.choice(('', '等'))}{rng.choice(('参观', '出席', '看望', '视察'))}"
     if kind == 1:
         return f"{topic.person}{draw(pick(('主持并讲话', '出席', '讲话')))}"
     dash = "" if chance(draw, (rates or Rates()).undashed, "subtitle without ——") else "——"

@@ -13,6 +13,8 @@ import attrs
 import regex
 
 from qhnews import _patterns as pat
+from qhnews._script import VARIANTS, either
+from qhnews._surnames import COMPOUND_SURNAMES, SURNAMES
 
 __all__ = ["LineShape", "RoleWeights", "line_shape", "parts_cued", "second_line_subtitle"]
 
@@ -109,7 +111,8 @@ class LineShape:
     Attributes:
         section_label: It reads "A·B", a section label (尊师重教·感念师恩).
         dash_subtitle: It opens with "——", a subtitle.
-        who_did: It ends like a who-did line ("X主持并讲话").
+        who_did: It ends like a who-did line ("X主持并讲话"), or lists the leaders a
+            report names and what they did ("田某某吴某某参观").
         kicker_end: It ends like a kicker ("…时强调").
         kicker_only: It can only be a kicker: it heads a title the page may not show.
         goes_on: It completes no phrase: it ends in a particle, a preposition or a
@@ -143,7 +146,7 @@ def line_shape(text: str) -> LineShape:
     return LineShape(
         section_label=pat.SECTION_DOT.match(text) is not None,
         dash_subtitle=text.startswith(("——", "—")),
-        who_did=pat.SUBTITLE_WHO.search(text) is not None,
+        who_did=pat.SUBTITLE_WHO.search(text) is not None or _NAMES_DID.fullmatch(text) is not None,
         kicker_end=pat.KICKER_END.search(text) is not None,
         kicker_only=pat.kicker_only(text),
         goes_on=pat.goes_on(text),
@@ -153,6 +156,18 @@ def line_shape(text: str) -> LineShape:
     )
 
 
+#: The leaders a report names, listed and followed by what they did (田某某吴某某姜某某参观, 李某王某等出席):
+#: the press sets such a line under its title, a subtitle. Two names at least, each a surname of the
+#: defaults and one or two characters; a verb of attending.
+_NAMES_DID = regex.compile(
+    either(
+        "(?:(?:"
+        + "|".join(COMPOUND_SURNAMES)
+        + "|["
+        + "".join(c for w in SURNAMES for c in VARIANTS.get(w, w))
+        + r"])\p{Han}{1,2}){2,6}等?(?:参观|出席|会见|接见|看望|慰问|观看|视察|考察|送行|欢迎)"
+    )
+)
 #: A headline line that ends in one of these completes its phrase.
 _CLOSED = tuple("”」』》）)！？!?")
 #: A slogan of one or more four-character phrases (四字格), the press's favourite kicker: 喜看金秋, 喜看金秋 丰收在望.
