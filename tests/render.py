@@ -250,7 +250,9 @@ def article_view(article: qhnews.Article) -> ArticleView:
 
 def spec_view(spec: ArticleSpec) -> ArticleView:
     """The view the parser should produce for ``spec`` (no rendering involved)."""
-    news = _photo_news(spec, spec.captions)
+    printed = tuple(_printed(spec))
+    news = _photo_news(spec, printed)
+    captions = printed if news is None else printed[: news[2]] + printed[news[2] + 1 :]
     return ArticleView(
         title=spec.title,
         kicker=spec.kicker,
@@ -258,9 +260,9 @@ def spec_view(spec: ArticleSpec) -> ArticleView:
         section=spec.section,
         bylines=spec.bylines if news is None else (*spec.bylines, news[1]),
         speaker=(spec.speaker.text, spec.speaker.titles, spec.speaker.name) if spec.speaker else None,
-        blocks=spec.blocks if news is None else (BlockSpec("paragraph", news[0]),),
+        blocks=spec.blocks if news is None else (*spec.blocks, BlockSpec("paragraph", news[0])),
         continued_to=spec.continued_to,
-        captions=spec.captions if news is None else (),
+        captions=spec.captions if news is None else captions,
         continued_from=spec.continued_from,
     )
 
@@ -982,7 +984,10 @@ def _render_body(pr: _Printer, page: PageSpec, i: int, exp: dict[str, object]) -
     captions = tuple(attrs.evolve(c, text=_norm_join(p)) for c, p in zip(_printed(article), captions_raw, strict=True))
     news = _photo_news(article, captions)
     if news is not None:
-        exp["blocks"], exp["news"], captions = (BlockSpec("paragraph", news[0]),), news[1], ()
+        blocks = exp.get("blocks", ())
+        assert isinstance(blocks, tuple)
+        exp["blocks"], exp["news"] = (*blocks, BlockSpec("paragraph", news[0])), news[1]
+        captions = captions[: news[2]] + captions[news[2] + 1 :]
     exp["captions"] = captions
 
 
@@ -997,23 +1002,33 @@ _CREDIT_OUTLETS = {
 }
 
 
-def _photo_news(article: ArticleSpec, captions: tuple[CaptionSpec, ...]) -> tuple[str, BylineSpec] | None:
-    """A picture story's one credited caption that opens no caption's way, read as photo news (图片新闻).
+def _photo_news(article: ArticleSpec, captions: tuple[CaptionSpec, ...]) -> tuple[str, BylineSpec, int] | None:
+    """The caption read as photo news (图片新闻), its credit as the byline, and its place in ``captions``.
 
-    Its text is the article's paragraph and its credit the article's trailing
-    byline (``caption.photo-news``); None when the story is no such item.
+    A picture story's one caption, or the caption printed after the last
+    paragraph of an article with no byline and no jump: credited, opening no
+    caption's way. Its text is the article's last paragraph and its credit the
+    article's trailing byline (``caption.photo-news``); None when there is none.
     """
-    if article.blocks or len(captions) != 1 or captions[0].credit is None or not captions[0].credit_text:
+    if article.blocks:
+        if article.bylines or article.jump is not None or article.continued_to is not None or not captions:
+            return None
+        k = len(captions) - 1
+        if captions[k].after != len(article.blocks) - 1:
+            return None
+    elif len(captions) != 1:
         return None
-    c = captions[0]
-    if _CAPTION_LIKE.match(c.text):
+    else:
+        k = 0
+    c = captions[k]
+    if c.credit is None or not c.credit_text or _CAPTION_LIKE.match(c.text):
         return None
     credit = qhnews.normalize(c.credit_text.replace("\n", ""))
     assert c.text.endswith(credit), (c.text, credit)
     outlet = _CREDIT_OUTLETS.get(c.form)
     if c.form == "caption: <X>晚报记者 X 摄":
         outlet = credit[: credit.index("记者")]
-    return c.text[: -len(credit)], BylineSpec(credit, "trailing", c.credit, outlet, None, c.people)
+    return c.text[: -len(credit)], BylineSpec(credit, "trailing", c.credit, outlet, None, c.people), k
 
 
 def _printed(article: ArticleSpec) -> list[CaptionSpec]:

@@ -151,3 +151,27 @@ _FIRST_LINE_SHORT_BEFORE_A_NUMBER = (
 def test_a_first_line_cut_short_before_a_number_goes_on() -> None:
     page = qhnews.parse(_FIRST_LINE_SHORT_BEFORE_A_NUMBER)
     assert [b.text for a in page.articles for b in a.blocks][-1] == "近年来，完成成果1.21%，加快加强格局基础，"
+
+
+# Found by scripts/deep (the swap property, 2026-12-02), open: two bare titles gathered after two bodies with
+# lead bylines and no heading byline (the page's own order, 本报讯… / 本报讯… / title / title). The attachment
+# gives both to the second body, the second title read as the first's plain second line (a subtitle without
+# ——) across the blank line between them, and the first body keeps none. A blank line cannot part them:
+# pages print a title and its subtitle with one between as often as not (the second reading's title
+# accuracy fell from 0.87 to 0.72 when it did). What tells them apart is which body each title speaks of.
+_TWO_BARE_TITLES_AFTER_TWO_BODIES = (
+    "本报讯（东东晚报全媒体\n记者 王丹丹）此外，东东县\n书记王丹深入东东东东科技有\n限公司调研，拓展智慧乡村，\n"
+    "开展智慧乡村能力，促进旅游、\n安全、环境等设施。与AI市场\n企业共建品牌平台，统筹深化\n管理民生？\n\n"
+    "本报讯（东中晚报全媒体\n记者 王丹丹）此外，东中县\n书记王丽深入东中东东科技有\n限公司调研，拓展智慧城市，\n"
+    "开展智慧城市能力，促进旅游、\n安全、环境等设施。与AI市场\n企业共建品牌平台，统筹深化\n管理民生？\n\n"
+    "东东农业农村局推进工作工作\n\n全面推进  全面推进  着力打造智慧城市\n"
+)
+
+
+@pytest.mark.xfail(strict=True, reason="open: two bare titles after two bodies both go to the second body")
+def test_two_bare_titles_after_two_bodies_go_one_to_each() -> None:
+    page = qhnews.parse(_TWO_BARE_TITLES_AFTER_TWO_BODIES)
+    assert [(a.title, a.subtitles) for a in page.articles] == [
+        ("东东农业农村局推进工作工作", ()),
+        ("全面推进 全面推进 着力打造智慧城市", ()),
+    ]

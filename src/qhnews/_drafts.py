@@ -23,6 +23,8 @@ class Draft:
     captions: list[Caption] = attrs.Factory(list)
     # The lines of each subheading made of running text, by its start: what it is made of if it heads no text.
     subheading_lines: dict[int, tuple[Line, ...]] = attrs.Factory(dict)
+    # Each credited caption read as a photo-news item's last paragraph and byline, by its start (see PHOTO_NEWS).
+    news: dict[int, tuple[BodyBlock, Byline]] = attrs.Factory(dict)
 
     @property
     def has_text(self) -> bool:

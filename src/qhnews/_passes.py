@@ -35,6 +35,27 @@ def after_the_walk(drafts: list[Draft], clusters: list[Cluster]) -> None:
     _groups_between_texts(drafts, clusters)
     _credits_after_text(drafts, clusters)
     _split_run_together(drafts, clusters)
+    _photo_news(drafts)
+
+
+def _photo_news(drafts: list[Draft]) -> None:
+    """A text with no byline that a credited caption closes is a photo-news item told in paragraphs.
+
+    An article is credited once: where the only credit is the photographer's,
+    under the last paragraph (…。记者 X 摄), the item is news told with a
+    picture, its text the paragraphs, the credit its byline (``PHOTO_NEWS``;
+    a caption that opens 图为… says what a picture shows and stays one).
+    """
+    for d in drafts:
+        if d.bylines or not d.blocks or not d.captions or d.continued_to is not None:
+            continue
+        last = d.captions[-1]
+        news = d.news.get(last.span.start)
+        if news is None or any(b.span.end > last.span.start for b in d.blocks):
+            continue
+        d.captions.pop()
+        d.blocks.append(news[0])
+        d.bylines.append(news[1])
 
 
 def _headings_under_text(drafts: list[Draft], clusters: list[Cluster]) -> None:

@@ -202,6 +202,9 @@ class _Walk:
         d = self.start(PICTURE) if self.pending or self.cur is None else self.cur
         d.captions.append(caption)
         d.spans.append(caption.span)
+        if unit.news is not None and not pat.CAPTION_LIKE.match(caption.text):
+            para, byline = unit.news
+            d.news[caption.span.start] = (BodyBlock("paragraph", para.text, para.span, PHOTO_NEWS), byline)
 
     def para(self, para: Para) -> None:
         d = self.draft_for(para)
