@@ -102,6 +102,16 @@ def split_names(run: str, surnames: frozenset[str]) -> tuple[str, ...]:
     return cuts[0] if len(cuts) == 1 else (run,)
 
 
+def _no_name(run: str) -> bool:
+    """A run longer than one name that the surnames cut into none, with no middle dot: no name at all.
+
+    A line of running text that reads like a credit (…电视台记者X在…) runs on
+    past the name into the words after it; a minority name that long is
+    printed with its dot (买买提·艾力).
+    """
+    return len(run) > _ONE_NAME and "·" not in run and "•" not in run
+
+
 def _cuts(run: str, surnames: frozenset[str]) -> list[tuple[str, ...]]:
     """Every way to cut ``run`` into names of two or three characters that open with a single surname."""
     if not run:
@@ -296,7 +306,8 @@ def _heading_or_trailing(text: str, where: Span, patterns: BylinePatterns, forms
         got = m.groupdict()
         outlet = got.get("outlet") or house
         credit = got.get("credit") or got.get("after") or per
-        return Byline(text, BylinePosition.HEADING, credit, outlet, None, people, where, None, HEADING)
+        if not any(_no_name(p.name) for p in people):
+            return Byline(text, BylinePosition.HEADING, credit, outlet, None, people, where, None, HEADING)
     m = patterns.trailing.search(text)
     if m and m.start() == 0:
         people, house, per = _read_people(m.group("people"), patterns)
