@@ -288,7 +288,8 @@ def _compiled(forms: Forms) -> BylinePatterns:
     # A credit after each name: 王五/文 赵六/图.
     per = r"[/／](?:文|图|摄影|摄)"
     # A name stops before a role word or a closer: 记者王五通讯员赵六, 王五整理.
-    plain = rf"(?!{stop})\p{{Han}}(?:(?!{stop})[\p{{Han}}·•]){{0,5}}"
+    # (a minority name runs longer, its parts set apart by a middle dot: 阿卜杜·热合曼)
+    plain = rf"(?!{stop})\p{{Han}}(?:(?!{stop})[\p{{Han}}·•]){{0,5}}(?:[·•](?:(?!{stop})\p{{Han}}){{1,6}})*"
     name = rf"{plain}(?:{per})?"
     # A name printed without a role is told from a word by its surname, two to four characters in all.
     # (a name of two characters is often set with a space between, to the width of a three-character one: 王 平)
