@@ -19,7 +19,18 @@ from qhnews._cues import FURNITURE, JUMP, JUMP_FROM, PHOTO_CREDIT, SPEAKER, Line
 from qhnews._forms import Forms
 from qhnews._normalize import normalize
 from qhnews._options import ReflowOptions
-from qhnews._records import BlockKind, Byline, BylinePosition, Caption, FurnitureKind, Line, Span, Speaker, TextBlock
+from qhnews._records import (
+    BlockKind,
+    BodyBlock,
+    Byline,
+    BylinePosition,
+    Caption,
+    FurnitureKind,
+    Line,
+    Span,
+    Speaker,
+    TextBlock,
+)
 from qhnews._rules import reason
 
 __all__ = [
@@ -114,10 +125,10 @@ class CaptionUnit:
 
     caption: Caption
     credit_line: bool = False
-    #: The caption read as a photo-news item's text and the byline its credit makes (see
-    #: ``PHOTO_NEWS``), where the page shows where the text ends and the credit begins; whether
-    #: it is one, the headline over it says.
-    news: tuple[Para, Byline] | None = None
+    #: The caption read as a photo-news item's last paragraph and the byline its credit makes
+    #: (see ``PHOTO_NEWS``), where it opens no caption's way (图为…) and the page shows where the
+    #: text ends and the credit begins; whether it is one, the page around it says.
+    news: tuple[BodyBlock, Byline] | None = None
 
 
 Unit = Para | HeadingRun | BylineUnit | SpeakerUnit | JumpUnit | FurnitureUnit | CaptionUnit
@@ -155,19 +166,24 @@ PHOTO_NEWS = reason(
 
 def _news(
     caption: Caption, text: tuple[str, Span], credit: tuple[str, Span], forms: Forms | None
-) -> tuple[Para, Byline]:
-    """The caption as a photo-news item: its text (a paragraph) and its credit (a trailing byline)."""
+) -> tuple[BodyBlock, Byline] | None:
+    """The caption as a photo-news item: its text (a paragraph) and its credit (a trailing byline).
+
+    None for a caption that opens as captions do (图为…, ①…, （附图片）…): it says what a picture shows.
+    """
+    if pat.CAPTION_LIKE.match(caption.text):
+        return None
     said = parse_byline(credit[0], credit[1], normalized=True, forms=forms)
     outlet = said.outlet if said is not None else None
     byline = Byline(
         credit[0], BylinePosition.TRAILING, caption.credit, outlet, None, caption.people, credit[1], None, PHOTO_NEWS
     )
-    return Para(text[0], text[1]), byline
+    return BodyBlock("paragraph", text[0], text[1], PHOTO_NEWS), byline
 
 
 def _news_inline(
     caption: Caption, lines: Sequence[Line], forms: Forms | None, after: str = ""
-) -> tuple[Para, Byline] | None:
+) -> tuple[BodyBlock, Byline] | None:
     """A caption cut where its closing credit begins in ``lines`` (or None).
 
     The credit may wrap onto the lines under that one, and run on into
@@ -179,6 +195,8 @@ def _news_inline(
     credit, span = caption.text[at:], caption.span
     for i in range(len(lines) - 1, -1, -1):
         line, rest = lines[i], "".join(x.text for x in lines[i + 1 :]) + after
+        if len(rest) > len(credit):  # the lines under this one hold more than the credit: it began lower
+            return None
         k = next((k for k in range(len(line.raw)) if normalize(line.raw[k:].rstrip() + rest) == credit), None)
         if k is None:
             continue
@@ -267,7 +285,7 @@ def _credited(units: list[Unit], max_chars: int, gap: int, forms: Forms | None =
             text = above[0] + c.text
             credit, people = photo_credit(text, whole=False, forms=forms) or (c.credit, c.people)
             caption = Caption(text, credit, people, above[1].cover(c.span))
-            news: tuple[Para, Byline] | None
+            news: tuple[BodyBlock, Byline] | None
             if credit_start(text, forms) == len(above[0]):  # the credit line is the whole credit
                 news = _news(caption, above, (c.text, c.span), forms)
             else:  # it begins on the paragraph's last line

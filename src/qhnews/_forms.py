@@ -25,7 +25,7 @@ import regex
 from qhnews._script import VARIANTS, either
 from qhnews._surnames import COMPOUND_SURNAMES, SURNAMES
 
-__all__ = ["DEFAULT", "NUMBER", "OCR_CONFUSIONS", "BylinePatterns", "Forms", "compiled"]
+__all__ = ["DEFAULT", "NUMBER", "OCR_CONFUSIONS", "BylinePatterns", "Forms", "compiled", "surname_pattern"]
 
 
 def _words(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -264,7 +264,7 @@ def compiled(forms: Forms) -> BylinePatterns:
 _MAX_CACHED = 64
 
 
-def _surname(forms: Forms) -> str:
+def surname_pattern(forms: Forms) -> str:
     """A surname as a pattern: one of the compound surnames, or a character of the single ones."""
     single = "".join(regex.escape(w) for w in forms.surnames if len(w) == 1)
     alts = [_cue(w) for w in forms.surnames if len(w) > 1] + ([f"[{single}]"] if single else [])
@@ -293,7 +293,8 @@ def _compiled(forms: Forms) -> BylinePatterns:
     name = rf"{plain}(?:{per})?"
     # A name printed without a role is told from a word by its surname, two to four characters in all.
     # (a name of two characters is often set with a space between, to the width of a three-character one: 王 平)
-    bare = rf"{_surname(forms)}(?:(?:(?!{stop})\p{{Han}}){{1,2}}|[ \u3000](?!{stop})\p{{Han}}(?!\p{{Han}}))(?:{per})?"
+    surname = surname_pattern(forms)
+    bare = rf"{surname}(?:(?:(?!{stop})\p{{Han}}){{1,2}}|[ \u3000](?!{stop})\p{{Han}}(?!\p{{Han}}))(?:{per})?"
     bares = rf"{bare}(?:[\s、]+{bare}){{0,7}}"
     person = rf"(?:{house}?{role}\s*)?{name}"
     first = rf"{house}?{role}\s*{name}"
@@ -383,7 +384,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
         trailing=regex.compile(either(trailing_source)),
         photo_credit=regex.compile(either(photo_credit)),
         caption_credit=regex.compile(either(caption_credit)),
-        name_alone=regex.compile(either(rf"^{_surname(forms)}(?:(?!{stop})\p{{Han}}){{1,2}}$")),
+        name_alone=regex.compile(either(rf"^{surname}(?:(?!{stop})\p{{Han}}){{1,2}}$")),
         surnames=frozenset(c for w in forms.surnames if len(w) == 1 for c in VARIANTS.get(w, w)),
     )
 

@@ -13,8 +13,8 @@ import attrs
 import regex
 
 from qhnews import _patterns as pat
-from qhnews._script import VARIANTS, either
-from qhnews._surnames import COMPOUND_SURNAMES, SURNAMES
+from qhnews._forms import Forms, surname_pattern
+from qhnews._script import either
 
 __all__ = ["LineShape", "RoleWeights", "line_shape", "parts_cued", "second_line_subtitle"]
 
@@ -161,11 +161,7 @@ def line_shape(text: str) -> LineShape:
 #: defaults and one or two characters; a verb of attending.
 _NAMES_DID = regex.compile(
     either(
-        "(?:(?:"
-        + "|".join(COMPOUND_SURNAMES)
-        + "|["
-        + "".join(c for w in SURNAMES for c in VARIANTS.get(w, w))
-        + r"])\p{Han}{1,2}){2,6}等?(?:参观|出席|会见|接见|看望|慰问|观看|视察|考察|送行|欢迎)"
+        rf"(?:{surname_pattern(Forms())}\p{{Han}}{{1,2}}){{2,6}}等?(?:参观|出席|会见|接见|看望|慰问|观看|视察|考察|送行|欢迎)"
     )
 )
 #: A headline line that ends in one of these completes its phrase.

@@ -41,7 +41,6 @@ from qhnews._boundary import (
     Turn,
 )
 from qhnews._classify import (
-    PHOTO_NEWS,
     BylineUnit,
     CaptionUnit,
     FurnitureUnit,
@@ -192,19 +191,18 @@ class _Walk:
         text and its credit are the article's text and trailing byline (``PHOTO_NEWS``).
         """
         caption = unit.caption
-        if self.pending and unit.news is not None and not pat.CAPTION_LIKE.match(caption.text):
-            para, byline = unit.news
+        if self.pending and unit.news is not None:
+            block, byline = unit.news
             d = self.start(PICTURE)
-            d.blocks.append(BodyBlock("paragraph", para.text, para.span, PHOTO_NEWS))
-            d.spans.append(para.span)
+            d.blocks.append(block)
+            d.spans.append(block.span)
             self.byline(byline)
             return
         d = self.start(PICTURE) if self.pending or self.cur is None else self.cur
         d.captions.append(caption)
         d.spans.append(caption.span)
-        if unit.news is not None and not pat.CAPTION_LIKE.match(caption.text):
-            para, byline = unit.news
-            d.news[caption.span.start] = (BodyBlock("paragraph", para.text, para.span, PHOTO_NEWS), byline)
+        if unit.news is not None:  # the item's last paragraph if the caption closes a text with no byline
+            d.news[caption.span.start] = unit.news
 
     def para(self, para: Para) -> None:
         d = self.draft_for(para)
