@@ -284,18 +284,49 @@ def _opens_second(blocks: list[BodyBlock], j: int, *, titled: bool) -> bool:
     return titled and j + 1 < len(blocks) and blocks[j + 1].kind == "paragraph"
 
 
+def _photo_credit_closes(d: Draft) -> bool:
+    """A draft credited at its head closes with a photographer's credit that names others.
+
+    Its text ends in a credited caption that opens no caption's way (…。X 摄:
+    its photo-news reading, ``PHOTO_NEWS``), with no block or byline after it.
+    """
+    head = next((b for b in d.bylines if b.position in _AT_THE_HEAD), None)
+    if head is None or not head.people or not d.captions or d.continued_to is not None:
+        return False
+    last = d.captions[-1]
+    news = d.news.get(last.span.start)
+    ends = [b.span.end for b in d.blocks] + [b.span.end for b in d.bylines]
+    if news is None or any(end > last.span.start for end in ends):
+        return False
+    return not {p.name for p in head.people} & {p.name for p in news[1].people}
+
+
+def _news_lead_at(blocks: list[BodyBlock], j: int) -> bool:
+    """The text from block ``j`` on, under a subheading there or not, opens like a news lead (a date)."""
+    k = j + 1 if blocks[j].kind == "subheading" else j
+    return k < len(blocks) and blocks[k].kind == "paragraph" and pat.DATE_LEAD.match(blocks[k].text) is not None
+
+
 def _run_together_cut(d: Draft) -> int | None:
     """Where a draft holds two articles that ran together, or None.
 
     The second opens at the first later subheading over text (the second
     article's title, which its first paragraph did not show as one), or at the
     first later paragraph that opens like a news lead, whichever comes first.
+    Where the closing credit is a photographer's (a photo-news item set after
+    a bylined article, ``PHOTO_NEWS``), only a text that opens like a news
+    lead, under a subheading or not, opens the second: a feature's photo may
+    close it, credited so, after a subheading of its own.
     """
+    blocks = d.blocks
+    if _photo_credit_closes(d):
+        return next(
+            (j for j in range(1, len(blocks)) if blocks[j - 1].kind == "paragraph" and _news_lead_at(blocks, j)), None
+        )
     pair = _credited_twice(d)
     if pair is None:
         return None
     head, end = pair
-    blocks = d.blocks
     # a bare name at the end (（X）) may credit a hand in the article above; roles or a source are a credit of its own
     titled = bool(head.people) and (not end.people or any(p.role for p in end.people))
     return next(
@@ -360,4 +391,6 @@ def _second(d: Draft, cut: int, title: BodyBlock | None, code: str) -> Draft:
         captions=[c for c in d.captions if c.span.start >= at],
         ended_by=d.ended_by,
         continued_to=d.continued_to,
+        subheading_lines={k: v for k, v in d.subheading_lines.items() if k > at},
+        news={k: v for k, v in d.news.items() if k >= at},
     )
