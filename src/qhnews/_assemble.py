@@ -41,6 +41,7 @@ from qhnews._headline import HeadlineReading
 from qhnews._lineshape import RoleWeights
 from qhnews._passes import cut_in_two, release_group
 from qhnews._records import Article, BodyBlock, Byline, BylinePosition, Diagnostic, Furniture, Leftover, Span
+from qhnews._rules import reason
 from qhnews._segment import Cluster, Draft, segment
 
 __all__ = ["AssembleOptions", "Assembled", "assemble"]
@@ -437,8 +438,51 @@ def _cuts(
                 yield (i, c), TITLE_IN_TEXT
 
 
+JOINED_OVER = reason(
+    "headline.joined-over",
+    "A headline line no article took, printed in a cluster right over (or under) a group an article took, is "
+    "that group's: the press prints no headline line that belongs to no article, and the lines of one headline "
+    "stand together.",
+)
+
+
+def _join_left_over(attacher: Attacher, groups: Sequence[Group]) -> tuple[list[Group], set[tuple[int, int]]]:
+    """Join each group left over mid-page to the group an article took right under it, else right over it.
+
+    The cuts that a group left over calls for (``boundary.topic-shift``,
+    ``boundary.title-in-text``) are made first: what is still left over is no
+    other article's headline, and its lines go with the headline they stand
+    beside in the same cluster (``headline.joined-over``): a kicker or title
+    over its group, a subtitle under it. A page banner (over the first
+    article) stays one. Returns the groups and the (first, end) lines of those joined.
+    """
+    out = list(groups)
+    joined: set[tuple[int, int]] = set()
+    i = 0
+    while i < len(out):
+        h, k, t = out[i]
+        end = attacher.cluster_end[h]
+        under = out[i + 1] if i + 1 < len(out) else None
+        over = out[i - 1] if i > 0 else None
+        if t is not None or attacher.articles_before[h] == 0:
+            pass
+        elif under is not None and under[2] is not None and under[0] == k < end:
+            out[i : i + 2] = [(h, under[1], under[2])]
+            joined.add((h, under[1]))
+        elif over is not None and over[2] is not None and over[1] == h and attacher.cluster_end[over[0]] == end:
+            out[i - 1 : i + 1] = [(over[0], k, over[2])]
+            joined.add((over[0], k))
+            continue
+        i += 1
+    return out, joined
+
+
 def _place(
-    attacher: Attacher, groups: Sequence[Group], leftovers: list[Leftover], diagnostics: list[Diagnostic]
+    attacher: Attacher,
+    groups: Sequence[Group],
+    joined: set[tuple[int, int]],
+    leftovers: list[Leftover],
+    diagnostics: list[Diagnostic],
 ) -> tuple[dict[int, _Head], list[str]]:
     """Where each headline group the attachment solved for goes.
 
@@ -454,9 +498,10 @@ def _place(
         assert span is not None
         if t is not None:
             sims, own = attacher.similarities(h, k), t - attacher.window(h)[0]
-            attached = Attached(
-                attacher.reading(h, k), sims[own], rival_similarity(sims, own), per_cluster[attacher.cluster_end[h]]
-            )
+            reading = attacher.reading(h, k)
+            if (h, k) in joined:
+                reading = attrs.evolve(reading, reasons=(*reading.reasons, JOINED_OVER))
+            attached = Attached(reading, sims[own], rival_similarity(sims, own), per_cluster[attacher.cluster_end[h]])
             heads[t] = _Head(attached, span)
         elif attacher.articles_before[h] == 0:
             banners.extend(x.text for x in lines)
@@ -482,7 +527,8 @@ def assemble(units: Sequence[Unit], options: AssembleOptions | None = None) -> A
     diagnostics: list[Diagnostic] = []
     clusters = _bounded(clusters, opts.cluster_edge, leftovers, diagnostics)
     drafts, attacher, groups = _split_at_topic_shifts(drafts, clusters, opts)
-    heads, banners = _place(attacher, groups, leftovers, diagnostics)
+    groups, joined = _join_left_over(attacher, groups)
+    heads, banners = _place(attacher, groups, joined, leftovers, diagnostics)
     found = [heads.get(i) for i in range(len(drafts))]
     evidence = page_evidence(drafts, [h.attached if h else None for h in found], bool(leftovers))
     articles = [_article(d, h, confidence(e, opts.confidence)) for d, h, e in zip(drafts, found, evidence, strict=True)]

@@ -15,7 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import attrs
+import regex
 
+from qhnews import _patterns as pat
 from qhnews._lineshape import LineShape, RoleWeights, line_shape, parts_cued, second_line_subtitle
 from qhnews._records import Byline, Speaker
 from qhnews._rules import Rule, first_verdict, reason, rule
@@ -165,9 +167,15 @@ _READ_TITLE = reason("headline.read-title", "One line left is the title.")
 _READ_KICKER_TITLE = reason(
     "headline.read-kicker-title", "Two lines left or more: the first is the kicker, the second the title."
 )
+_TITLE_OVER_LINES = reason(
+    "headline.title-over-lines",
+    "Three lines or more with no cue, the first the shortest: a title over its subtitles (副题 without ——), "
+    "as the press sets a report's short title over the longer lines that say more; the kicker reading is kept.",
+)
 _KICKER_UNDER_LINE = reason("headline.kicker-under-line", "A kicker-only line heads a title; it stands under none.")
 _WHO_DID_OVER_TITLE = reason(
-    "headline.who-did-over-title", "A who-did line stands under the title it belongs to, never over one."
+    "headline.who-did-over-title",
+    "A who-did line that ends on its verb (X主持并讲话, X出席) stands under the title it belongs to, never over one.",
 )
 _SUBTITLE_OVER_TITLE = reason(
     "headline.subtitle-over-title",
@@ -310,6 +318,11 @@ def _kicker_title_terms(r: _Reading) -> None:
         r.title, r.subtitles = lines[0], [lines[1]]
         r.add(PLAIN_SECOND_LINE, w.plain_subtitle)
         r.alternative = f"a kicker ({lines[0]}) over a title ({lines[1]})"
+    elif lines[2:] and _title_first(lines):
+        r.title, r.subtitles = lines[0], lines[1:] + r.subtitles
+        r.note(_TITLE_OVER_LINES)
+        r.add(_EXTRA_LINES, w.extra_lines)
+        r.alternative = f"a kicker ({lines[0]}) over a title ({lines[1]})"
     elif lines:
         kicker, title = lines[0], lines[1]
         r.kicker, r.title = kicker, title
@@ -320,14 +333,36 @@ def _kicker_title_terms(r: _Reading) -> None:
             r.add(_EXTRA_LINES, w.extra_lines)
 
 
+#: Four-character phrases set apart by a comma (春风送暖，万家团圆): a slogan, a stack's kicker.
+_SLOGAN_PAIR = regex.compile(r"\p{Han}{4}(?:[，、 ]\p{Han}{4})+")
+
+
+def _title_first(lines: Sequence[str]) -> bool:
+    """A stack of three lines or more with no cue opens with its title: the first line is the shortest.
+
+    The press sets a report's title short, over the longer lines that say more
+    (副题: who welcomed, what was decided); a kicker over a title is most often
+    the longer of the two. A first line with a kicker's cue, a who-did line, a
+    line that says whom the piece is about or one that says a notice was issued
+    (…发出通知: what the notice says is the title) keeps the kicker reading.
+    """
+    top = line_shape(lines[0])
+    cued = top.kicker_end or top.kicker_like or top.kicker_only or top.who_did or top.plain_subtitle or top.closed
+    if cued or _SLOGAN_PAIR.fullmatch(lines[0]) is not None or pat.ANNOUNCES.search(lines[0]) is not None:
+        return False
+    return all(len(lines[0]) < len(line) for line in lines[1:])
+
+
 def _kicker_over_title_terms(r: _Reading, kicker: str, title: str) -> None:
     """Whether the upper of two lines reads as the kicker of the lower; with no cue, the other reading is kept."""
     w = r.weights
     top, under = line_shape(kicker), line_shape(title)
     if under.kicker_only and not top.kicker_only:
         r.add(_KICKER_UNDER_LINE, w.kicker_under_line)
-    elif top.who_did and not top.kicker_end:
+    elif top.who_did_bare and not top.kicker_end:
         r.add(_WHO_DID_OVER_TITLE, w.who_did_over_title)
+    elif top.who_did and not top.kicker_end:  # X主持召开Y会议: a kicker or a title over its who-did subtitle
+        r.alternative = f"a title ({kicker}) over its subtitle ({title})"
     elif top.plain_subtitle and not top.kicker_only:  # …综述 ends like a kicker too, but says what the piece is
         r.add(_SUBTITLE_OVER_TITLE, w.subtitle_over_title)
     elif top.kicker_end or len(kicker) < w.short_kicker_ratio * len(title):

@@ -47,7 +47,8 @@ class RoleWeights:
         subtitle_without_title: "——" subtitles with no line above them.
         who_did_subtitle: A who-did last line under a line that is no kicker.
         kicker_under_line: A kicker-only line under another line (it heads a title, under none).
-        who_did_over_title: A who-did line over a title (it stands under its title, never over one).
+        who_did_over_title: A who-did line that ends on its verb ("X出席") over a title (it stands under
+            its title, never over one).
         subtitle_over_title: A line that says whom the piece is about (访X, 记X) over a line: it
             stands under its title, never over one.
         kicker_over_title: A kicker over its title: it ends like a kicker or is much shorter.
@@ -113,6 +114,8 @@ class LineShape:
         dash_subtitle: It opens with "——", a subtitle.
         who_did: It ends like a who-did line ("X主持并讲话"), or lists the leaders a
             report names and what they did ("田某某吴某某参观").
+        who_did_bare: It is a who-did line that ends on its verb, with no object
+            ("X主持并讲话", "X出席", "田某某吴某某参观"), never a kicker.
         kicker_end: It ends like a kicker ("…时强调").
         kicker_only: It can only be a kicker: it heads a title the page may not show.
         goes_on: It completes no phrase: it ends in a particle, a preposition or a
@@ -133,6 +136,7 @@ class LineShape:
     plain_subtitle: bool = False
     closed: bool = False
     kicker_like: bool = False
+    who_did_bare: bool = False
 
 
 @functools.lru_cache(maxsize=4096)
@@ -153,6 +157,7 @@ def line_shape(text: str) -> LineShape:
         plain_subtitle=pat.PLAIN_SUBTITLE.search(text) is not None,
         closed=text.endswith(_CLOSED),
         kicker_like=pat.KICKER_TIME.search(text) is not None or _SLOGAN.fullmatch(text) is not None,
+        who_did_bare=pat.WHO_DID_BARE.search(text) is not None or _NAMES_DID.fullmatch(text) is not None,
     )
 
 

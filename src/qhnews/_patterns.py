@@ -18,6 +18,7 @@ from qhnews._forms import OCR_CONFUSIONS
 from qhnews._script import either, forms
 
 __all__ = [
+    "ANNOUNCES",
     "ARTICLE_HEAD",
     "BYLINE_HEADING",
     "BYLINE_LEAD",
@@ -53,6 +54,7 @@ __all__ = [
     "STOPS",
     "SUBTITLE_WHO",
     "WHOLE_WORD_END",
+    "WHO_DID_BARE",
     "WIDE",
     "WORD_TAIL",
     "clause_open",
@@ -271,6 +273,12 @@ KICKER_ONLY = regex.compile(either(r"\p{Han}{4,}(?:时|上|中)?(?:强调|指出
 PLAIN_SUBTITLE = regex.compile(either(r"^(?:记(?!者)|访)\p{Han}{2}|\p{Han}{2}(?:综述|侧记|纪实|巡礼|速写|手记|札记)$"))
 #: A subtitle that says who did what: "陈刚主持并讲话", "X出席".
 SUBTITLE_WHO = regex.compile(either(r"(?:主持|讲话|出席|致辞|会见|会谈|作报告|参加|发言|宣讲)\p{Han}{0,6}$"))
+#: A line that says someone issued a notice or a statement (国务院办公厅发出通知, X发表声明): over a stack of
+#: lines it frames what the notice says, the title under it; it is their kicker.
+ANNOUNCES = regex.compile(either(r"(?:发出|发布|发表|印发|下发)(?:通知|公告|通告|声明|倡议书?|决定)$"))
+#: A who-did line that ends on its verb, with no object (X主持并讲话, X出席): the press sets it under its
+#: title; one with an object (X主持召开Y会议) may head the title as its kicker.
+WHO_DID_BARE = regex.compile(either(r"(?:主持|讲话|出席|致辞|会见|会谈|作报告|参加|发言|宣讲)$"))
 #: A profile line over an interview piece: "省人大代表、西宁市大通县委副书记、县长 周九".
 SPEAKER = regex.compile(
     either(
