@@ -1244,6 +1244,8 @@ def _shape(a: ArticleSpec) -> str | None:
         )
     if not a.subtitles:
         return "shape: title alone"
+    if len(a.subtitles) == 2 and all(_plain_second_line(t) for t in a.subtitles):
+        return "shape: title over two plain lines"
     return "shape: title and a plain second line" if _plain_second_line(a.subtitles[0]) else "shape: title and subtitle"
 
 

@@ -490,6 +490,11 @@ def plain_second_lines(draw: st.DrawFn, topic: Topic, title: str) -> str:
     return line
 
 
+def _longer(line: str, title: str) -> str:
+    """``line`` made longer than ``title``: under a title that opens a stack, every line runs longer."""
+    return line if len(line) > len(title) + 2 else _longer(line + "建设", title)
+
+
 @st.composite
 def sections(draw: st.DrawFn) -> str:
     """栏目: two phrases joined by "·"."""
@@ -639,7 +644,8 @@ SHAPES: tuple[tuple[str, int], ...] = (
     ("shape: title and subtitle", 14),
     ("shape: title and a plain second line", 30),
     ("shape: kicker and title", 15),
-    ("shape: kicker, title and subtitle", 17),
+    ("shape: kicker, title and subtitle", 11),
+    ("shape: title over two plain lines", 6),
     ("shape: kicker, title and two subtitles", 3),
     ("shape: section label (A·B) over the title", 10),
     ("shape: commentary label (社论) over the title", 3),
@@ -1094,6 +1100,10 @@ def headline_parts(
         kicker = draw(kickers(topic))
     if shape == "shape: title and a plain second line":
         subs = (draw(plain_second_lines(topic, title)),)
+    elif shape == "shape: title over two plain lines":  # a report's short title over the lines that say more
+        first = _longer(draw(plain_second_lines(topic, title)), title)
+        second = _longer(draw(plain_second_lines(topic, title)), title)
+        subs = (first, second if second != first else second + "工作")
     elif shape in ("shape: title and subtitle", "shape: kicker, title and subtitle"):
         subs = (draw(subtitles(topic, rates)),)
     elif shape == "shape: kicker, title and two subtitles":

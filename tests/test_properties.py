@@ -35,6 +35,7 @@ from render import (
     ArticleView,
     PageSpec,
     RenderedPage,
+    article_forms,
     article_view,
     headline_slots,
     render,
@@ -325,6 +326,12 @@ def _picture_story_with_credit_lines(r: RenderedPage) -> bool:
     return any(not a.blocks and any(c.form == "caption: 本报记者 X / 拍友 X 摄" for c in a.captions) for a in arts)
 
 
+def _title_over_two_lines_first(r: RenderedPage) -> bool:
+    """The page's first article has a title over two plain lines (it may open the page, under its furniture)."""
+    arts = r.spec.articles
+    return bool(arts) and article_forms(arts[0]) >= {"shape: title over two plain lines"}
+
+
 KNOWN_BUGS: dict[str, KnownBug] = {
     "O": KnownBug(
         "the headline group over a heading byline takes the title of the group printed before it as its kicker",
@@ -405,6 +412,13 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         _profile_group_stacked_over_a_headline,
         ("profile-group-over-a-two-line-headline",),
     ),
+    # Found when the generator drew a title over two plain lines (2026-12-02): at the page top, blank lines
+    # between its lines, the title reads as well as a page banner over a title and its plain second line.
+    "AJ": KnownBug(
+        "a title over two plain lines that opens the page, blank lines between them, is read as a page banner "
+        "over a title and its plain second line",
+        _title_over_two_lines_first,
+    ),
     "AE": KnownBug(
         "a picture story whose credit takes two lines (本报记者 X / 拍友 X 摄), at the page top (over another "
         "article or alone): its headline runs into its caption",
@@ -439,7 +453,7 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("O", "P", "Q", "T", "U", "V", "W", "AA", "AE", "AG", "AH", "AI")
+ARTICLE_BUGS = ("O", "P", "Q", "T", "U", "V", "W", "AA", "AE", "AG", "AH", "AI", "AJ")
 #: None open since bug B (a column measured across two articles of different widths) was closed; kept as the
 #: text-layer property's filter for the next such bug.
 TEXT_LAYER_BUGS: tuple[str, ...] = ()

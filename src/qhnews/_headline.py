@@ -320,8 +320,7 @@ def _kicker_title_terms(r: _Reading) -> None:
         r.alternative = f"a kicker ({lines[0]}) over a title ({lines[1]})"
     elif lines[2:] and _title_first(lines):
         r.title, r.subtitles = lines[0], lines[1:] + r.subtitles
-        r.note(_TITLE_OVER_LINES)
-        r.add(_EXTRA_LINES, w.extra_lines)
+        r.add(_TITLE_OVER_LINES, w.plain_subtitle)  # the stack's own form: no extra lines
         r.alternative = f"a kicker ({lines[0]}) over a title ({lines[1]})"
     elif lines:
         kicker, title = lines[0], lines[1]
@@ -347,7 +346,7 @@ def _title_first(lines: Sequence[str]) -> bool:
     (…发出通知: what the notice says is the title) keeps the kicker reading.
     """
     top = line_shape(lines[0])
-    cued = top.kicker_end or top.kicker_like or top.kicker_only or top.who_did or top.plain_subtitle or top.closed
+    cued = top.kicker_end or top.kicker_like or top.kicker_only or top.who_did or top.plain_subtitle
     if cued or _SLOGAN_PAIR.fullmatch(lines[0]) is not None or pat.ANNOUNCES.search(lines[0]) is not None:
         return False
     return all(len(lines[0]) < len(line) for line in lines[1:])

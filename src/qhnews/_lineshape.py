@@ -58,7 +58,9 @@ class RoleWeights:
         wrapped_line: A line that goes on (it ends in 的, 与, 为…, or leaves a quote
             open) joined with the line under it: one title or kicker set over two lines.
         plain_subtitle: A last line that says whom the piece is about or what kind
-            of piece it is (记…, 访…, …综述) without "——", under the title: its subtitle.
+            of piece it is (记…, 访…, …综述) without "——", under the title: its subtitle;
+            also a title over its plain second line, or over the longer lines of a stack
+            it opens (``headline.plain-second-line``, ``headline.title-over-lines``).
         wrapped_title: Two lines with no kicker cue, cut in the middle of a word the page has or
             the lower a remainder too short to be a title, read as one title wrapped at the
             headline measure.
