@@ -172,6 +172,11 @@ _TITLE_OVER_LINES = reason(
     "Three lines or more with no cue, the first the shortest: a title over its subtitles (副题 without ——), "
     "as the press sets a report's short title over the longer lines that say more; the kicker reading is kept.",
 )
+_KICKER_STACK = reason(
+    "headline.kicker-stack",
+    "Three lines or more with no cue, the title under a kicker no shorter than it and shorter than every line "
+    "under it: a kicker, title and subtitles (引题/主题/副题) as the press sets them, the title the shortest.",
+)
 _KICKER_UNDER_LINE = reason("headline.kicker-under-line", "A kicker-only line heads a title; it stands under none.")
 _WHO_DID_OVER_TITLE = reason(
     "headline.who-did-over-title",
@@ -328,12 +333,26 @@ def _kicker_title_terms(r: _Reading) -> None:
         r.subtitles = lines[2:] + r.subtitles
         r.note(_READ_KICKER_TITLE)
         _kicker_over_title_terms(r, kicker, title)
-        if lines[2:]:  # more than a kicker and a title
+        if (
+            lines[2:]
+            and not _cued(kicker)
+            and len(title) <= len(kicker)
+            and all(len(title) < len(x) for x in lines[2:])
+        ):
+            r.add(_KICKER_STACK, w.plain_subtitle)  # the stack as the press sets it: no extra lines
+        elif lines[2:]:  # more than a kicker and a title
             r.add(_EXTRA_LINES, w.extra_lines)
 
 
 #: Four-character phrases set apart by a comma (春风送暖，万家团圆): a slogan, a stack's kicker.
 _SLOGAN_PAIR = regex.compile(r"\p{Han}{4}(?:[，、 ]\p{Han}{4})+")
+
+
+def _cued(line: str) -> bool:
+    """The first line of a stack shows a cue of a kicker (or of a line that is no title: who-did, 记…/访…)."""
+    top = line_shape(line)
+    cued = top.kicker_end or top.kicker_like or top.kicker_only or top.who_did or top.plain_subtitle
+    return cued or _SLOGAN_PAIR.fullmatch(line) is not None or pat.ANNOUNCES.search(line) is not None
 
 
 def _title_first(lines: Sequence[str]) -> bool:
@@ -345,9 +364,7 @@ def _title_first(lines: Sequence[str]) -> bool:
     line that says whom the piece is about or one that says a notice was issued
     (…发出通知: what the notice says is the title) keeps the kicker reading.
     """
-    top = line_shape(lines[0])
-    cued = top.kicker_end or top.kicker_like or top.kicker_only or top.who_did or top.plain_subtitle
-    if cued or _SLOGAN_PAIR.fullmatch(lines[0]) is not None or pat.ANNOUNCES.search(lines[0]) is not None:
+    if _cued(lines[0]):
         return False
     return all(len(lines[0]) < len(line) for line in lines[1:])
 
