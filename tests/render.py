@@ -1169,7 +1169,7 @@ def structures(r: RenderedPage) -> frozenset[str]:
         above, below = r.lines[k], r.lines[k + 1]
         if above.article != below.article and not (_in_group(r, above) and _in_group(r, below)):
             found.add("no blank line between articles")  # two stacked headline groups are no such page
-        elif above.kind in ("headline", "speaker", "byline") and below.kind == "body" and not _before(r, k):
+        elif above.kind in ("headline", "speaker", "byline") and below.kind in ("body", "caption") and not _before(r, k):
             found.add("no blank line under the top headline")
     return frozenset(found)
 
