@@ -1169,7 +1169,7 @@ def structures(r: RenderedPage) -> frozenset[str]:
         above, below = r.lines[k], r.lines[k + 1]
         if above.article != below.article and not (_in_group(r, above) and _in_group(r, below)):
             found.add("no blank line between articles")  # two stacked headline groups are no such page
-        elif above.kind in ("headline", "speaker", "byline") and below.kind in ("body", "caption") and not _before(r, k):
+        elif above.kind in ("headline", "speaker", "byline") and below.kind in _TEXT_KINDS and not _before(r, k):
             found.add("no blank line under the top headline")
     return frozenset(found)
 
@@ -1226,6 +1226,10 @@ STRUCTURES = (
 # --------------------------------------------------------------------------- forms of the press on a page
 
 _COMMENTARY = frozenset(("社论", "本报评论员", "评论员文章", "短评", "时评"))
+
+
+#: The kinds of a printed line that are text under a headline: a body's, or a caption's (a picture story).
+_TEXT_KINDS = ("body", "caption")
 
 
 def _shape(a: ArticleSpec) -> str | None:
