@@ -113,8 +113,22 @@ def test_any_bytes_parse_or_raise_decode_error(data: bytes) -> None:
 def test_every_encoding_reads_back(text: str, encoding: str) -> None:
     data = ENCODINGS[encoding](text)
     assume(encoding != "gb18030" or not _valid_utf8(data))  # see the test below
+    assume(encoding != "utf-16" or not text.startswith("\x00"))  # the mark's ambiguity: see the test below
     decoded = qhnews.stages.decode(data)
     assert decoded.text == text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def test_a_utf16_text_that_opens_with_u0000_reads_as_utf32_where_it_can() -> None:
+    """FF FE 00 00 is the UTF-32 LE mark, or the UTF-16 LE mark before U+0000 (found by scripts/deep).
+
+    Bytes that read as UTF-32 are read so; those that do not, as UTF-16 only
+    where that reading holds no other U+0000 (a page of text has none).
+    """
+    assert qhnews.stages.decode("\x00".encode("utf-16")).encoding == "utf-32"  # FF FE 00 00: the mark alone
+    assert qhnews.stages.decode("\x00本报讯".encode("utf-16")).text == "\x00本报讯"
+    with pytest.raises(qhnews.DecodeError) as info:
+        qhnews.stages.decode("\x00\x00".encode("utf-16"))  # six bytes: no UTF-32, a UTF-16 reading of two U+0000
+    assert info.value.offset == 4
 
 
 def _valid_utf8(data: bytes) -> bool:
