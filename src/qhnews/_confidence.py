@@ -24,7 +24,7 @@ import attrs
 
 from qhnews import _doubts as doubt
 from qhnews._doubts import AFTER_TRAILING_BYLINE, UNSURE_SUBHEADING
-from qhnews._headline import PLAIN_SECOND_LINE, HeadlineReading
+from qhnews._headline import LIKELIER_READINGS, HeadlineReading
 from qhnews._segment import Draft
 
 __all__ = [
@@ -89,7 +89,9 @@ class ConfidenceWeights:
             (one title wrapped over two lines, or a kicker over a title): the
             reading kept may be the wrong one.
         likelier_reading: Its headline's two lines read as a title over its plain
-            second line (``headline.plain-second-line``), the likelier of two
+            second line (``headline.plain-second-line``; or a stack of three lines
+            or more read by the lengths of its lines: ``headline.title-over-lines``,
+            ``headline.kicker-stack``), the likelier of two
             readings only type size tells apart: the press prints it twice as
             often as a kicker over a title. Not fitted (``PRIOR_TERMS``): the
             log-odds of 2 to 1 less the intercept, as the generated pages draw
@@ -158,8 +160,9 @@ class Evidence:
         subtitle_as_title: Its title is shaped like a subtitle or a kicker.
         alternative: The other reading of its headline's lines, where no cue decides
             between two (``HeadlineReading.alternative``); None when the lines decide.
-        likelier_reading: Its headline reads as a title over its plain second line,
-            the other reading (``alternative``) a kicker over a title.
+        likelier_reading: Its headline was read by a convention of the press that only
+            type size would confirm (a title over its plain second line, a stack read
+            by the lengths of its lines), the other reading (``alternative``) kept.
         shortest_part: The length of its shortest headline part; None without one.
         unsure_subheadings: Body lines taken for subheadings by ``body.short-open-line``.
         unsure_neighbours: Articles right before or after it without a headline or a body.
@@ -364,7 +367,7 @@ def _evidence(d: Draft, head: Attached | None, neighbours: int, leftovers: bool)
         open_end=doubt.open_end(d),
         subtitle_as_title=doubt.title_misshaped(r) if r else False,
         alternative=r.alternative if r else None,
-        likelier_reading=r is not None and PLAIN_SECOND_LINE in r.reasons,
+        likelier_reading=r is not None and not LIKELIER_READINGS.isdisjoint(r.reasons),
         shortest_part=min(map(len, parts), default=None),
         unsure_subheadings=sum(1 for b in d.blocks if b.reason == UNSURE_SUBHEADING),
         unsure_neighbours=neighbours,

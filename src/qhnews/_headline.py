@@ -206,6 +206,9 @@ PLAIN_SECOND_LINE = reason(
     "Two lines with no kicker cue, the lower no shorter: a title over its subtitle (副题), printed without ——, "
     "as the press prints it twice as often as a kicker over a title; the other reading is kept.",
 )
+#: The readings the press's own convention decides where only type size would tell: the likelier of two,
+#: the other kept in the notes (the confidence model's ``likelier_reading``).
+LIKELIER_READINGS = frozenset((PLAIN_SECOND_LINE, _TITLE_OVER_LINES, _KICKER_STACK))
 _EXTRA_LINES = reason("headline.extra-lines", "More than a kicker and a title besides label and subtitles is unusual.")
 
 
