@@ -454,7 +454,9 @@ def _join_left_over(attacher: Attacher, groups: Sequence[Group]) -> tuple[list[G
     other article's headline, and its lines go with the headline they stand
     beside in the same cluster (``headline.joined-over``): a kicker or title
     over its group, a subtitle under it. A page banner (over the first
-    article) stays one. Returns the groups and the (first, end) lines of those joined.
+    article) stays one, and so does a line whose joining would give a
+    headline two profile lines (a headline has one; the reading keeps the
+    first). Returns the groups and the (first, end) lines of those joined.
     """
     out = list(groups)
     joined: set[tuple[int, int]] = set()
@@ -466,15 +468,26 @@ def _join_left_over(attacher: Attacher, groups: Sequence[Group]) -> tuple[list[G
         over = out[i - 1] if i > 0 else None
         if t is not None or attacher.articles_before[h] == 0:
             pass
-        elif under is not None and under[2] is not None and under[0] == k < end:
+        elif under is not None and under[2] is not None and under[0] == k < end and _one_speaker(attacher, h, under[1]):
             out[i : i + 2] = [(h, under[1], under[2])]
             joined.add((h, under[1]))
-        elif over is not None and over[2] is not None and over[1] == h and attacher.cluster_end[over[0]] == end:
+        elif (
+            over is not None
+            and over[2] is not None
+            and over[1] == h
+            and attacher.cluster_end[over[0]] == end
+            and _one_speaker(attacher, over[0], k)
+        ):
             out[i - 1 : i + 1] = [(over[0], k, over[2])]
             joined.add((over[0], k))
             continue
         i += 1
     return out, joined
+
+
+def _one_speaker(attacher: Attacher, h: int, k: int) -> bool:
+    """The lines ``h:k`` hold one profile line at most: a headline has one (its reading keeps only the first)."""
+    return sum(x.speaker is not None for x in attacher.lines[h:k]) <= 1
 
 
 def _place(
