@@ -39,7 +39,7 @@ from qhnews._confidence import Attached, ConfidenceWeights, Evidence, confidence
 from qhnews._grams import bigrams, bigrams_among
 from qhnews._headline import HeadlineReading
 from qhnews._lineshape import RoleWeights
-from qhnews._passes import cut_in_two, release_group
+from qhnews._passes import caption_again, cut_in_two, release_group
 from qhnews._records import Article, BodyBlock, Byline, BylinePosition, Diagnostic, Furniture, Leftover, Span
 from qhnews._rules import reason
 from qhnews._segment import Cluster, Draft, segment
@@ -72,7 +72,9 @@ class AssembleOptions:
         banner_score: Score of a group at the page top taken as a page banner.
         glued_banner_cost: What a page banner costs that runs into the heading lines under it with no blank
             line, or that takes more than one line over heading lines of its own: a banner is set apart over
-            the page, and a line glued over a headline is that headline's kicker.
+            the page, and a line glued over a headline is that headline's kicker. A group set right over a
+            picture and its caption that open the page (a picture story, a photo-news item) costs as much: it
+            is the picture's title, and a banner heads the page's lead story.
         repair_similarity: Similarity at which a group left over by the ordered
             programme still goes to a headless article.
         headless_cost: Cost of an article left without any headline group
@@ -543,6 +545,9 @@ def assemble(units: Sequence[Unit], options: AssembleOptions | None = None) -> A
     groups, joined = _join_left_over(attacher, groups)
     heads, banners = _place(attacher, groups, joined, leftovers, diagnostics)
     found = [heads.get(i) for i in range(len(drafts))]
+    for d, h in zip(drafts, found, strict=True):
+        if h is not None and h.reading.bylines:
+            caption_again(d)
     evidence = page_evidence(drafts, [h.attached if h else None for h in found], bool(leftovers))
     articles = [_article(d, h, confidence(e, opts.confidence)) for d, h, e in zip(drafts, found, evidence, strict=True)]
     leftovers.sort(key=lambda x: x.span.start)

@@ -76,6 +76,15 @@ def _item(d: Draft) -> bool:
     return bool(d.blocks) and d.blocks[0].text[:1] in _ITEM_MARKS
 
 
+def _picture_item(d: Draft) -> bool:
+    """The draft is a picture and its caption alone: a picture story, or a photo-news item (its caption its text)."""
+    paragraphs = sum(b.kind == "paragraph" for b in d.blocks)
+    if d.captions and not paragraphs:
+        return True
+    # a photo-news item: one paragraph, credited by its photographer alone (…摄)
+    return paragraphs == 1 and bool(d.bylines) and all(b.credit is not None and "摄" in b.credit for b in d.bylines)
+
+
 def _bodies_by_bigram(drafts: Sequence[Draft], clusters: Sequence[Cluster]) -> dict[int, list[int]]:
     """For each bigram a headline line has (its heading byline left out), the bodies that have it, in order."""
     wanted: set[int] = set()
@@ -286,8 +295,14 @@ class Attacher:
     def idle_score(self, h: int, k: int) -> float:
         """The score of leaving the group ``h:k`` to no article (a banner at the page top)."""
         if self.articles_before[h] == 0:
-            # a banner is set apart over the page: one glued over the heading lines under it is their kicker
-            glued = self._glued_over(k) or (k - h > 1 and k < self.cluster_end[h])
+            # a banner is set apart over the page: one glued over the heading lines under it is their kicker,
+            # and a line set right over a picture and its caption is the picture's title (a banner heads the
+            # page's lead story, not its picture): headline.picture-title
+            glued = (
+                self._glued_over(k)
+                or (k - h > 1 and k < self.cluster_end[h])
+                or (k == self.cluster_end[h] and bool(self._drafts) and _picture_item(self._drafts[0]))
+            )
             cost = self.opts.glued_banner_cost if glued else 0.0
             return self.opts.banner_score + min(0.0, self.reading(h, k).shape) - cost
         return -self.opts.unattached_cost + min(0.0, self.reading(h, k).shape)

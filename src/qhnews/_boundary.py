@@ -12,6 +12,7 @@ that every code of an article's ``opened_by`` is in one list.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ import attrs
 
 from qhnews import _patterns as pat
 from qhnews._classify import HeadingRun, Para, SpeakerUnit
+from qhnews._grams import bigrams, bigrams_among
 from qhnews._rules import Rule, first_verdict, reason, rule
 
 if TYPE_CHECKING:
@@ -157,6 +159,34 @@ def _headline_idiom(s: Turn) -> bool | None:
     return None
 
 
+#: Bigrams of a headline the text above must share with it to be what the headline speaks of.
+_ABOUT_ABOVE = 3
+#: A headline group of two lines or more.
+_TWO = 2
+
+
+@rule(
+    "boundary.title-after-body",
+    "Two heading lines or more, each a whole phrase (no clause mark, no line going on into the next), that "
+    "share words with the text above and none with the paragraph below are the headline of the text above, "
+    "printed after it: the text below is another article's.",
+)
+def _title_after_body(s: Turn) -> bool | None:
+    d, lines = s.draft, _run(s).lines
+    if d is None or len(lines) < _TWO or d.opened_by in (HEADING_BYLINE, BYLINE_AFTER_HEADINGS):
+        return None
+    texts = [h.text for h in lines]
+    if any(pat.CLAUSE_MARK.search(t) or pat.goes_on(t) for t in texts):
+        return None  # a subheading wrapped over two lines, or one that leads on
+    above = "\n".join(b.text for b in d.blocks)
+    if any(a[-1:] + b[:1] in above for a, b in itertools.pairwise(texts)):
+        return None  # the break falls inside a word the text has: one phrase wrapped
+    grams = bigrams("".join(texts))
+    if bigrams_among(s.para.text, grams) or len(bigrams_among(above, grams)) < _ABOUT_ABOVE:
+        return None
+    return True
+
+
 @rule(
     "boundary.news-lead",
     "A paragraph that opens like a news lead (a date, 记者…获悉) starts an article, but under a subheading of a "
@@ -193,6 +223,7 @@ BOUNDARY: tuple[Rule[Turn, bool], ...] = (
     _kicker_title,
     _wide_line,
     _headline_idiom,
+    _title_after_body,
     _news_lead,
     _article_head,
 )

@@ -25,6 +25,8 @@ class Draft:
     subheading_lines: dict[int, tuple[Line, ...]] = attrs.Factory(dict)
     # Each credited caption read as a photo-news item's last paragraph and byline, by its start (see PHOTO_NEWS).
     news: dict[int, tuple[BodyBlock, Byline]] = attrs.Factory(dict)
+    # The caption read as that item's last paragraph and byline after the walk, if one was (see ``_photo_news``).
+    told_as_news: Caption | None = None
 
     @property
     def has_text(self) -> bool:

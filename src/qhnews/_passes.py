@@ -25,7 +25,14 @@ from qhnews._grams import bigrams
 from qhnews._records import BodyBlock, Byline, BylinePosition
 from qhnews._rules import reason
 
-__all__ = ["CREDIT_AFTER_TEXT", "GROUP_BETWEEN_TEXTS", "after_the_walk", "cut_in_two", "release_group"]
+__all__ = [
+    "CREDIT_AFTER_TEXT",
+    "GROUP_BETWEEN_TEXTS",
+    "after_the_walk",
+    "caption_again",
+    "cut_in_two",
+    "release_group",
+]
 
 
 def after_the_walk(drafts: list[Draft], clusters: list[Cluster]) -> None:
@@ -56,6 +63,27 @@ def _photo_news(drafts: list[Draft]) -> None:
         d.captions.pop()
         d.blocks.append(news[0])
         d.bylines.append(news[1])
+        d.told_as_news = last
+
+
+def caption_again(d: Draft) -> None:
+    """Undo a photo-news reading where the article's headline brought a heading byline (an article is credited once).
+
+    A group printed after its body carries its byline with it, and the walk
+    has not seen it when it reads a caption closing the text as the item's
+    last paragraph and credit (``_photo_news``): credited at its head, the
+    article is no photo-news item, and the photographer's credit is its
+    caption's, as under any other picture set with a report.
+    """
+    caption = d.told_as_news
+    if caption is None:
+        return
+    block, byline = d.news[caption.span.start]
+    if block in d.blocks and byline in d.bylines:
+        d.blocks.remove(block)
+        d.bylines.remove(byline)
+        d.captions.append(caption)
+    d.told_as_news = None
 
 
 def _headings_under_text(drafts: list[Draft], clusters: list[Cluster]) -> None:

@@ -44,6 +44,7 @@ __all__ = [
     "KICKER_TIME",
     "NOTE_LABEL",
     "NOT_ALNUM",
+    "PARAGRAPH_OPENER",
     "PICTURE_MARK",
     "PLAIN_SUBTITLE",
     "QUOTED",
@@ -379,6 +380,15 @@ DATE_LEAD = regex.compile(
         r"^(?:\d{1,4}年)?\d{1,2}月\d{1,2}日(?:[至到—-]\d{1,2}日)?[，,、]"
         r"|^(?:[一二三四五六七八九十]{1,3}月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日，"
         r"|^记者\S{0,12}?(?:获悉|了解到|从)"
+    )
+)
+#: The openers of a news paragraph: a connective that ties it to the paragraph before (此外，同时，), an
+#: attribution (据了解，会议强调，) or a time frame (近年来，今年以来，), each set off by its comma. A paragraph
+#: opens with them; a headline, a statement of its own, does not, and a column break seldom falls just before one.
+PARAGRAPH_OPENER = regex.compile(
+    either(
+        r"^(?:此外|同时|与此同时|另外|随后|其间|目前|当前|近年来|今年以来|近日|日前|会上|会后|"
+        r"据了解|据悉|据介绍|据统计|据报道|记者了解到|会议强调|会议指出|会议要求|会议认为|会议决定)[，,]"
     )
 )
 #: The labels the press prints over a commentary's or a feature's title (社论 over the title of an
