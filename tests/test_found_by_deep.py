@@ -220,15 +220,15 @@ def test_normalize_reads_back_a_short_line_with_a_subject_cut_off_by_a_blank_lin
 
 
 #: A title at the page top over a lead dateline, and after that article's body the next group: a section
-#: label (A·B), a title and a heading byline. The label goes to the first body as its title and the
-#: first title is left as a page banner.
+#: label (A·B), a title and a heading byline. The label went to the first body as its title and the
+#: first title was left as a page banner. Fixed: a banner heads the lead story's own headline, so a group
+#: set right over the first article's dateline is that article's headline (``glued_banner_cost``).
 _TOP_TITLE_AND_A_LABEL_UNDER_THE_FIRST_BODY = (
     "东丰农业农村局推进工作工作\n本报讯（东丰晚报全媒体\n展智慧城市能力，促进旅游、\n发挥旅游效益。\n\n"
     "智慧城市·推进工作\n全面推进 全面推进 着力打造智慧乡村\n■王丽\n建品牌平台，统筹深化管理民\n生？ （记者 王丹）"
 )
 
 
-@pytest.mark.xfail(strict=True, reason="open: the next group's section label taken for the first body's title")
 def test_a_title_at_the_page_top_over_a_dateline_is_its_articles() -> None:
     page = qhnews.parse(_TOP_TITLE_AND_A_LABEL_UNDER_THE_FIRST_BODY)
     assert page.page_headings == ()
@@ -328,4 +328,47 @@ def test_the_leaders_listed_and_what_they_did_is_a_subtitle_in_traditional_chara
     )
     assert [(a.kicker, a.title, a.subtitles) for a in page.articles] == [
         (None, "全面推進 全面推進 着力打造智慧城市", ("郝穎嬌毛雯傑等參觀",))
+    ]
+
+
+# Found by scripts/deep (the swap property, 2026-12-03), fixed: the page-top title right over its article's
+# dateline read as a page banner, and that article took the next group's first line (printed after its
+# jump), the line under it left to head the next text. A banner heads the lead story's own headline:
+# a group set right over the first article's dateline (本报讯…) is that article's.
+_TOP_TITLE_OVER_ITS_DATELINE = (
+    "东东农业农村局推进工作工作\n"
+    "\n"
+    "本报讯（东东晚报全媒体\n"
+    "记者 王丽）会议指出，东东\n"
+    "县书记王丽深入东东东东科技\n"
+    "有限公司调研，完善智慧乡村，\n"
+    "大力夯实成果措施，印发《东\n"
+    "东县旅游行动计划》，着力拓\n"
+    "展效益动能。构建教育、格局、\n"
+    "基层等经济，全面推进基础品\n"
+    "牌，不断发挥旅游效益，东东\n"
+    "东东科技有限公司（试行）引\n"
+    "导教育。\n"
+    "王丽、王丹参加。\n"
+    "（下转二版）\n"
+    "\n"
+    "全面推进  全面推进  着力打造绿色城市\n"
+    "东丰县2023年个工作推进绿色城市工作\n"
+    "\n"
+    "此外，东丰县书记王丹深\n"
+    "入东丰东东科技有限公司调研，\n"
+    "拓展绿色城市，开展绿色城市\n"
+    "能力，促进旅游、安全、环境\n"
+    "等设施。与AI市场企业共建品\n"
+    "牌平台，统筹深化管理民生？\n"
+    "（王丽）\n"
+)
+
+
+def test_a_title_at_the_page_top_right_over_its_dateline_is_no_banner() -> None:
+    page = qhnews.parse(_TOP_TITLE_OVER_ITS_DATELINE)
+    assert page.page_headings == ()
+    assert [(a.title, a.subtitles) for a in page.articles] == [
+        ("东东农业农村局推进工作工作", ()),
+        ("全面推进 全面推进 着力打造绿色城市", ("东丰县2023年个工作推进绿色城市工作",)),
     ]

@@ -72,9 +72,10 @@ class AssembleOptions:
         banner_score: Score of a group at the page top taken as a page banner.
         glued_banner_cost: What a page banner costs that runs into the heading lines under it with no blank
             line, or that takes more than one line over heading lines of its own: a banner is set apart over
-            the page, and a line glued over a headline is that headline's kicker. A group set right over a
-            picture and its caption that open the page (a picture story, a photo-news item) costs as much: it
-            is the picture's title, and a banner heads the page's lead story.
+            the page, and a line glued over a headline is that headline's kicker. A group set right over the
+            first article's dateline (本报讯…) or over a picture and its caption that open the page costs as
+            much: a banner heads the lead story's own headline, and that group is the article's or the
+            picture's.
         repair_similarity: Similarity at which a group left over by the ordered
             programme still goes to a headless article.
         headless_cost: Cost of an article left without any headline group

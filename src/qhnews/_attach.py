@@ -20,6 +20,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from qhnews._boundary import LEAD_BYLINE
 from qhnews._grams import bigrams, bigrams_among
 from qhnews._headline import HeadlineReading, read_headline
 from qhnews._lineshape import line_shape
@@ -85,6 +86,11 @@ def _picture_item(d: Draft) -> bool:
     return paragraphs == 1 and bool(d.bylines) and all(b.credit is not None and "摄" in b.credit for b in d.bylines)
 
 
+def _headed_here(d: Draft) -> bool:
+    """The first article opens where a headline stands right over it: at its dateline, or a picture's caption."""
+    return d.opened_by == LEAD_BYLINE or _picture_item(d)
+
+
 def _bodies_by_bigram(drafts: Sequence[Draft], clusters: Sequence[Cluster]) -> dict[int, list[int]]:
     """For each bigram a headline line has (its heading byline left out), the bodies that have it, in order."""
     wanted: set[int] = set()
@@ -124,6 +130,10 @@ class Attacher:
         self.kicker_cut: list[float] = []  # by line: what cutting a group right above it costs (see ``_endings``)
         for cl in clusters:
             self._add_cluster(cl)
+        # An item of a short-news column printed right under another (no heading line between them) stands
+        # under the column's label with the items before it: it takes no headline of its own.
+        heads = {cl.position for cl in clusters if cl.lines}
+        self.takes_none = [t > 0 and _item(d) and _item(drafts[t - 1]) and t not in heads for t, d in enumerate(drafts)]
         # A group joins adjacent lines of one cluster: its bigrams are among its cluster's.
         # A group's heading byline names its reporters, not what the body is about: it is not compared.
         self.texts = ["" if h.byline is not None else h.text for h in self.lines]
@@ -283,8 +293,9 @@ class Attacher:
         for t in range(low, top + 1):
             sim = sims[t - low] if strays is None else sims[t - low] - o.stray_line_weight * strays[t - low]
             score = weight * sim - base + shape
-            if t < p and continued[t]:
-                score = -math.inf  # a headline after a continued article's text is another article's
+            if (t < p and continued[t]) or self.takes_none[t]:
+                # a headline after a continued article's text is another article's; a column's later item has none
+                score = -math.inf
             elif t in (p - 1, p):
                 score += bonus
             else:
@@ -295,13 +306,13 @@ class Attacher:
     def idle_score(self, h: int, k: int) -> float:
         """The score of leaving the group ``h:k`` to no article (a banner at the page top)."""
         if self.articles_before[h] == 0:
-            # a banner is set apart over the page: one glued over the heading lines under it is their kicker,
-            # and a line set right over a picture and its caption is the picture's title (a banner heads the
-            # page's lead story, not its picture): headline.picture-title
+            # a banner is set apart over the page: one glued over the heading lines under it is their kicker;
+            # and a banner heads the lead story's own headline, so a group set right over the first article's
+            # dateline (本报讯…) or over a picture and its caption is that article's headline or the picture's
             glued = (
                 self._glued_over(k)
                 or (k - h > 1 and k < self.cluster_end[h])
-                or (k == self.cluster_end[h] and bool(self._drafts) and _picture_item(self._drafts[0]))
+                or (k == self.cluster_end[h] and bool(self._drafts) and _headed_here(self._drafts[0]))
             )
             cost = self.opts.glued_banner_cost if glued else 0.0
             return self.opts.banner_score + min(0.0, self.reading(h, k).shape) - cost
@@ -433,7 +444,11 @@ class Attacher:
                 continue
             low, high = self.window(h)
             before = self.articles_before[h]
-            free = [c for c in range(low, high + 1) if c not in taken and not (c < before and self.continued[c])]
+            free = [
+                c
+                for c in range(low, high + 1)
+                if c not in taken and not (c < before and self.continued[c]) and not self.takes_none[c]
+            ]
             scored = [(self.similarity(h, k, c), c) for c in free]
             if scored:
                 sim, c = max(scored)

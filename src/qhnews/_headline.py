@@ -287,6 +287,12 @@ def _subtitle_terms(r: _Reading) -> None:
         r.add(_PLAIN_SUBTITLE, r.weights.plain_subtitle)
 
 
+#: A line that opens with one character set apart by a space from a phrase, or ends with one after a phrase
+#: (a letter-spaced word, 春 节 快 乐, sets every character apart: it is neither).
+_LONE_HEAD = regex.compile(r"^\p{Han}[ \u3000]+\p{Han}{2}")
+_LONE_TAIL = regex.compile(r"\p{Han}{2}[ \u3000]+\p{Han}$")
+
+
 def _wrapped_title_terms(r: _Reading) -> None:
     """Two title lines with no cue between them: one title wrapped at the headline measure, or a kicker over it.
 
@@ -302,14 +308,22 @@ def _wrapped_title_terms(r: _Reading) -> None:
     upper_text, lower_text = lines[-2], lines[-1]
     if parts_cued(line_shape(upper_text), line_shape(lower_text)):
         return
-    if len(upper_text) < r.weights.short_kicker_ratio * len(lower_text):
+    # a phrase set apart by spaces is never one character: one alone at the break is the rest of the word
+    # the line above cut (集中签 / 约 海西州…), whatever the lengths say
+    cut_phrase = _LONE_HEAD.match(lower_text) is not None or _LONE_TAIL.search(upper_text) is not None
+    if len(upper_text) < r.weights.short_kicker_ratio * len(lower_text) and not cut_phrase:
         return
-    cut_word = r.runs_on is not None and r.runs_on(upper_text, lower_text)
-    rest = not lines[:-2] and len(lower_text) <= r.weights.wrapped_rest_chars < len(upper_text)
+    cut_word = cut_phrase or (r.runs_on is not None and r.runs_on(upper_text, lower_text))
+    w, short = r.weights, len(lower_text) <= r.weights.wrapped_rest_chars < len(upper_text)
+    # under a kicker the two lines are no kicker and title: a lower line far shorter than the upper (a
+    # wrapped line fills the measure; a subtitle is no shorter than its title) is the title's rest
+    rest = short or (bool(lines[:-2]) and len(lower_text) < w.wrapped_rest_ratio * len(upper_text))
     if cut_word or rest:
         r.lines, r.joined = [*lines[:-2], upper_text + lower_text], r.joined[:-1]
         r.add(_WRAPPED_TITLE, r.weights.wrapped_title)
-        if not cut_word:  # the lengths alone said so
+        if not cut_word and lines[:-2]:  # the lengths alone said so, under a kicker
+            r.alternative = f"a title ({upper_text}) over its subtitle ({lower_text})"
+        elif not cut_word:
             r.alternative = f"a kicker ({upper_text}) over a title ({lower_text})"
 
 

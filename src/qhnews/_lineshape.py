@@ -68,6 +68,10 @@ class RoleWeights:
             title of its own: under a longer line with no kicker cue, the remainder of a title
             wrapped at the measure (a longer one may be a title under its kicker, which is set
             smaller and is often the longer line).
+        wrapped_rest_ratio: Under a kicker, a lower line shorter than this share of the line over
+            it is the rest of a title wrapped at the measure: a wrapped line fills the measure, and a
+            subtitle is as long as its title or longer (a kicker over a short title is the case the
+            lengths cannot settle without a kicker above).
         open_end: A group (or a lone line) whose last line completes no phrase (…的, …为, an
             open quote): the line it goes on in belongs to it.
         kicker_cut: A cut between two groups right under a kicker-only line ("X在Y调研时强调")
@@ -102,6 +106,7 @@ class RoleWeights:
     plain_subtitle: float = attrs.field(default=0.3, metadata={"step": 0.1})
     wrapped_title: float = attrs.field(default=0.0, metadata={"step": 0.1})
     wrapped_rest_chars: int = attrs.field(default=3, metadata={"step": 1})
+    wrapped_rest_ratio: float = attrs.field(default=0.5, metadata={"step": 0.05})
     open_end: float = attrs.field(default=-1.0, metadata={"step": 0.1})
     group_byline: float = attrs.field(default=0.3, metadata={"step": 0.1})
     kicker_cut: float = attrs.field(default=-1.0, metadata={"step": 0.1})

@@ -411,12 +411,14 @@ COLUMN_LABELS = (
     "专题特写",
     "年终专稿",
 )
+_LETTER_SPACE = "[ \u3000]*"
 #: A section (column) label: short, often two phrases joined by a middle dot (尊师重教·感念师恩); a
-#: commentary's label (社论, 本报评论员); a series' number (…观察之三, 来自X的报道之二).
+#: commentary's label (社论, 本报评论员, letter-spaced or not); a series' number (…观察之三, 来自X的报道之二).
 SECTION_DOT = regex.compile(
     either(
         r"^[\p{Han}“”]{2,10}[·•・][\p{Han}“”]{2,10}$"
-        rf"|^(?:{'|'.join(COLUMN_LABELS)})$"
+        # a short label is often letter-spaced (社 论, 短 评)
+        rf"|^(?:{'|'.join(_LETTER_SPACE.join(label) for label in COLUMN_LABELS)})$"
         r"|^[\p{Han}“”]{2,14}之[一二三四五六七八九十\d]{1,3}$"
     )
 )

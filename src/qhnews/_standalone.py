@@ -31,16 +31,43 @@ LAST_OPENS = reason(
 )
 
 
-def split_runs(infos: Sequence[LineInfo]) -> list[list[int]]:
-    """Runs of adjacent non-blank lines, cut before bylines and standalone lines."""
+def split_runs(infos: Sequence[LineInfo], opts: ReflowOptions) -> list[list[int]]:
+    """Runs of adjacent non-blank lines, cut before bylines and standalone lines.
+
+    Also cut after a sentence's end where the lines under it, none ending a
+    sentence, run straight into a lead byline (``_heads_dateline``).
+    """
     runs: list[list[int]] = []
     for i, info in enumerate(infos):
         cut = info.gap_before > 0 or info.lead_byline or info.alone
-        if not runs or cut or infos[i - 1].alone or infos[i - 1].closes:
+        if not runs or cut or infos[i - 1].alone or infos[i - 1].closes or _heads_dateline(infos, i, opts):
             runs.append([i])
         else:
             runs[-1].append(i)
     return runs
+
+
+def _heads_dateline(infos: Sequence[LineInfo], i: int, opts: ReflowOptions) -> bool:
+    """Line ``i`` opens a headline set with no blank line between the text above and its article's dateline.
+
+    A paragraph ends with a sentence's end; a dateline (本报讯…) opens its
+    article's text, its headline right over it. Where the page sets no blank
+    line between articles, the lines after a sentence's end that end no
+    sentence themselves and run straight into a lead byline are that
+    headline, not the paragraph's rest (a paragraph's last line ends its
+    sentence). At most ``headline_max_lines`` of them.
+    """
+    if not infos[i - 1].ends_sentence:
+        return False
+    for j in range(i, min(len(infos), i + opts.headline_max_lines + 1)):
+        info = infos[j]
+        if j > i and info.lead_byline:
+            return True
+        if info.ends_sentence or info.alone or info.lead_byline or info.closes or (j > i and info.gap_before):
+            return False
+        if pat.CLAUSE_MARK.search(info.line.text.replace("、", "")) is not None:
+            return False  # clauses: running text
+    return False
 
 
 def _firm(info: LineInfo) -> bool:
@@ -274,7 +301,7 @@ def standalone_runs(infos: Sequence[LineInfo], opts: ReflowOptions) -> dict[int,
     Returns a map from the index of a group's first line to the indices of its
     lines and the reason code that made it stand alone.
     """
-    runs = split_runs(infos)
+    runs = split_runs(infos, opts)
     shaped = [_shaped(infos, runs, r, opts) for r in range(len(runs))]
     firm = _firm_chain(infos, runs, shaped)
     groups: dict[int, tuple[list[int], str]] = {}
