@@ -55,11 +55,12 @@ def _heads_dateline(infos: Sequence[LineInfo], i: int, opts: ReflowOptions) -> b
     line between articles, the lines after a sentence's end that end no
     sentence themselves and run straight into a lead byline are that
     headline, not the paragraph's rest (a paragraph's last line ends its
-    sentence). At most ``headline_max_lines`` of them.
+    sentence). At most ``stacked_max_lines`` of them (the headlines of two
+    articles printed together: more lines are no headline).
     """
     if not infos[i - 1].ends_sentence:
         return False
-    for j in range(i, min(len(infos), i + opts.headline_max_lines + 1)):
+    for j in range(i, min(len(infos), i + opts.stacked_max_lines + 1)):
         info = infos[j]
         if j > i and info.lead_byline:
             return True
