@@ -141,16 +141,18 @@ def test_a_picture_storys_title_as_wide_as_its_caption_stays_its_title() -> None
 # test_properties.KNOWN_BUGS. A paragraph's first line ends far short of its column where the number after
 # it did not fit (…完成成果 / 1.21%，…); the lines above, their commas hanging past the edge, make the column
 # look two cells wider, and the short line reads as a paragraph of its own.
+# The page drew 近年来，… there; a line that opens so is no heading since ``pat.PARAGRAPH_OPENER``, so the
+# page opens the line with a subject (东山县，…) to keep showing the bug.
 _FIRST_LINE_SHORT_BEFORE_A_NUMBER = (
     "南川顺华材料有限公司（试行）\n构建环境。积极引导安全格局，\n印发《南川市经济工作方案》，\n"
-    "着力促进质量品牌。\n近年来，完成成果\n1.21%，加快加强格局基础，\n"
+    "着力促进质量品牌。\n东山县，完成成果\n1.21%，加快加强格局基础，\n"
 )
 
 
 @pytest.mark.xfail(strict=True, reason="open (bug AH): a first line cut short before a number ends its paragraph")
 def test_a_first_line_cut_short_before_a_number_goes_on() -> None:
     page = qhnews.parse(_FIRST_LINE_SHORT_BEFORE_A_NUMBER)
-    assert [b.text for a in page.articles for b in a.blocks][-1] == "近年来，完成成果1.21%，加快加强格局基础，"
+    assert [b.text for a in page.articles for b in a.blocks][-1] == "东山县，完成成果1.21%，加快加强格局基础，"
 
 
 # Found by scripts/deep (the swap property, 2026-12-02), open: two bare titles gathered after two bodies with
@@ -372,3 +374,115 @@ def test_a_title_at_the_page_top_right_over_its_dateline_is_no_banner() -> None:
         ("东东农业农村局推进工作工作", ()),
         ("全面推进 全面推进 着力打造绿色城市", ("东丰县2023年个工作推进绿色城市工作",)),
     ]
+
+
+# Found by scripts/deep (test_normalize_page_is_idempotent_on_its_own_output, 2026-12-03), fixed: a paragraph's
+# first line in a narrower column than the article above (此外，…深入宁 / 峰…) read as a heading set right
+# above the paragraph, and ``qhnews normalize`` printed it on a line of its own; read back, it joined. A line
+# that opens as a paragraph does (``pat.PARAGRAPH_OPENER``) is no heading there either.
+_OPENER_LINE_IN_A_NARROWER_COLUMN = (
+    "省人大代表、东东市东东县委副书记、县长 王斌\n"
+    "全面推进  全面推进  着力打造智慧园区\n"
+    "\n"
+    "此外，东东县书记王斌深入东东东东科技\n"
+    "有限公司调研，拓展智慧园区，开展智慧园区\n"
+    "能力，促进旅游、安全、环境等设施。与AI市\n"
+    "场企业共建品牌平台，统筹深化管理民生？\n"
+    "（一）\n"
+    "王斌表示，东东县安全政策达到2019年，\n"
+    "促进旅游、安全、环境等设施，精准落实活力\n"
+    "科技。统筹深化管理民生，落实治理、效益、\n"
+    "经济等活力，印发《东东县措施若干措施》。\n"
+    "王斌表示，东东县安全政策达到2019年，\n"
+    "促进旅游、安全、环境等设施，精准落实活力\n"
+    "科技。统筹深化管理民生，落实治理、效益、\n"
+    "经济等活力，印发《东东县措施若干措施》。\n"
+    "王斌表示，东东县安全政策达到2019年，\n"
+    "促进旅游、安全、环境等设施，精准落实活力\n"
+    "科技。统筹深化管理民生，落实治理、效益、\n"
+    "经济等活力，印发《东东县措施若干措施》。\n"
+    "王斌表示，东东县安全政策达到2019年，\n"
+    "促进旅游、安全、环境等设施，精准落实活力\n"
+    "科技。统筹深化管理民生，落实治理、效益、\n"
+    "经济等活力，印发《东东县措施若干措施》。\n"
+    "王斌表示，精准增强平台保护，发挥经\n"
+    "济、基层、生态等服务？切实扩大文化经济，\n"
+    "构建智慧园区治理。\n"
+    "\n"
+    "此外，宁峰县书记王丹深入宁\n"
+    "峰东东科技有限公司调研，拓展智\n"
+    "慧乡村，开展智慧乡村能力，促进\n"
+    "旅游、安全、环境等设施。与AI市\n"
+    "场企业共建品牌平台，统筹深化管\n"
+    "理民生？\n"
+    "全面推进智慧乡村工作\n"
+    "王丹表示，宁峰县安全政策达\n"
+    "到2019年，促进旅游、安全、环境\n"
+    "等设施，精准落实活力科技。统筹\n"
+    "深化管理民生，落实治理、效益、\n"
+    "经济等活力，印发《宁峰县措施若\n"
+    "干措施》。\n"
+    "王丹表示，宁峰县安全政策达\n"
+    "到2019年，促进旅游、安全、环境\n"
+    "等设施，精准落实活力科技。统筹\n"
+    "深化管理民生，落实治理、效益、\n"
+    "经济等活力，印发《宁峰县措施若\n"
+    "干措施》。\n"
+    "王丹表示，宁峰县安全政策达\n"
+    "到2019年，促进旅游、安全、环境\n"
+    "等设施，精准落实活力科技。统筹\n"
+    "深化管理民生，落实治理、效益、\n"
+    "经济等活力，印发《宁峰县措施若\n"
+    "干措施》。\n"
+    "王丹表示，宁峰县安全政策达\n"
+    "到2019年，促进旅游、安全、环境\n"
+    "等设施，精准落实活力科技。统筹\n"
+    "深化管理民生，落实治理、效益、\n"
+    "经济等活力，印发《宁峰县措施若\n"
+    "干措施》。\n"
+    "王丹表示，宁峰县安全政策达\n"
+    "到2019年，促进旅游、安全、环境\n"
+    "等设施，精准落实活力科技。统筹\n"
+    "深化管理民生，落实治理、效益、\n"
+    "经济等活力，印发《宁峰县措施若\n"
+    "干措施》。\n"
+    "\n"
+    "全面推进  全面推进  着力打造智慧乡村\n"
+    "文/图 本报记者 王丹\n"
+    "全面推进  全面推进  着力打造智慧城市\n"
+    "\n"
+    "本报讯（记者 王丹）此外，宁湖县书记\n"
+    "王秀深入宁湖东东科技有限公司调研，拓展智\n"
+    "慧城市，开展智慧城市能力，促进旅游、安全、\n"
+    "环境等设施。与AI市场企业共建品牌平台，统\n"
+    "筹深化管理民生？\n"
+    "王秀、王丹参加。（下转二版）\n"
+    "\n"
+    "全面推进  全面推进  着力打造康养城市\n"
+    "华东县2023年个工作推进康养城市工作\n"
+    "\n"
+    "本报讯（记者 王丹）此外，华东县书记\n"
+    "王岚深入华东东东科技有限公司调研，拓展康\n"
+    "养城市，开展康养城市能力，促进旅游、安全、\n"
+    "环境等设施。与AI市场企业共建品牌平台，统\n"
+    "筹深化管理民生？\n"
+    "王岚、王丹参加。（下转六版）\n"
+    "\n"
+    "全面推进  深入推进  着力打造精品城市\n"
+    "\n"
+    "本报讯（记者 王丹）7月2日，华泰县书\n"
+    "记王凡深入华泰东东科技有限公司调研，拓展\n"
+    "精品城市，围绕“东东精品城市”拓展市场，\n"
+    "完成安全18.97%，稳步激发科技品牌。统筹深\n"
+    "化管理民生，落实治理、效益、经济等活力，\n"
+    "印发《华泰县措施若干措施》。\n"
+    "王凡、李丹参加。（下转二版）"
+)
+
+
+def test_normalize_reads_back_an_opening_line_in_a_narrower_column() -> None:
+    from test_properties import read_back
+
+    once, twice = read_back(_OPENER_LINE_IN_A_NARROWER_COLUMN)
+    assert twice == once
+    assert any(b.startswith("此外，宁峰县书记王丹深入宁峰东东科技有限公司调研，") for b in once)

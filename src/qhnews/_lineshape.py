@@ -204,8 +204,12 @@ def second_line_subtitle(upper: str, lower: str) -> bool:
     twice as often (30 against 15 of the surveyed headlines), and a subtitle
     says more than its title: it runs as long or longer. A kicker with a cue
     (…时强调, …之际, …前三季度, a slogan), a who-did line and a line that
-    says whom the piece is about keep their own readings.
+    says whom the piece is about keep their own readings, and so do two
+    lines of phrases set apart by spaces (a subtitle is a plain sentence).
     """
     top, under = line_shape(upper), line_shape(lower)
     cued = top.kicker_end or top.kicker_like or top.kicker_only or top.who_did or top.plain_subtitle
-    return not cued and not under.kicker_only and not under.kicker_end and len(lower) >= len(upper)
+    # phrases set apart by spaces on both lines (全面推进 着力打造… over 全面推进 着力打造…): two display lines
+    # of the main title's kind, no title over the plain sentence of its subtitle
+    spaced = pat.HAN_SPACE.search(upper) is not None and pat.HAN_SPACE.search(lower) is not None
+    return not cued and not spaced and not under.kicker_only and not under.kicker_end and len(lower) >= len(upper)

@@ -189,6 +189,7 @@ def _heading_above(s: Seam) -> bool:
         and open_quotes(prev.line.text) <= 0  # a bracket or quote the line opens goes on below
         and not pat.clause_open(prev.line.text)
         and not pat.STOPS.search(text)
+        and pat.PARAGRAPH_OPENER.match(prev.line.text) is None  # 此外，…: a paragraph's opening, no heading
     )
 
 
