@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from qhnews._boundary import LEAD_BYLINE
 from qhnews._grams import bigrams, bigrams_among
-from qhnews._headline import HeadlineReading, read_headline
+from qhnews._headline import PLAIN_SECOND_LINE, HeadlineReading, read_headline
 from qhnews._lineshape import line_shape
 from qhnews._segment import Cluster, Draft, HeadlineLine
 
@@ -318,6 +318,22 @@ class Attacher:
             return self.opts.banner_score + min(0.0, self.reading(h, k).shape) - cost
         return -self.opts.unattached_cost + min(0.0, self.reading(h, k).shape)
 
+    def _split_pair(self, h: int) -> bool:
+        """Lines ``h``, ``h + 1``: a title over its plain second line across a blank, ``h`` glued under a line.
+
+        A headline's lines are set alike: a line set right under another
+        headline line (no blank between) and apart from the line under it goes
+        with the lines it is set with, so the pair takes no bonus of the
+        plain-second-line reading (``RoleWeights.plain_subtitle`` is taken back).
+        """
+        return (
+            self._glued_over(h)
+            and h + 1 < len(self.lines)
+            and self.cluster_end[h + 1] == self.cluster_end[h]
+            and not self._glued_over(h + 1)
+            and PLAIN_SECOND_LINE in self.reading(h, h + 2).reasons
+        )
+
     def _glued_over(self, k: int) -> bool:
         """Whether line ``k`` of the same cluster stands right under line ``k - 1``, with no blank line between."""
         return (
@@ -375,6 +391,8 @@ class Attacher:
             last = k == end
             top = min(p, m - 1) if last else min(p - 1, m - 1)  # only a group's last line ends at its own slot
             cut = 0.0 if last else self.kicker_cut[k]
+            if k == h + 2 and self._split_pair(h):
+                cut -= self.opts.roles.plain_subtitle  # the pair is no title over a plain second line
             scores = {
                 t: s + cut - headless[t] + self._after(k, t + 1)
                 for t, s in enumerate(self.attach_scores(h, k, top), start=low)
