@@ -89,6 +89,7 @@ FAST = (
     "tests/test_layouts.py",
     "tests/test_explain.py",
     "tests/test_reflow.py",
+    "tests/test_found_by_deep.py",  # the pages the deep property runs found, kept as examples
     "tests/test_api.py::test_example_output_is_real",  # the docs' example pages, every field of their JSON
 )
 FAST_DESELECT = ("tests/test_layouts.py::test_structure_round_trip",)
