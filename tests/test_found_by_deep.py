@@ -137,22 +137,32 @@ def test_a_picture_storys_title_as_wide_as_its_caption_stays_its_title() -> None
     assert [(b.text, b.credit, b.outlet) for b in page.articles[0].bylines] == [("本报记者赵六摄", "摄", "本报")]
 
 
-# Found by scripts/deep (test_layouts.py, title over two lines, 2026-12-01), open: bug AH in
+# Found by scripts/deep (test_layouts.py, title over two lines, 2026-12-01): bug AH in
 # test_properties.KNOWN_BUGS. A paragraph's first line ends far short of its column where the number after
 # it did not fit (…完成成果 / 1.21%，…); the lines above, their commas hanging past the edge, make the column
-# look two cells wider, and the short line reads as a paragraph of its own.
-# The page drew 近年来，… there; a line that opens so is no heading since ``pat.PARAGRAPH_OPENER``, so the
-# page opens the line with a subject (东山县，…) to keep showing the bug.
+# look two cells wider, and the short line read as a heading over the line under it. It goes on since
+# 2026-12-03: a paragraph's first line under a heading is short of the lines under it too, by its indent,
+# and the line under this one is as wide as they are.
 _FIRST_LINE_SHORT_BEFORE_A_NUMBER = (
     "南川顺华材料有限公司（试行）\n构建环境。积极引导安全格局，\n印发《南川市经济工作方案》，\n"
     "着力促进质量品牌。\n东山县，完成成果\n1.21%，加快加强格局基础，\n"
 )
 
 
-@pytest.mark.xfail(strict=True, reason="open (bug AH): a first line cut short before a number ends its paragraph")
-def test_a_first_line_cut_short_before_a_number_goes_on() -> None:
-    page = qhnews.parse(_FIRST_LINE_SHORT_BEFORE_A_NUMBER)
-    assert [b.text for a in page.articles for b in a.blocks][-1] == "东山县，完成成果1.21%，加快加强格局基础，"
+@pytest.mark.parametrize(
+    ("below", "paragraph"),
+    [
+        ("", "东山县，完成成果1.21%，加快加强格局基础，"),
+        (
+            "推动全县产业稳步发展，让\n群众收入持续增加，各项指标\n都有提升。\n",
+            "东山县，完成成果1.21%，加快加强格局基础，推动全县产业稳步发展，让群众收入持续增加，各项指标都有提升。",
+        ),
+    ],
+    ids=["last-line", "lines-under-it"],
+)
+def test_a_first_line_cut_short_before_a_number_goes_on(below: str, paragraph: str) -> None:
+    page = qhnews.parse(_FIRST_LINE_SHORT_BEFORE_A_NUMBER + below)
+    assert [b.text for a in page.articles for b in a.blocks][-1] == paragraph
 
 
 # Found by scripts/deep (the swap property, 2026-12-02), open: two bare titles gathered after two bodies with

@@ -159,7 +159,7 @@ def _cut_tail(
     tail: list[Block] = []
     end = None
     last = lines[-1]
-    line_end: int | None = len(last.text)  # where the text not yet cut ends within the last line
+    line_end: int | None = len(last.text.rstrip())  # where the text not yet cut ends within the last line
     for _ in range(2):  # a paragraph may close with a trailing byline and a jump
         if not text.endswith(_CLOSING_ENDS):  # both end in a closing bracket: most paragraphs need no search
             break
@@ -185,18 +185,23 @@ def _cut_tail(
 def _locate(lines: Sequence[Line], text: str, offset: int) -> tuple[int, int] | None:
     """The line that holds ``offset`` of ``text``, their joined text, and the offset within it.
 
-    None when the offset lies past a line whose text the joining changed: no
-    line alone tells where it is then.
+    A paragraph joins its lines with their edges stripped (an odd space such as
+    a form feed may stay at a line's edge in its text), so the offset returned
+    counts from the start of the line's own text, edge spaces included. None
+    when the offset lies past a line whose text the joining changed: no line
+    alone tells where it is then.
     """
     acc = 0
     for k, ln in enumerate(lines):
+        body = ln.text.strip()
+        lead = ln.text.find(body) if body else 0
         if k and offset == acc:
-            return k, 0  # the start of a line: the lines before it were kept as they are
-        if k and text[acc : acc + len(ln.text)] != ln.text:
+            return k, lead  # the start of a line: the lines before it were kept as they are
+        if text[acc : acc + len(body)] != body:
             return None
-        if offset < acc + len(ln.text) or k == len(lines) - 1:
-            return k, offset - acc
-        acc += len(ln.text)
+        if offset < acc + len(body) or k == len(lines) - 1:
+            return k, offset - acc + lead
+        acc += len(body)
     return None
 
 

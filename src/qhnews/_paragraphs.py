@@ -180,7 +180,9 @@ def _heading_above(s: Seam) -> bool:
         and prev.short(o.heading_margin)
         and cur.short(o.short_margin)
         and (
-            not cur.short(o.far_margin)  # a paragraph's first line, short by its indent
+            # a paragraph's first line, short by its indent: of the column, and of the lines under it
+            # (a column measured across a blank line may still hold a wider paragraph above)
+            (not cur.short(o.far_margin) and cur.line.width <= cur.ahead - o.short_margin)
             # or a one-line paragraph, under a line that stands alone after a finished one
             or (cur.ends_sentence and text == prev.line.text and "，" not in text)
         )
