@@ -329,9 +329,10 @@ def _credited_twice_cuts(drafts: Sequence[Draft], attacher: Attacher, groups: Se
 
     An article is credited once, at its head or at its end. One that opens
     with a lead byline naming people and took a group printed after its
-    text whose heading byline names others is two: the group heads the text
-    from where the text turns to the group's words (a change point of the
-    group's lean, as in ``_topic_cut``), the lead byline the text above.
+    text whose heading byline names people is two, whoever they are (a
+    page often carries several pieces by one reporter): the group heads the
+    text from where the text turns to the group's words (a change point of
+    the group's lean, as in ``_topic_cut``), the lead byline the text above.
     """
     cuts: list[tuple[int, int]] = []
     for h, k, t in groups:
@@ -341,7 +342,7 @@ def _credited_twice_cuts(drafts: Sequence[Draft], attacher: Attacher, groups: Se
         lead = {p.name for b in d.bylines if b.position is BylinePosition.LEAD for p in b.people}
         heading = {p.name for x in attacher.lines[h:k] if x.byline is not None for p in x.byline.people}
         blocks = d.blocks
-        if not lead or not heading or lead & heading or len(blocks) < _TWO:
+        if not lead or not heading or len(blocks) < _TWO:
             continue
         best: tuple[float, int] | None = None
         for c, run, above in _splits(_centred(_shares(_weights(attacher, h, k), blocks))):

@@ -271,9 +271,9 @@ TITLE_IN_TEXT = reason(
 CREDITED_TWICE = reason(
     "boundary.credited-twice",
     "An article that opens with a lead byline naming people and took a headline group printed after its text whose "
-    "heading byline names others is two: an article is credited once, at its head or its end. The group heads the "
-    "text from the paragraph where it turns to the group's words (a change point, as for boundary.topic-shift); the "
-    "lead byline the text above, with a subheading at the cut for a title of its own.",
+    "heading byline names people is two, the same reporter or another: an article is credited once, at its head or "
+    "its end. The group heads the text from the paragraph where it turns to the group's words (a change point, as "
+    "for boundary.topic-shift); the lead byline the text above, with a subheading at the cut for a title of its own.",
 )
 TOPIC_SHIFT = reason(
     "boundary.topic-shift",
