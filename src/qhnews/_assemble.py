@@ -244,7 +244,37 @@ def _topic_cut(
             score = run if above < 0 else -math.inf
             if blocks[c].kind == "paragraph" and score > 0 and (best is None or score > best[0]):
                 best = (score, i, c)
-    return None if best is None else (best[1], best[2])
+    return None if best is None else (best[1], _cohesive(drafts[best[1]].blocks, best[2]))
+
+
+def _cohesive(blocks: Sequence[BodyBlock], c: int) -> int:
+    """The cut before block ``c`` moved up past the paragraphs that share more words with the text under it.
+
+    The lean weighs each block against the two headlines, and a paragraph at
+    the seam that shares a word or two of the upper article's headline goes
+    with the text above though it speaks of what the text below does (its
+    people, places and bodies). Lexical cohesion (TextTiling) reads the seam
+    itself: a paragraph goes with the neighbour it shares more of its words
+    with, the words most blocks of the text have left out.
+    """
+    grams = [bigrams(b.text) for b in blocks]
+    df = Counter(g for gs in grams for g in gs)
+    common = len(blocks) * _COMMON_SHARE
+    while c > 1 and blocks[c - 1].kind == "paragraph":
+        own = {g for g in grams[c - 1] if df[g] < common}
+        if _overlap(own, grams[c]) <= _overlap(own, grams[c - 2]):
+            break
+        c -= 1
+    return c
+
+
+#: A bigram in this share of an article's blocks or more is the text's own vocabulary, no cue of a seam.
+_COMMON_SHARE = 0.75
+
+
+def _overlap(own: set[int], other: set[int]) -> float:
+    """How much of a block's distinctive bigrams ``own`` another block has, against that block's size."""
+    return len(own & other) / math.sqrt(len(other) or 1)
 
 
 def _centred(lean: list[float]) -> list[float]:
