@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -156,10 +157,31 @@ def test_a_subheading_right_above_its_paragraph_breaks_by_the_mid_sentence_rule(
     # the rule of a heading set without a blank line decides, not the short-line rule after it
     page = (
         "持续推进城乡公共文化服务体系建设让群众在家门口\n享受丰富多彩的文化生活和更优质服务\n"
-        "今年以来，东河区文化馆组织开展各类文化惠民\n活动一百余场，覆盖全区十二个街道五十多个社区，\n"
+        "东河区文化馆今年组织开展各类文化惠民活\n动一百余场，覆盖全区十二个街道五十多个社区，\n"
         "参与群众累计超过三万人次，受到居民的普遍欢迎。"
     )
     assert [r for r, _ in _reasons(page)] == ["block.page-start", "break.mid-sentence"]
+
+
+def test_a_line_ending_in_a_word_over_a_paragraph_opener_is_a_heading() -> None:
+    # 今年以来，opens a sentence: the line over it, ending in a word, is no line of that paragraph
+    page = (
+        "持续推进城乡公共文化服务体系建设让群众在家门口享受丰富多彩的文化生活\n"
+        "今年以来，东河区文化馆组织开展各类文化惠民活动一百余场，覆盖全区十二个\n"
+        "街道，参与群众累计超过三万人次，受到居民的普遍欢迎。"
+    )
+    assert [r for r, _ in _reasons(page)] == ["block.page-start", "break.before-opener"]
+
+
+@pytest.mark.parametrize("tail", ["与此", "截至", "在"])
+def test_a_phrase_cut_before_its_opener_part_goes_on(tail: str) -> None:
+    # 与此 / 同时，截至 / 目前，在 / 会上，: the opener is the rest of a phrase the line above cut
+    rest = {"与此": "同时，", "截至": "目前，", "在": "会上，"}[tail]
+    page = (
+        f"东河区文化馆组织开展各类文化惠民活动一百余场，覆盖全区十二个街道{tail}\n"
+        f"{rest}参与群众累计超过三万人次，受到居民的普遍欢迎。"
+    )
+    assert [r for r, _ in _reasons(page)] == ["block.page-start"]
 
 
 def test_a_short_line_that_opens_a_quote_goes_on_below() -> None:

@@ -159,6 +159,24 @@ def _after_dash(s: Seam) -> bool | None:
 
 
 @rule(
+    "break.before-opener",
+    "a line that ends in a word is no line of the text under it that opens a sentence with a connective, an "
+    "attribution or a time frame (会议指出，此外，): it is a heading over that paragraph",
+)
+def _before_opener(s: Seam) -> bool | None:
+    prev = s.prev.line.text
+    if s.prev.ends_sentence or s.prev.lead_byline or pat.PARAGRAPH_OPENER.match(s.cur.line.text) is None:
+        return None
+    # an opener may be the tail of a longer phrase cut at the line's end (与此 / 同时，截至 / 目前，在 / 会上，)
+    last = prev[-1:]
+    return None if last in _OPENER_PREFIX or not pat.HAN.match(last) else True
+
+
+#: The characters before a paragraph opener that make it the tail of a phrase (与此同时，截至目前，在会上，).
+_OPENER_PREFIX = frozenset("与此至自从在于除")
+
+
+@rule(
     "break.mid-sentence",
     "a line that ends no sentence goes on below, but for a heading set without a blank line above a paragraph",
 )
@@ -231,6 +249,7 @@ JOINS = reason("break.none", "a sentence ends at the column edge and the next li
 BREAKS: tuple[Rule[Seam, bool], ...] = (
     _byline_or_close,
     _after_dash,
+    _before_opener,
     _mid_sentence,
     _unwrapped,
     _short_line,
