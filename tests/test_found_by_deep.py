@@ -221,13 +221,41 @@ def test_normalize_reads_back_a_short_line_cut_off_by_a_blank_line() -> None:
 _SHORT_LINE_WITH_A_SUBJECT_OVER_A_BLANK_MID_WORD = _SHORT_LINE_OVER_A_BLANK_MID_WORD.replace("同时，", "东山县，")
 
 
+#: Found again by scripts/deep (2026-12-03, parser of 38212c3; open at 154bc87 too): 王丹丹表示，东乐东东科技有限公司
+#: alone between blank lines, cut by a column break before （一期）…, kept apart once and joined when read again.
+_SHORT_LINE_WITH_A_SUBJECT_IN_A_PAGE = (
+    "全面推进  全面推进  着力打造智慧城市\n\n本报讯（东乐晚报全媒体记者 王丹\n"
+    "丹）今年以来，东乐县书记王丹丹深入东乐\n东东科技有限公司调研，激发智慧城市，与\n"
+    "AI民生企业共建安全平台，东乐县产业工作\n达到2021年，东乐县管理链条达到825亿元。\n"
+    "完成医疗49吨，大力引导能力农业，扩大安\n全、机制、机制等动能！围绕“东东智慧城\n"
+    "市”提升市场，印发《东乐县服务管理办法》，\n切实拓展工作旅游。\n\n王丹丹表示，东乐东东科技有限公司\n\n"
+    "（一期）落实经济，夯实治理、格局、教育\n等管理！印发《东乐县链条若干措施》，东\n乐县管理平台达到443万人次？\n"
+    "\n全面推进  全面推进  着力打造数字城市\n\n本报讯（记者 王丹）此外，东丰县书记王云深\n"
+    "入东丰东东科技有限公司调研，拓展数字城市，开展\n数字城市能力，促进旅游、安全、环境等设施。与AI\n"
+    "市场企业共建品牌平台，统筹深化管理民生？\n王云表示，东丰县安全政策达到2019年，促进旅\n"
+    "游、安全、环境等设施，精准落实活力科技。统筹深\n化管理民生，落实治理、效益、经济等活力，印发\n"
+    "《东丰县措施若干措施》。\n王云、王丹参加。\n\n全面推进  全面推进  着力打造绿色城市\n\n"
+    "本报讯（记者 王丹）此外，东中县书\n记王丽深入东中东东科技有限公司调研，拓\n"
+    "展绿色城市，开展绿色城市能力，促进旅游、\n安全、环境等设施。与AI市场企业共建品牌\n平台，统筹深化管理民生？\n"
+    "王丽、王丹参加。\n\n全面推进  全面推进  着力打造智慧乡村\n\n本报讯（记者 王丹）会议指出，东东\n"
+    "县书记王丹深入东东东东科技有限公司调研，\n完善智慧乡村，大力夯实成果措施，印发\n"
+    "《东东县旅游行动计划》，着力拓展效益动\n能。构建教育、格局、基层等经济，全面推\n"
+    "进基础品牌，不断发挥旅游效益，东东东东\n科技有限公司（试行）引导教育。\n（转二版）"
+)
+
+
 @pytest.mark.xfail(
     strict=True, reason="open: a short line over a blank line mid-word is kept apart once, joined when read again"
 )
-def test_normalize_reads_back_a_short_line_with_a_subject_cut_off_by_a_blank_line() -> None:
+@pytest.mark.parametrize(
+    "page",
+    [_SHORT_LINE_WITH_A_SUBJECT_OVER_A_BLANK_MID_WORD, _SHORT_LINE_WITH_A_SUBJECT_IN_A_PAGE],
+    ids=["minimal", "page"],
+)
+def test_normalize_reads_back_a_short_line_with_a_subject_cut_off_by_a_blank_line(page: str) -> None:
     from test_properties import read_back
 
-    once, twice = read_back(_SHORT_LINE_WITH_A_SUBJECT_OVER_A_BLANK_MID_WORD)
+    once, twice = read_back(page)
     assert twice == once
 
 

@@ -161,19 +161,19 @@ def _headline_idiom(s: Turn) -> bool | None:
 
 #: Bigrams of a headline the text above must share with it to be what the headline speaks of.
 _ABOUT_ABOVE = 3
-#: A headline group of two lines or more; a line alone shares twice the words.
+#: A headline group of two lines or more.
 _TWO = 2
 
 
 @rule(
     "boundary.title-after-body",
-    "Heading lines, each a whole phrase (no clause mark, no line going on into the next), that share words with "
-    "the text above (twice as many for one line) and none with the paragraph below are the headline of the text "
-    "above, printed after it: the text below is another article's.",
+    "Two heading lines or more, each a whole phrase (no clause mark, no line going on into the next), that "
+    "share words with the text above and none with the paragraph below are the headline of the text above, "
+    "printed after it: the text below is another article's.",
 )
 def _title_after_body(s: Turn) -> bool | None:
     d, lines = s.draft, _run(s).lines
-    if d is None or d.opened_by in (HEADING_BYLINE, BYLINE_AFTER_HEADINGS):
+    if d is None or len(lines) < _TWO or d.opened_by in (HEADING_BYLINE, BYLINE_AFTER_HEADINGS):
         return None
     texts = [h.text for h in lines]
     if any(pat.CLAUSE_MARK.search(t) or pat.goes_on(t) for t in texts):
@@ -182,10 +182,7 @@ def _title_after_body(s: Turn) -> bool | None:
     if any(a[-1:] + b[:1] in above for a, b in itertools.pairwise(texts)):
         return None  # the break falls inside a word the text has: one phrase wrapped
     grams = bigrams("".join(texts))
-    # a subheading of one line may share a word or two with the text it heads a section of: one line
-    # is a title only where it speaks of the text above as a headline does, in twice as many words
-    about = _ABOUT_ABOVE if len(lines) >= _TWO else _ABOUT_ABOVE * _TWO
-    if bigrams_among(s.para.text, grams) or len(bigrams_among(above, grams)) < about:
+    if bigrams_among(s.para.text, grams) or len(bigrams_among(above, grams)) < _ABOUT_ABOVE:
         return None
     return True
 
