@@ -95,6 +95,8 @@ class AssembleOptions:
         subheading_max_chars: The longest running text that ends no sentence and is read
             as a subheading.
         lead_in_max_chars: The longest running text ending with —— read as a lead-in subheading.
+        common_share: Share of an article's blocks at or over which a bigram is the text's own vocabulary,
+            no cue of a seam, when the cut of ``boundary.topic-shift`` is moved up by lexical cohesion.
         roles: The weights of a headline group's shape (see ``RoleWeights``).
         confidence: The weights of an article's confidence (see ``ConfidenceWeights``).
     """
@@ -117,6 +119,7 @@ class AssembleOptions:
     kicker_margin: int = attrs.field(default=2, metadata={"step": 1})
     subheading_max_chars: int = attrs.field(default=40, metadata={"step": 1})
     lead_in_max_chars: int = attrs.field(default=50, metadata={"step": 1})
+    common_share: float = attrs.field(default=0.75, metadata={"step": 0.05})
     roles: RoleWeights = attrs.field(factory=RoleWeights)
     confidence: ConfidenceWeights = attrs.field(factory=ConfidenceWeights)
 
@@ -244,10 +247,12 @@ def _topic_cut(
             score = run if above < 0 else -math.inf
             if blocks[c].kind == "paragraph" and score > 0 and (best is None or score > best[0]):
                 best = (score, i, c)
-    return None if best is None else (best[1], _cohesive(drafts[best[1]].blocks, best[2]))
+    if best is None:
+        return None
+    return best[1], _cohesive(drafts[best[1]].blocks, best[2], attacher.opts.common_share)
 
 
-def _cohesive(blocks: Sequence[BodyBlock], c: int) -> int:
+def _cohesive(blocks: Sequence[BodyBlock], c: int, common_share: float) -> int:
     """The cut before block ``c`` moved up past the paragraphs that share more words with the text under it.
 
     The lean weighs each block against the two headlines, and a paragraph at
@@ -255,21 +260,18 @@ def _cohesive(blocks: Sequence[BodyBlock], c: int) -> int:
     with the text above though it speaks of what the text below does (its
     people, places and bodies). Lexical cohesion (TextTiling) reads the seam
     itself: a paragraph goes with the neighbour it shares more of its words
-    with, the words most blocks of the text have left out.
+    with, the words most blocks of the text have left out (a bigram in
+    ``common_share`` of the blocks or more is the text's own vocabulary).
     """
     grams = [bigrams(b.text) for b in blocks]
     df = Counter(g for gs in grams for g in gs)
-    common = len(blocks) * _COMMON_SHARE
+    common = len(blocks) * common_share
     while c > 1 and blocks[c - 1].kind == "paragraph":
         own = {g for g in grams[c - 1] if df[g] < common}
         if _overlap(own, grams[c]) <= _overlap(own, grams[c - 2]):
             break
         c -= 1
     return c
-
-
-#: A bigram in this share of an article's blocks or more is the text's own vocabulary, no cue of a seam.
-_COMMON_SHARE = 0.75
 
 
 def _overlap(own: set[int], other: set[int]) -> float:

@@ -86,6 +86,14 @@ class LineInfo(NamedTuple):
         """True when the line is ``margin`` cells or more narrower than its column."""
         return self.line.width <= self.column - margin
 
+    def short_of_ahead(self, margin: int) -> bool:
+        """True when the line is ``margin`` cells or more narrower than the column of the lines after it.
+
+        The measure of the text under the line: the column measured around it also
+        counts the lines above it, across a blank line another paragraph's.
+        """
+        return self.line.width <= self.ahead - margin
+
 
 #: A line that BYLINE_TRAILING or JUMP_TO can match ends in one of these (``$`` also matches before a final newline).
 _CLOSING_ENDS = (")", "）", ")\n", "）\n")

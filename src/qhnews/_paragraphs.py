@@ -106,7 +106,7 @@ def _unquoted(text: str) -> str:
 
 @rule("heads.far-short", "a paragraph's first line is short by its indent at most: a far shorter line is a heading")
 def _far_short(s: Seam) -> bool | None:
-    return True if s.prev.line.width <= s.prev.ahead - s.opts.far_margin else None
+    return True if s.prev.short_of_ahead(s.opts.far_margin) else None
 
 
 @rule("heads.wider-than-column", "a line wider than the column of the paragraph under it is set in headline type")
@@ -200,7 +200,7 @@ def _heading_above(s: Seam) -> bool:
         and (
             # a paragraph's first line, short by its indent: of the column, and of the lines under it
             # (a column measured across a blank line may still hold a wider paragraph above)
-            (not cur.short(o.far_margin) and cur.line.width <= cur.ahead - o.short_margin)
+            (not cur.short(o.far_margin) and cur.short_of_ahead(o.short_margin))
             # or a one-line paragraph, under a line that stands alone after a finished one
             or (cur.ends_sentence and text == prev.line.text and "，" not in text)
         )
