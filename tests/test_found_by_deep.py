@@ -524,3 +524,25 @@ def test_normalize_reads_back_an_opening_line_in_a_narrower_column() -> None:
     once, twice = read_back(_OPENER_LINE_IN_A_NARROWER_COLUMN)
     assert twice == once
     assert any(b.startswith("此外，宁峰县书记王丹深入宁峰东东科技有限公司调研，") for b in once)
+
+
+#: Found by scripts/deep (test_parse_returns_the_rendered_articles, 2026-12-03), cut down: a quoted sentence
+#: whose line hangs its closing marks (。”) past the column edge, in a run of four lines between a photo
+#: credit and a trailing byline. The upper quartile of four widths is their widest, the hanging line, so
+#: the full line under it (王丹说。…) was three cells short of "the column" and read as a first line that
+#: lost its indent: the paragraph split in two.
+_FULL_LINE_UNDER_A_HANGING_QUOTE = (
+    "东山县推进品牌平台建设\n\n"
+    "王丹在东山科技有限公司了解措施\n情况。\n新华社记者王丽摄\n\n"
+    "“印发《东山县品牌工作方案》，完成\n"
+    "保护31.54%，与EPC成果企业共建教育平台。”\n"
+    "王丹说。印发《东山县资源实施意见》。积\n"
+    "极提升安全效益。 （王丽）\n"
+)
+
+
+def test_a_full_line_under_a_line_that_hangs_its_closing_marks_goes_on() -> None:
+    page = qhnews.parse(_FULL_LINE_UNDER_A_HANGING_QUOTE)
+    quoted = [b.text for a in page.articles for b in a.blocks if b.text.startswith("“印发")]
+    whole = "“印发《东山县品牌工作方案》，完成保护31.54%，与EPC成果企业共建教育平台。”王丹说。"
+    assert quoted == [whole + "印发《东山县资源实施意见》。积极提升安全效益。"]

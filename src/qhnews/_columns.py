@@ -10,7 +10,34 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-__all__ = ["quartile"]
+__all__ = ["quartile", "set_width"]
+
+#: Closing marks a compositor hangs past the column edge rather than open a line with (禁则, 行尾悬挂).
+_HANGING = frozenset("，。、；：？！”’）》」』")
+
+
+def set_width(text: str, width: int) -> int:
+    """The cells of a line's text that the measure holds: its width less the closing marks at its end.
+
+    A typesetter never opens a line with a closing mark: on a full line it
+    hangs past the edge (two at most, as 。”), so a line can stand two or four
+    cells wider than its column, and in a short run of lines (the upper
+    quartile of four lines is their widest) it sets the column measured.
+
+    Examples:
+        >>> set_width("平台。”", 10), set_width("平台", 4), set_width("。", 2)
+        (4, 4, 2)
+    """
+    marks = 0
+    for ch in reversed(text):
+        if ch not in _HANGING or marks == _MOST_HANGING or 2 * marks + 2 >= width:
+            break
+        marks += 1
+    return width - 2 * marks
+
+
+#: The most closing marks that hang past the edge of a line (。”).
+_MOST_HANGING = 2
 
 
 def _columns_and_ahead(widths: Sequence[int], window: int) -> tuple[list[int], list[int]]:

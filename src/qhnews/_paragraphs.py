@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from qhnews import _patterns as pat
+from qhnews._columns import set_width
 from qhnews._cues import LineInfo
 from qhnews._options import ReflowOptions
 from qhnews._rules import Rule, first_verdict, reason, rule
@@ -236,9 +237,16 @@ def _blank_line(s: Seam) -> bool | None:
     return not (s.quotes() > 0 and not s.cur.short(s.opts.short_margin))
 
 
-@rule("break.lost-indent", "a sentence ends at the column edge and the next line is short: it lost its indent")
+@rule(
+    "break.lost-indent",
+    "a sentence ends at the column edge and the next line is short of the column and of what the line above sets "
+    "within the measure (its hanging closing marks left out): it lost its indent",
+)
 def _lost_indent(s: Seam) -> bool | None:
-    if not s.cur.short(s.opts.short_margin):
+    # The first line is short by its indent of the text the line above sets within the measure: no line wider
+    # than that lost one. (The line above may hang its closing marks past the edge, 。”, and in a short run of
+    # lines it is the column measured.)
+    if not s.cur.short(s.opts.short_margin) or s.cur.line.width > set_width(s.prev.line.text, s.prev.line.width):
         return None
     last_line = s.cur.ends_sentence and (s.nxt is None or s.nxt.gap_before > 0)
     return not last_line
