@@ -239,17 +239,27 @@ def _blank_line(s: Seam) -> bool | None:
 
 @rule(
     "break.lost-indent",
-    "a sentence ends at the column edge and the next line is short of the column and of what the line above sets "
-    "within the measure (its hanging closing marks left out): it lost its indent",
+    "a sentence ends at the column edge and the next line is short: it lost its indent (short also of what the line "
+    "above sets within the measure, where that line is the column measured: its hanging closing marks left out)",
 )
 def _lost_indent(s: Seam) -> bool | None:
-    # The first line is short by its indent of the text the line above sets within the measure: no line wider
-    # than that lost one. (The line above may hang its closing marks past the edge, 。”, and in a short run of
-    # lines it is the column measured.)
-    if not s.cur.short(s.opts.short_margin) or s.cur.line.width > set_width(s.prev.line.text, s.prev.line.width):
+    if not s.cur.short(s.opts.short_margin) or _fills_under_hanging(s.prev, s.cur):
         return None
     last_line = s.cur.ends_sentence and (s.nxt is None or s.nxt.gap_before > 0)
     return not last_line
+
+
+def _fills_under_hanging(prev: LineInfo, cur: LineInfo) -> bool:
+    """True when ``prev``, as wide as ``cur``'s column or wider, sets no more within the measure than ``cur`` holds.
+
+    A line may hang its closing marks past the column edge (。”), two or four
+    cells wider than the lines around it; in a short run of lines (four
+    between a credit and a byline: their upper quartile is their widest) it
+    is the column measured, and a full line under it reads short. A first
+    line is short by its indent of what the line above sets within the
+    measure; a line wider than that lost none.
+    """
+    return prev.line.width >= cur.column and cur.line.width > set_width(prev.line.text, prev.line.width)
 
 
 JOINS = reason("break.none", "a sentence ends at the column edge and the next line fills its column: text goes on")
