@@ -406,12 +406,10 @@ KNOWN_BUGS: dict[str, KnownBug] = {
         (),
         "tight",
     ),
-    "U": KnownBug(
-        "the first line of a paragraph cut off by a column break right under its headline group is read as "
-        "the title (the title above it as the kicker)",
-        _shows("column break under a headline"),
-        ("column-break-under-a-headline",),
-    ),
+    # U (the first line of a paragraph cut off by a column break right under its headline group read as the title)
+    # closed 2026-12-03: where a profile line stood over the headline, the line's column took in the lines of the
+    # article above, set narrower or wider; the column is measured first not across the lines that stand alone by
+    # their form. Its minimal page passes; of the 171 fixed draws that show it, the 12 still wrong all show Q.
     "V": KnownBug(
         "a kicker and title over a body with no byline, right after another article's body, are read as "
         "subheadings of that article and the two bodies merge (a title and a plain subtitle too: 记…, 访…)",
@@ -420,7 +418,7 @@ KNOWN_BUGS: dict[str, KnownBug] = {
     ),
 }
 #: The bugs that break the round trip, the order property and the text layer.
-ARTICLE_BUGS = ("O", "P", "Q", "T", "U", "V", "W", "AA", "AE", "AG", "AI", "AJ")
+ARTICLE_BUGS = ("O", "P", "Q", "T", "V", "W", "AA", "AE", "AG", "AI", "AJ")
 #: None open since bug B (a column measured across two articles of different widths) was closed; kept as the
 #: text-layer property's filter for the next such bug.
 TEXT_LAYER_BUGS: tuple[str, ...] = ()

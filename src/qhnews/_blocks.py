@@ -345,6 +345,9 @@ def blocks(
     """Stage 4: the page's lines, their cues read, gathered into blocks (``forms``: the byline words)."""
     opts = options or ReflowOptions()
     nopts = normalize_options or NormalizeOptions()
+    # Bylines, profile lines and jumps stand alone by their form: measured first not across them, the headline
+    # decisions see each article's own column; then again not across the headline groups found.
+    infos = columns_between_headings(infos, {i: ([i], "") for i, x in enumerate(infos) if x.alone}, opts)
     groups = standalone_runs(infos, opts)
     infos = columns_between_headings(infos, groups, opts)
     walk = _Walk(infos, opts, nopts, DEFAULT if forms is None else compiled(forms))
