@@ -596,3 +596,82 @@ def test_a_first_line_cut_off_over_a_wider_article_opens_its_paragraph() -> None
     page = qhnews.parse(_FIRST_LINE_OVER_A_WIDER_ARTICLE)
     assert [b.kind.value for b in page.articles[0].blocks] == ["paragraph", "paragraph"]
     assert page.articles[0].blocks[1].text.startswith("王丹表示，积极建设任务服务，加快推动质量工作，")
+
+
+#: Found by scripts/deep (test_parse_returns_the_rendered_articles, 2026-12-03), cut down: a title of phrases
+#: set apart by spaces over a plain second line (its subtitle), glued. The caption under the text has the
+#: phrase across the break (智慧城市 / 建设… and …智慧城市建设成果), so the attachment's runs_on says a word was
+#: cut in two and the lines read as one title wrapped; with the caption worded otherwise they read right. A
+#: bigram across the break that a body has is often two words side by side (城市|建设), no word cut in two.
+_SPACED_TITLE_OVER_A_PLAIN_LINE_A_CAPTION_RUNS_ON = (
+    "全面推进  全面推进  着力打造智慧城市\n"
+    "建设工作工作推进东丰县智慧城市工作工作\n"
+    "\n"
+    "本报讯（东丰晚报全媒体记\n"
+    "者 王丹丹）此外，东丰县书记王\n"
+    "丹深入东丰东东科技有限公司调研，\n"
+    "拓展智慧城市，开展智慧城市能力，\n"
+    "促进旅游、安全、环境等设施。与\n"
+    "AI市场企业共建品牌平台，统筹深\n"
+    "化管理民生？\n"
+    "\n"
+    "市民在东丰县街区参观智慧城\n"
+    "市建设成果。\n"
+    "本报记者 王丹丹 摄\n"
+)
+
+
+@pytest.mark.xfail(strict=True, reason="open: a bigram across a headline's break that the page has reads as a cut word")
+def test_a_spaced_title_over_a_plain_line_keeps_its_subtitle_where_a_caption_runs_on() -> None:
+    page = qhnews.parse(_SPACED_TITLE_OVER_A_PLAIN_LINE_A_CAPTION_RUNS_ON)
+    assert [(a.title, a.subtitles) for a in page.articles] == [
+        ("全面推进 全面推进 着力打造智慧城市", ("建设工作工作推进东丰县智慧城市工作工作",))
+    ]
+
+
+#: Found by scripts/deep (test_swapping_two_articles_gives_the_same_articles, 2026-12-03; the page after the
+#: swap): a title at the page top over the first article's dateline, a blank line between; after that text
+#: (closed by its jump) the next article's group, three lines set together (a title, its plain second line, a
+#: heading byline), over a text with no lead byline. The group's first line names an agency the first text
+#: names (农业农村局): it goes to the first text as its title printed after it, the top title is left as a
+#: page banner and the group is cut in two. Open: a group set together is one unit, and the top title stands
+#: over the first article's dateline (glued_banner_cost weighs that, but less than the shared name).
+_TOP_TITLE_AND_A_GLUED_GROUP_THAT_NAMES_THE_FIRST_TEXT = (
+    "全面加强  全面深化  着力打造智慧城市\n"
+    "\n"
+    "本报讯（东东晚报全媒体\n"
+    "记者 王丹丹）记者从东东农\n"
+    "业农村局获悉，东东县书记王\n"
+    "丹丹深入东东东东科技有限公\n"
+    "司调研，建设智慧城市，围绕\n"
+    "“东东智慧城市”巩固动能，\n"
+    "印发《东东县动能行动计划》，\n"
+    "建设智慧城市文化，保障措施、\n"
+    "能力、底线等资源。着力引导\n"
+    "水平工作，印发《东东县农业\n"
+    "实施意见》，推进智慧城市人\n"
+    "才，与GDP链条企业共建标准\n"
+    "平台？\n"
+    "王丹丹、王丹参加。\n"
+    "（下转二版）\n"
+    "\n"
+    "东中农业农村局推进工作工作\n"
+    "东中县2023年个工作推进智慧乡村工作\n"
+    "■王丹丹\n"
+    "\n"
+    "此外，东中县书记王丹深\n"
+    "入东中东东科技有限公司调研，\n"
+    "拓展智慧乡村，开展智慧乡村\n"
+    "能力，促进旅游、安全、环境\n"
+    "等设施。与AI市场企业共建品\n"
+    "牌平台，统筹深化管理民生？"
+)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="open: the first line of a glued group goes to the text above, the top title a banner"
+)
+def test_a_glued_group_under_a_jump_stays_whole_and_the_top_title_is_the_first_articles() -> None:
+    page = qhnews.parse(_TOP_TITLE_AND_A_GLUED_GROUP_THAT_NAMES_THE_FIRST_TEXT)
+    assert page.page_headings == ()
+    assert [a.title for a in page.articles] == ["全面加强 全面深化 着力打造智慧城市", "东中农业农村局推进工作工作"]
