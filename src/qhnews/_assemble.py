@@ -231,6 +231,7 @@ def _topic_cut(
     low, high = attacher.window(h)
     words = _weights(attacher, h, k)
     best: tuple[float, int, int] | None = None
+    dip: tuple[float, int, int] | None = None
     for i in range(low, high + 1):
         blocks = drafts[i].blocks
         if len(blocks) < _TWO:
@@ -243,13 +244,21 @@ def _topic_cut(
         # The group heads the text under the cut. (An article credited twice at its head, by its own lead
         # byline and the heading byline of the group it took, is cut after the solve: _credited_twice_cuts.)
         for c, run, above in _splits(lean):
+            if blocks[c].kind != "paragraph":
+                continue
             # a change point: one side leans to the group, the other away from it
-            score = run if above < 0 else -math.inf
-            if blocks[c].kind == "paragraph" and score > 0 and (best is None or score > best[0]):
-                best = (score, i, c)
-    if best is None:
+            if above < 0 < run and (best is None or run > best[0]):
+                best = (run, i, c)
+            # else, where a word or two of the group's (a common verb, a place) tip the blocks above to it too, a
+            # step: every block under the cut leans to the group more than any block above it does
+            if run > 0 and max(lean[:c]) < min(lean[c:]):
+                step = run / (len(lean) - c) - above / c
+                if dip is None or step > dip[0]:
+                    dip = (step, i, c)
+    cut = best or dip
+    if cut is None:
         return None
-    return best[1], _cohesive(drafts[best[1]].blocks, best[2], attacher.opts.common_share)
+    return cut[1], _cohesive(drafts[cut[1]].blocks, cut[2], attacher.opts.common_share)
 
 
 def _cohesive(blocks: Sequence[BodyBlock], c: int, common_share: float) -> int:

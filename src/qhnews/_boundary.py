@@ -258,7 +258,8 @@ RUN_TOGETHER = reason(
     "An article whose lead or heading byline and trailing byline name other people is two (an article is "
     "credited once, at its head or at its end): the second opens at its title, kept as a subheading between them, "
     "or at a news lead. Where the closing credit is a photographer's (…。X 摄: a photo-news item after a bylined "
-    "article), only a text that opens like a news lead opens the second, under its title or not.",
+    "article), only a text that opens like a news lead opens the second, under its title or not; none right under "
+    "a lead byline (the text a byline opens is its article's).",
 )
 
 TITLE_IN_TEXT = reason(

@@ -347,9 +347,13 @@ def _run_together_cut(d: Draft) -> int | None:
     close it, credited so, after a subheading of its own.
     """
     blocks = d.blocks
+    # the text a lead byline opens is that byline's article: no second opens right under it (an editor's note over
+    # the byline, 编者按：…, is the article's head)
+    first = _after_lead(d)
     if _photo_credit_closes(d):
         return next(
-            (j for j in range(1, len(blocks)) if blocks[j - 1].kind == "paragraph" and _news_lead_at(blocks, j)), None
+            (j for j in range(first, len(blocks)) if blocks[j - 1].kind == "paragraph" and _news_lead_at(blocks, j)),
+            None,
         )
     pair = _credited_twice(d)
     if pair is None:
@@ -360,11 +364,20 @@ def _run_together_cut(d: Draft) -> int | None:
     return next(
         (
             j
-            for j in range(1, len(blocks))
+            for j in range(first, len(blocks))
             if blocks[j - 1].kind == "paragraph" and _opens_second(blocks, j, titled=titled)
         ),
         None,
     )
+
+
+def _after_lead(d: Draft) -> int:
+    """The first block a second article may open at: past the block right under the draft's lead byline, if any."""
+    lead = next((b for b in d.bylines if b.position is BylinePosition.LEAD), None)
+    if lead is None:
+        return 1
+    under = next((j for j, b in enumerate(d.blocks) if b.span.start >= lead.span.end), len(d.blocks))
+    return max(1, under + 1)
 
 
 def _split_run_together(drafts: list[Draft], clusters: list[Cluster]) -> None:
