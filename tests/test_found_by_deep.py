@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 import qhnews
+from fixtures import FIXTURES
 
 
 def test_two_trailing_bylines_run_into_a_paragraph_line_parse() -> None:
@@ -675,3 +676,25 @@ def test_a_glued_group_under_a_jump_stays_whole_and_the_top_title_is_the_first_a
     page = qhnews.parse(_TOP_TITLE_AND_A_GLUED_GROUP_THAT_NAMES_THE_FIRST_TEXT)
     assert page.page_headings == ()
     assert [a.title for a in page.articles] == ["全面加强 全面深化 着力打造智慧城市", "东中农业农村局推进工作工作"]
+
+
+#: Found by scripts/deep (test_layouts.py::test_structure_round_trip[title and plain subtitle], 2026-12-03),
+#: cut down: an unwrapped page; a title printed after its body, then the next article's title over two plain
+#: lines, each of the four lines between blank lines, over that article's dateline. The second line names the
+#: lower text's place and thing (坝台乡, 高原走廊) and none of the upper's, yet it goes to the upper title as its
+#: plain subtitle, and the lower title loses its first line. Open (fails at e2b5b72 too).
+_TITLE_AFTER_ITS_BODY_OVER_A_TITLE_OF_THREE_LINES = (
+    FIXTURES / "deep" / "title-after-body-over-a-three-line-title.txt"
+).read_text("utf-8")
+
+
+@pytest.mark.xfail(strict=True, reason="open: a title after its body takes the first line of the stack under it")
+def test_a_title_after_its_body_leaves_the_three_line_title_under_it_whole() -> None:
+    page = qhnews.parse(_TITLE_AFTER_ITS_BODY_OVER_A_TITLE_OF_THREE_LINES)
+    assert [(a.title, a.subtitles) for a in page.articles] == [
+        ("推动高原果园 保障底线产业", ()),
+        (
+            "坝台乡16.72万服务优化高原走廊",
+            ("引导动能基础保障坝台乡高原走廊环境建设建设", "坝台文化旅游局打造安全责任落实高原走廊水平"),
+        ),
+    ]
