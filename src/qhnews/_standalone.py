@@ -148,7 +148,9 @@ def _comma_line_is_text(info: LineInfo, single: bool, nxt: LineInfo | None, opts
     unwrapped text a lone line with a comma may be a paragraph a column break
     cut; lines wrapped there were wrapped as printed: a heading. A line that
     opens as only an article's head does (◆…, △…, 编者按：…) opens the text of
-    an item or a note, which the press sets under its headline, never in it.
+    an item or a note, which the press sets under its headline, never in it;
+    and a lone line with a comma that ends in a word completing no phrase
+    (…，与) is running text a column break cut.
     """
     return (
         # a line in or right above unwrapped text (a wide column, or a wide line of running text next)
@@ -164,6 +166,9 @@ def _comma_line_is_text(info: LineInfo, single: bool, nxt: LineInfo | None, opts
         # the text below opens with a word's last character and a clause mark (…任 / 务，…): no paragraph
         # opens so, the column broke inside a word of running text
         or (single and nxt is not None and pat.WORD_TAIL.match(nxt.line.text) is not None)
+        # a clause, then a word that completes no phrase (在…局，与 / …): a headline line ends a phrase (but
+        # for a lead-in's ——), a column break in running text falls anywhere
+        or (single and pat.goes_on(info.line.text) and not pat.dash_end(info.line.text))
     )
 
 
