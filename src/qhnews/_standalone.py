@@ -392,13 +392,18 @@ def _stands_alone(
 
 
 def columns_between_headings(
-    infos: Sequence[LineInfo], groups: dict[int, tuple[list[int], str]], opts: ReflowOptions
+    infos: Sequence[LineInfo],
+    groups: dict[int, tuple[list[int], str]],
+    opts: ReflowOptions,
+    measured: set[tuple[int, int]] | None = None,
 ) -> list[LineInfo]:
     """Measure columns again, this time not across standalone lines, lead bylines and article ends.
 
     Articles of different widths meet at their headlines and bylines, and
     after a trailing byline or a jump; a column measured across that seam
-    mixes both widths.
+    mixes both widths. ``measured`` holds the segments (first and last line)
+    that ``infos`` were measured over already: they are skipped, and the
+    segments measured now are added.
     """
     standalone = {i for members, _ in groups.values() for i in members}
     out = list(infos)
@@ -409,6 +414,11 @@ def columns_between_headings(
         # A line whose window lies inside the segment keeps its measure; only
         # lines within a window of the segment's ends are measured again.
         n = len(segment)
+        if n and measured is not None:
+            span = (segment[0], segment[-1])
+            if span in measured:  # the same lines: the same measure
+                n = 0
+            measured.add(span)
         if n:
             widths = [infos[i].line.width for i in segment]
             for j in (*range(min(w, n)), *range(max(w, n - w), n)):
@@ -417,7 +427,7 @@ def columns_between_headings(
                 col_ahead = quartile(widths[j : j + w + 1])
                 if col != info.column or col_ahead != info.ahead:
                     out[segment[j]] = info.remeasured(col, col_ahead, opts.unwrapped_width)
-            segment.clear()
+        segment.clear()
 
     for i, info in enumerate(infos):
         if i in standalone or info.lead_byline:
