@@ -10,6 +10,7 @@ verdict is recorded with its reason code.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from qhnews import _patterns as pat
@@ -407,34 +408,27 @@ def columns_between_headings(
     """
     standalone = {i for members, _ in groups.values() for i in members}
     out = list(infos)
-    segment: list[int] = []
     w = opts.window
-
-    def measure() -> None:
+    # A segment runs between standalone lines; a lead byline opens one, a trailing byline or a jump closes
+    # one (an article ends there: the next may be set narrower).
+    cuts = {0, len(infos), *standalone, *(i + 1 for i in standalone)}
+    cuts.update(i for i, x in enumerate(infos) if x.lead_byline)
+    cuts.update(i + 1 for i, x in enumerate(infos) if x.closes)
+    for a, b in itertools.pairwise(sorted(cuts)):
+        if a in standalone:
+            continue
+        if measured is not None:
+            if (a, b) in measured:  # the same lines: the same measure
+                continue
+            measured.add((a, b))
         # A line whose window lies inside the segment keeps its measure; only
         # lines within a window of the segment's ends are measured again.
-        n = len(segment)
-        if n and measured is not None:
-            span = (segment[0], segment[-1])
-            if span in measured:  # the same lines: the same measure
-                n = 0
-            measured.add(span)
-        if n:
-            widths = [infos[i].line.width for i in segment]
-            for j in (*range(min(w, n)), *range(max(w, n - w), n)):
-                info = infos[segment[j]]
-                col = quartile(widths[max(0, j - w) : j + w + 1])
-                col_ahead = quartile(widths[j : j + w + 1])
-                if col != info.column or col_ahead != info.ahead:
-                    out[segment[j]] = info.remeasured(col, col_ahead, opts.unwrapped_width)
-        segment.clear()
-
-    for i, info in enumerate(infos):
-        if i in standalone or info.lead_byline:
-            measure()
-        if i not in standalone:
-            segment.append(i)
-            if info.closes:  # a trailing byline or a jump ends an article: the next may be set narrower
-                measure()
-    measure()
+        n = b - a
+        widths = [infos[i].line.width for i in range(a, b)]
+        for j in (*range(min(w, n)), *range(max(w, n - w), n)):
+            info = infos[a + j]
+            col = quartile(widths[max(0, j - w) : j + w + 1])
+            col_ahead = quartile(widths[j : j + w + 1])
+            if col != info.column or col_ahead != info.ahead:
+                out[a + j] = info.remeasured(col, col_ahead, opts.unwrapped_width)
     return out
