@@ -25,7 +25,7 @@ def set_width(text: str, width: int) -> int:
     quartile of four lines is their widest) it sets the column measured.
 
     Examples:
-        >>> set_width("平台。”", 10), set_width("平台", 4), set_width("。", 2)
+        >>> set_width("平台。”", 8), set_width("平台", 4), set_width("。", 2)
         (4, 4, 2)
     """
     marks = 0
