@@ -348,9 +348,9 @@ def blocks(
     # Bylines, profile lines and jumps stand alone by their form: measured first not across them, the headline
     # decisions see each article's own column; then again not across the headline groups found.
     measured: set[tuple[int, int]] = set()
-    infos = columns_between_headings(infos, {i: ([i], "") for i, x in enumerate(infos) if x.alone}, opts, measured)
+    infos = columns_between_headings(infos, {i for i, x in enumerate(infos) if x.alone}, opts, measured)
     groups = standalone_runs(infos, opts)
-    infos = columns_between_headings(infos, groups, opts, measured)
+    infos = columns_between_headings(infos, {i for members, _ in groups.values() for i in members}, opts, measured)
     walk = _Walk(infos, opts, nopts, DEFAULT if forms is None else compiled(forms))
     i = 0
     while i < len(infos):

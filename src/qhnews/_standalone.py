@@ -11,7 +11,7 @@ verdict is recorded with its reason code.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from qhnews import _patterns as pat
 from qhnews._columns import quartile
@@ -394,19 +394,18 @@ def _stands_alone(
 
 def columns_between_headings(
     infos: Sequence[LineInfo],
-    groups: dict[int, tuple[list[int], str]],
+    standalone: Collection[int],
     opts: ReflowOptions,
     measured: set[tuple[int, int]] | None = None,
 ) -> list[LineInfo]:
-    """Measure columns again, this time not across standalone lines, lead bylines and article ends.
+    """Measure columns again, this time not across the ``standalone`` lines, lead bylines and article ends.
 
     Articles of different widths meet at their headlines and bylines, and
     after a trailing byline or a jump; a column measured across that seam
-    mixes both widths. ``measured`` holds the segments (first and last line)
-    that ``infos`` were measured over already: they are skipped, and the
-    segments measured now are added.
+    mixes both widths. ``measured`` holds the segments (their first line and
+    the line after their last) that ``infos`` were measured over already:
+    they are skipped, and the segments measured now are added.
     """
-    standalone = {i for members, _ in groups.values() for i in members}
     out = list(infos)
     w = opts.window
     # A segment runs between standalone lines; a lead byline opens one, a trailing byline or a jump closes
