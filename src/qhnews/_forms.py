@@ -48,7 +48,7 @@ class Forms:
             撰稿：本报记者 X, 摄影：X Y (the names may go without roles after one).
         markers: Marks printed before a heading byline: ■ □ ● ▲ ◆ ★.
         closers: Words after the names that close a byline and name nobody:
-            报道, 摄影报道, 整理, 采写, 摄.
+            报道, 摄影报道, 整理, 采写, 参与采写 (of reporters who took part, after an article credited at its head), 摄.
         surnames: Surnames that tell a name printed without a role (■X, （X）, X/文)
             from a word: the common single surnames and the compound ones (欧阳, 司马 …).
 
@@ -140,7 +140,9 @@ class Forms:
     )
     labels: tuple[str, ...] = attrs.field(default=("撰稿", "摄影", "采写", "文字", "图片"), converter=_words)
     markers: tuple[str, ...] = attrs.field(default=("■", "□", "●", "▲", "◆", "★", "☆"), converter=_words)
-    closers: tuple[str, ...] = attrs.field(default=("摄影报道", "报道", "采写", "整理", "摄", "供图"), converter=_words)
+    closers: tuple[str, ...] = attrs.field(
+        default=("摄影报道", "报道", "参与采写", "参加采写", "采写", "整理", "摄", "供图"), converter=_words
+    )
     surnames: tuple[str, ...] = attrs.field(default=(*SURNAMES, *COMPOUND_SURNAMES), converter=_words)
 
     def extend(self, **more: tuple[str, ...]) -> Forms:
