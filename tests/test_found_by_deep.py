@@ -698,3 +698,21 @@ def test_a_title_after_its_body_leaves_the_three_line_title_under_it_whole() -> 
             ("引导动能基础保障坝台乡高原走廊环境建设建设", "坝台文化旅游局打造安全责任落实高原走廊水平"),
         ),
     ]
+
+
+#: Found by the round-trip property (ci profile) once bug V's minimal page passed (2026-12-03), not cut down: a
+#: title over its plain second line between two texts, the lower one closing with a trailing byline that names
+#: someone the upper article's lead byline does not. The heading lines are read as a subheading of the upper
+#: article and the two texts merge (bug V; fails at 50813b6 too).
+_TITLE_AND_PLAIN_LINE_BETWEEN_BODIES = (
+    FIXTURES / "deep" / "title-and-plain-line-between-bodies-without-bylines.txt"
+).read_text("utf-8")
+
+
+@pytest.mark.xfail(strict=True, reason="bug V: a title and plain line between two texts are read as a subheading")
+def test_a_title_and_its_plain_line_between_two_texts_head_the_lower_one() -> None:
+    page = qhnews.parse(_TITLE_AND_PLAIN_LINE_BETWEEN_BODIES)
+    assert [(a.title, a.subtitles) for a in page.articles] == [
+        ("全面推进 全面推进 着力打造智慧城市", ()),
+        ("东东县智慧乡村工作推进取得新进展", ("东东农业农村局推进工作工作推进智慧乡村工作",)),
+    ]

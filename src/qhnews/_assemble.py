@@ -33,7 +33,7 @@ import attrs
 
 from qhnews import _patterns as pat
 from qhnews._attach import Attacher, Group
-from qhnews._boundary import CREDITED_TWICE, HEADING_BYLINE, TITLE_IN_TEXT, TOPIC_SHIFT
+from qhnews._boundary import CREDITED_AT_BOTH_ENDS, CREDITED_TWICE, HEADING_BYLINE, TITLE_IN_TEXT, TOPIC_SHIFT
 from qhnews._classify import Unit
 from qhnews._confidence import Attached, ConfidenceWeights, Evidence, confidence, page_evidence, rival_similarity
 from qhnews._grams import bigrams, bigrams_among
@@ -356,9 +356,10 @@ def _split_at_topic_shifts(
     if floor < len(drafts):  # a cut was made: solve the page as it now stands
         attacher = Attacher(drafts, clusters, opts)
         groups = attacher.solve()
-    twice = _credited_twice_cuts(drafts, attacher, groups)
-    for at in reversed(twice):  # from the page's end: the articles above keep their places
-        cut_in_two(drafts, clusters, *at, code=CREDITED_TWICE)
+    twice = [(at, CREDITED_TWICE) for at in _credited_twice_cuts(drafts, attacher, groups)]
+    twice += [(at, CREDITED_AT_BOTH_ENDS) for at in _credited_at_both_ends(drafts, attacher, groups)]
+    for at, code in sorted(twice, reverse=True):  # from the page's end: the articles above keep their places
+        cut_in_two(drafts, clusters, *at, code=code)
     if twice:
         attacher = Attacher(drafts, clusters, opts)
         groups = attacher.solve()
@@ -393,6 +394,50 @@ def _credited_twice_cuts(drafts: Sequence[Draft], attacher: Attacher, groups: Se
             c = best[1]
             # a subheading right above the cut is a title printed between the two: the attachment places it
             cuts.append((t, c - 1 if c > 1 and blocks[c - 1].kind == "subheading" else c))
+    return cuts
+
+
+def _credited_at_both_ends(
+    drafts: Sequence[Draft], attacher: Attacher, groups: Sequence[Group]
+) -> list[tuple[int, int]]:
+    """Where articles credited at both ends are cut (``boundary.credited-at-both-ends``): the article and the block.
+
+    An article is credited once. One whose head names a reporter (its lead
+    byline, or the heading byline of the group it took) that its trailing
+    byline names again is two articles: the second one's headline was
+    printed between the two texts and read as a subheading. Of the
+    subheadings that head a paragraph (a lead-in ending in —— runs into its
+    text), the cut is at the one whose words the text under it shares more
+    of than the text above does, the most so (a title's words recur in its
+    own text); none such, no cut. At most one cut an article.
+    """
+    heading: dict[int, set[str]] = {}
+    for h, k, t in groups:
+        if t is not None:
+            heading[t] = {p.name for x in attacher.lines[h:k] if x.byline is not None for p in x.byline.people}
+    cuts: list[tuple[int, int]] = []
+    for t, d in enumerate(drafts):
+        tail = BylinePosition.TRAILING
+        head = heading.get(t, set()) | {p.name for b in d.bylines if b.position is not tail for p in b.people}
+        trailing = [b for b in d.bylines if b.position is tail and head & {p.name for p in b.people}]
+        if not trailing:
+            continue
+        end = trailing[-1].span.start
+        blocks = d.blocks
+        best: tuple[float, int] | None = None
+        for c in range(1, len(blocks) - 1):
+            block = blocks[c]
+            if block.kind != "subheading" or blocks[c + 1].kind != "paragraph" or pat.dash_end(block.text):
+                continue
+            if block.span.start > end:
+                break
+            words = {g: attacher.idf[len(attacher.bodies.get(g, ()))] for g in bigrams(block.text)}
+            above, below = _shares(words, blocks[:c]), _shares(words, blocks[c + 1 :])
+            lean = sum(below) / len(below) - sum(above) / len(above)
+            if lean > 0 and (best is None or lean > best[0]):
+                best = (lean, c)
+        if best is not None:
+            cuts.append((t, best[1]))
     return cuts
 
 

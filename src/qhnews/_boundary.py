@@ -276,6 +276,13 @@ CREDITED_TWICE = reason(
     "its end. The group heads the text from the paragraph where it turns to the group's words (a change point, as "
     "for boundary.topic-shift); the lead byline the text above, with a subheading at the cut for a title of its own.",
 )
+CREDITED_AT_BOTH_ENDS = reason(
+    "boundary.credited-at-both-ends",
+    "An article whose head credits a reporter (its lead byline, or the heading byline of its headline) and whose "
+    "trailing byline credits the same reporter again is two: an article is credited once, at its head or its end. "
+    "The second begins at the subheading in its text that the text under it shares most words with, more than the "
+    "text above does (a headline printed between two texts and read as a subheading): its title.",
+)
 TOPIC_SHIFT = reason(
     "boundary.topic-shift",
     "A headline group that no article takes (below the page's top, where it would be a banner) heads the text "

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import attrs
 
-from qhnews._records import BodyBlock, Byline, Caption, Line, Span, Speaker
+from qhnews._records import BodyBlock, Byline, Caption, Span, Speaker
 
 __all__ = ["Cluster", "Draft", "HeadlineLine"]
+
+
+class SetLine(Protocol):
+    """A line as the page sets it: its text and where it stands (a ``Line``, or a heading line)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def span(self) -> Span: ...
 
 
 @attrs.define
@@ -21,8 +33,8 @@ class Draft:
     continued_to: str | None = None
     continued_from: str | None = None
     captions: list[Caption] = attrs.Factory(list)
-    # The lines of each subheading made of running text, by its start: what it is made of if it heads no text.
-    subheading_lines: dict[int, tuple[Line, ...]] = attrs.Factory(dict)
+    # The lines of each subheading of more than one line, by its start: what it is made of if it heads no text.
+    subheading_lines: dict[int, tuple[SetLine, ...]] = attrs.Factory(dict)
     # Each credited caption read as a photo-news item's last paragraph and byline, by its start (see PHOTO_NEWS).
     news: dict[int, tuple[BodyBlock, Byline]] = attrs.Factory(dict)
     # The caption read as that item's last paragraph and byline after the walk, if one was (see ``_photo_news``).

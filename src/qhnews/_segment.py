@@ -182,6 +182,8 @@ class _Walk:
             assert isinstance(item, HeadingRun)
             cur.blocks.append(BodyBlock("subheading", item.text, item.span, code))
             cur.spans.append(item.span)
+            if len(item.lines) > 1:  # its lines, to become headline lines one by one (as a subheading's of text)
+                cur.subheading_lines[item.span.start] = item.lines
         self.pending = []
 
     def caption(self, unit: CaptionUnit) -> None:
