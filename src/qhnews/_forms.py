@@ -48,7 +48,8 @@ class Forms:
             撰稿：本报记者 X, 摄影：X Y (the names may go without roles after one).
         markers: Marks printed before a heading byline: ■ □ ● ▲ ◆ ★.
         closers: Words after the names that close a byline and name nobody:
-            报道, 摄影报道, 整理, 采写, 参与采写 (of reporters who took part, after an article credited at its head), 摄.
+            报道, 摄影报道, 整理, 采写, 参与采写 (of reporters who took part, after an article
+            credited at its head), 摄.
         surnames: Surnames that tell a name printed without a role (■X, （X）, X/文)
             from a word: the common single surnames and the compound ones (欧阳, 司马 …).
 

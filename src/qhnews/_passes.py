@@ -284,19 +284,24 @@ _AT_THE_HEAD = (BylinePosition.LEAD, BylinePosition.HEADING)
 #: Roles that credit the editing of an article, which the press prints under articles that carry a lead
 #: byline too.
 _EDITING = frozenset(("编辑", "整理"))
+#: Words that close a credit of the reporters who took part in an article credited at its head, printed at its
+#: end: （本报记者 X、Y参与采写）.
+_TOOK_PART = ("参与采写", "参加采写")
 
 
 def _credited_twice(d: Draft) -> tuple[Byline, Byline] | None:
     """The draft's head byline (lead or heading) and its closing trailing byline, where they name other people.
 
     None where it has not both, or they share a name, or the closing one names its editors (（编辑 X）), who
-    may be credited under any article.
+    may be credited under any article, or reporters who took part in it (（本报记者 X参与采写）).
     """
     head = next((b for b in d.bylines if b.position in _AT_THE_HEAD), None)
     end = next((b for b in reversed(d.bylines) if b.position is BylinePosition.TRAILING), None)
     if head is None or end is None or {p.name for p in head.people} & {p.name for p in end.people}:
         return None
-    return None if any(p.role in _EDITING for p in end.people) else (head, end)
+    if any(p.role in _EDITING for p in end.people) or end.text.rstrip("）)").endswith(_TOOK_PART):
+        return None
+    return head, end
 
 
 def _opens_second(blocks: list[BodyBlock], j: int, *, titled: bool) -> bool:
