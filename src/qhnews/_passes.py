@@ -20,6 +20,7 @@ from qhnews._boundary import (
     HEADING_UNDER_TEXT,
     RUN_TOGETHER,
 )
+from qhnews._classify import Heading
 from qhnews._drafts import Cluster, Draft, HeadlineLine
 from qhnews._grams import bigrams
 from qhnews._records import BodyBlock, Byline, BylinePosition
@@ -370,10 +371,25 @@ def _run_together_cut(d: Draft) -> int | None:
         (
             j
             for j in range(first, len(blocks))
-            if blocks[j - 1].kind == "paragraph" and _opens_second(blocks, j, titled=titled)
+            if blocks[j - 1].kind == "paragraph"
+            and _opens_second(blocks, j, titled=titled or (bool(head.people) and _set_apart(d, blocks[j])))
         ),
         None,
     )
+
+
+def _set_apart(d: Draft, block: BodyBlock) -> bool:
+    """A subheading of heading lines set line by line, not a line of type wrapped at a measure.
+
+    A subheading wrapped at its column fills its first line and sets no
+    later line wider; headline lines are each set on their own (a title over
+    a longer plain line), so a later line wider than the first is a
+    headline's, even where the closing credit is a bare name that may be a
+    hand in the article above (``_run_together_cut``).
+    """
+    lines = d.subheading_lines.get(block.span.start, ())
+    widths = [h.width for h in lines if isinstance(h, Heading)]
+    return len(widths) == len(lines) > 1 and widths[0] < max(widths[1:])
 
 
 def _after_lead(d: Draft) -> int:
