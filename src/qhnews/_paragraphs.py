@@ -166,7 +166,7 @@ def _after_dash(s: Seam) -> bool | None:
 )
 def _before_opener(s: Seam) -> bool | None:
     prev = s.prev.line.text
-    if s.prev.ends_sentence or s.prev.lead_byline or pat.PARAGRAPH_OPENER.match(s.cur.line.text) is None:
+    if s.prev.ends_sentence or s.prev.lead_byline or not pat.opens_paragraph(s.cur.line.text):
         return None
     # an opener may be the tail of a longer phrase cut at the line's end (与此 / 同时，截至 / 目前，在 / 会上，)
     last = prev[-1:]
@@ -210,7 +210,7 @@ def _heading_above(s: Seam) -> bool:
         and open_quotes(prev.line.text) <= 0  # a bracket or quote the line opens goes on below
         and not pat.clause_open(prev.line.text)
         and not pat.STOPS.search(text)
-        and pat.PARAGRAPH_OPENER.match(prev.line.text) is None  # 此外，…: a paragraph's opening, no heading
+        and not pat.opens_paragraph(prev.line.text)  # 此外，…: a paragraph's opening, no heading
     )
 
 

@@ -62,6 +62,7 @@ __all__ = [
     "dash_end",
     "goes_on",
     "kicker_only",
+    "opens_paragraph",
 ]
 
 #: Chinese punctuation: the CJK symbols block, full-width forms, curly quotes,
@@ -384,15 +385,24 @@ DATE_LEAD = regex.compile(
         r"|^记者\S{0,12}?(?:获悉|了解到|从)"
     )
 )
+#: The words that open a news paragraph (see ``PARAGRAPH_OPENER``).
+_OPENERS = (
+    "此外|同时|与此同时|另外|随后|其间|目前|当前|近年来|今年以来|近日|日前|会上|会后|"
+    "据了解|据悉|据介绍|据统计|据报道|记者了解到|会议强调|会议指出|会议要求|会议认为|会议决定"
+)
 #: The openers of a news paragraph: a connective that ties it to the paragraph before (此外，同时，), an
 #: attribution (据了解，会议强调，) or a time frame (近年来，今年以来，), each set off by its comma. A paragraph
 #: opens with them; a headline, a statement of its own, does not, and a column break seldom falls just before one.
-PARAGRAPH_OPENER = regex.compile(
-    either(
-        r"^(?:此外|同时|与此同时|另外|随后|其间|目前|当前|近年来|今年以来|近日|日前|会上|会后|"
-        r"据了解|据悉|据介绍|据统计|据报道|记者了解到|会议强调|会议指出|会议要求|会议认为|会议决定)[，,]"
-    )
-)
+PARAGRAPH_OPENER = regex.compile(either(f"^(?:{_OPENERS})[，,]"))
+#: The letters a paragraph opener starts with, in either script.
+_OPENER_FIRSTS = frozenset(forms(*(word[0] for word in _OPENERS.split("|"))))
+
+
+def opens_paragraph(text: str) -> bool:
+    """``PARAGRAPH_OPENER.match(text) is not None``, the first letter tested first (it runs on every seam)."""
+    return text[:1] in _OPENER_FIRSTS and PARAGRAPH_OPENER.match(text) is not None
+
+
 #: The labels the press prints over a commentary's or a feature's title (社论 over the title of an
 #: editorial): the kind of piece, not its subject.
 COLUMN_LABELS = (

@@ -130,7 +130,7 @@ def _shaped(infos: Sequence[LineInfo], runs: list[list[int]], r: int, opts: Refl
         and not infos[run[0]].lead_byline
         and not infos[run[0]].alone
         # a run that opens as a paragraph does (同时，…) is running text: no headline opens so
-        and pat.PARAGRAPH_OPENER.match(infos[run[0]].line.text) is None
+        and not pat.opens_paragraph(infos[run[0]].line.text)
         and all(_heading_like(infos[i], opts) for i in run)
         and not left_open(infos[i].line.text for i in run)
         and (nxt is None or nxt.gap_before > 0 or _firm(nxt))
@@ -287,7 +287,7 @@ def _goes_on(nxt: LineInfo, opts: ReflowOptions) -> bool:
         and " " not in nxt.line.text
         and not nxt.ends_sentence
         and pat.DATE_LEAD.match(nxt.line.text) is None
-        and pat.PARAGRAPH_OPENER.match(nxt.line.text) is None  # 据了解，…: a paragraph opens there
+        and not pat.opens_paragraph(nxt.line.text)  # 据了解，…: a paragraph opens there
         and pat.ARTICLE_HEAD.match(nxt.line.text) is None  # 编者按…, ◆…: an article's head, no paragraph's rest
     )
 
