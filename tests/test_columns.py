@@ -12,7 +12,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from qhnews._columns import _columns_and_ahead, quartile
+from qhnews._columns import _columns_and_ahead, edge_columns, quartile
 
 
 def _upper_quartile(widths: list[int]) -> int:
@@ -72,3 +72,17 @@ def test_a_page_of_no_lines_has_no_columns() -> None:
 @example([5, 40, 40, 40], 0)
 def test_the_walk_is_the_quartile_of_each_slice(widths: list[int], window: int) -> None:
     assert _columns_and_ahead(widths, window) == _both(widths, window)
+
+
+@given(st.lists(st.integers(0, 120), max_size=60), st.integers(0, 12), st.integers(0, 60))
+def test_the_walk_from_a_line_is_the_quartile_of_each_slice(widths: list[int], window: int, start: int) -> None:
+    columns, ahead = _both(widths, window)
+    assert _columns_and_ahead(widths, window, start) == (columns[start:], ahead[start:])
+
+
+@given(st.lists(st.integers(0, 120), max_size=60), st.integers(0, 12))
+def test_the_edges_are_the_lines_within_a_window_of_either_end(widths: list[int], window: int) -> None:
+    n = len(widths)
+    columns, ahead = _both(widths, window)
+    edges = [i for i in range(n) if i < window or i >= n - window]
+    assert list(edge_columns(widths, window)) == [(i, columns[i], ahead[i]) for i in edges]

@@ -8,9 +8,10 @@ so articles of different widths on one page each get their own.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterator, Sequence
 
-__all__ = ["quartile", "set_width"]
+__all__ = ["edge_columns", "quartile", "set_width"]
 
 #: Closing marks a compositor hangs past the column edge rather than open a line with (禁则, 行尾悬挂).
 _HANGING = frozenset("，。、；：？！”’）》」』")
@@ -40,8 +41,10 @@ def set_width(text: str, width: int) -> int:
 _MOST_HANGING = 2
 
 
-def _columns_and_ahead(widths: Sequence[int], window: int) -> tuple[list[int], list[int]]:
-    """Per line, the column and the column ahead, in one walk.
+def _columns_and_ahead(
+    widths: Sequence[int], window: int, start: int = 0, stop: int | None = None
+) -> tuple[list[int], list[int]]:
+    """Per line from ``start`` to ``stop`` (the last line), the column and the column ahead, in one walk.
 
     The column is the upper quartile of the widths from ``window`` lines before
     the line to ``window`` after it; the column ahead, of the widths from the
@@ -52,13 +55,15 @@ def _columns_and_ahead(widths: Sequence[int], window: int) -> tuple[list[int], l
     Examples:
         >>> _columns_and_ahead([30, 30, 12, 30, 31], 2)
         ([30, 30, 30, 31, 31], [30, 30, 31, 31, 31])
+        >>> _columns_and_ahead([30, 30, 12, 30, 31], 2, 3)
+        ([31, 31], [31, 31])
     """
     n = len(widths)
-    near = sorted(widths[: window + 1])
-    front = list(near)
+    near = sorted(widths[max(0, start - window) : start + window + 1])
+    front = sorted(widths[start : start + window + 1])
     columns: list[int] = []
     ahead: list[int] = []
-    for i in range(n):
+    for i in range(start, n if stop is None else stop):
         size = len(near)
         half = size // 2
         columns.append(near[half + (size - half) // 2])  # as quartile(near)
@@ -73,6 +78,23 @@ def _columns_and_ahead(widths: Sequence[int], window: int) -> tuple[list[int], l
             del near[bisect.bisect_left(near, widths[i - window])]
         del front[bisect.bisect_left(front, widths[i])]
     return columns, ahead
+
+
+def edge_columns(widths: Sequence[int], window: int) -> Iterator[tuple[int, int, int]]:
+    """The line, its column and its column ahead, of each line within ``window`` of either end of ``widths``.
+
+    The lines further in have windows inside ``widths`` that reach neither end.
+
+    Examples:
+        >>> list(edge_columns([30, 30, 12, 30, 31], 1))
+        [(0, 30, 30), (4, 31, 31)]
+    """
+    n = len(widths)
+    if n <= 2 * window:
+        return zip(range(n), *_columns_and_ahead(widths, window), strict=True)
+    head = zip(range(window), *_columns_and_ahead(widths, window, 0, window), strict=True)
+    tail = zip(range(n - window, n), *_columns_and_ahead(widths, window, n - window), strict=True)
+    return itertools.chain(head, tail)
 
 
 def quartile(widths: Sequence[int]) -> int:

@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Collection, Sequence
 
 from qhnews import _patterns as pat
-from qhnews._columns import quartile
+from qhnews._columns import edge_columns
 from qhnews._cues import PHOTO_CREDIT, SPEAKER, LineInfo
 from qhnews._options import ReflowOptions
 from qhnews._paragraphs import left_open
@@ -407,12 +407,15 @@ def columns_between_headings(
     they are skipped, and the segments measured now are added.
     """
     out = list(infos)
-    w = opts.window
+    widths = [x.line.width for x in infos]
     # A segment runs between standalone lines; a lead byline opens one, a trailing byline or a jump closes
     # one (an article ends there: the next may be set narrower).
     cuts = {0, len(infos), *standalone, *(i + 1 for i in standalone)}
-    cuts.update(i for i, x in enumerate(infos) if x.lead_byline)
-    cuts.update(i + 1 for i, x in enumerate(infos) if x.closes)
+    for i, x in enumerate(infos):
+        if x.lead_byline:
+            cuts.add(i)
+        if x.closes:
+            cuts.add(i + 1)
     for a, b in itertools.pairwise(sorted(cuts)):
         if a in standalone:
             continue
@@ -422,12 +425,8 @@ def columns_between_headings(
             measured.add((a, b))
         # A line whose window lies inside the segment keeps its measure; only
         # lines within a window of the segment's ends are measured again.
-        n = b - a
-        widths = [infos[i].line.width for i in range(a, b)]
-        for j in (*range(min(w, n)), *range(max(w, n - w), n)):
+        for j, col, col_ahead in edge_columns(widths[a:b], opts.window):
             info = infos[a + j]
-            col = quartile(widths[max(0, j - w) : j + w + 1])
-            col_ahead = quartile(widths[j : j + w + 1])
             if col != info.column or col_ahead != info.ahead:
                 out[a + j] = info.remeasured(col, col_ahead, opts.unwrapped_width)
     return out
