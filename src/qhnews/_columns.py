@@ -61,22 +61,21 @@ def _columns_and_ahead(
     n = len(widths)
     near = sorted(widths[max(0, start - window) : start + window + 1])
     front = sorted(widths[start : start + window + 1])
+    # where the upper quartile stands in a sorted window of each size, as ``quartile`` reads it
+    at = [size // 2 + (size - size // 2) // 2 for size in range(2 * window + 2)]
+    insort, find = bisect.insort, bisect.bisect_left  # read once: the walk runs on every line of the page
     columns: list[int] = []
     ahead: list[int] = []
     for i in range(start, n if stop is None else stop):
-        size = len(near)
-        half = size // 2
-        columns.append(near[half + (size - half) // 2])  # as quartile(near)
-        size = len(front)
-        half = size // 2
-        ahead.append(front[half + (size - half) // 2])
+        columns.append(near[at[len(near)]])
+        ahead.append(front[at[len(front)]])
         if i + window + 1 < n:
             w = widths[i + window + 1]
-            bisect.insort(near, w)
-            bisect.insort(front, w)
+            insort(near, w)
+            insort(front, w)
         if i - window >= 0:
-            del near[bisect.bisect_left(near, widths[i - window])]
-        del front[bisect.bisect_left(front, widths[i])]
+            del near[find(near, widths[i - window])]
+        del front[find(front, widths[i])]
     return columns, ahead
 
 
