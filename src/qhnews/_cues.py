@@ -185,12 +185,19 @@ def _first_form(held: tuple[bool, ...]) -> str:
 
 #: How a line that may hold a form ends: a closing bracket (trailing byline, jump) or a photo credit.
 _FORM_ENDS = (*_CLOSING_ENDS, *CREDIT_ENDS)
-_FORM_CHARS: dict[str, re.Pattern[str]] = {}
+_FORM_CHARS: dict[str, _FormChars] = {}
 #: What a line must hold to hold a form but a heading byline: a space (a profile line) or a mark of furniture.
 _UNLESS_HEADING = re.compile(f" |{pat.FURNITURE_CHAR.pattern}")
 
 
-def _form_chars(patterns: BylinePatterns) -> re.Pattern[str]:
+class _FormChars(NamedTuple):
+    """The characters a line must hold one of to hold a form (see ``_form_chars``)."""
+
+    forms: re.Pattern[str]  # every form but the closing ones and the lead byline
+    any_form: re.Pattern[str]  # the same, and the letters a dateline's mark opens with (``says_lead_mark``)
+
+
+def _form_chars(patterns: BylinePatterns) -> _FormChars:
     """A character one of which every form a line may hold but the closing ones has.
 
     A profile line has a space, furniture a mark of ``FURNITURE_CHAR``, a
@@ -201,22 +208,24 @@ def _form_chars(patterns: BylinePatterns) -> re.Pattern[str]:
     """
     key = patterns.role_start.pattern
     if key not in _FORM_CHARS:
-        _FORM_CHARS[key] = re.compile(f" |{pat.FURNITURE_CHAR.pattern}|{key}")
+        forms = f" |{pat.FURNITURE_CHAR.pattern}|{key}"
+        _FORM_CHARS[key] = _FormChars(re.compile(forms), re.compile(f"{forms}|{pat.LEAD_MARK_LETTERS}"))
     return _FORM_CHARS[key]
 
 
-def _plain(text: str, within: int, chars: re.Pattern[str], patterns: BylinePatterns) -> bool:
+def _plain(text: str, within: int, chars: _FormChars, patterns: BylinePatterns) -> bool:
     """True when the line can hold none of ``FORMS`` and neither opens nor closes with a byline or jump.
 
     A character of a role (习 of 实习生, 员 of 通讯员) in a line that names no
     role and credits no one (``may_head``) is a word of the text.
     """
+    if text.endswith(_FORM_ENDS) or text.startswith(_SOURCE_OPENS):
+        return False
+    if chars.any_form.search(text) is None:  # most lines: no letter of any form, told by one search
+        return True
     return (
-        not text.endswith(_FORM_ENDS)
-        and (chars.search(text) is None or (_UNLESS_HEADING.search(text) is None and not may_head(text, patterns)))
-        and not pat.says_lead_mark(text[:within])
-        and not text.startswith(_SOURCE_OPENS)
-    )
+        chars.forms.search(text) is None or (_UNLESS_HEADING.search(text) is None and not may_head(text, patterns))
+    ) and not pat.says_lead_mark(text[:within])
 
 
 def _info(

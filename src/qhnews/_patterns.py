@@ -42,6 +42,7 @@ __all__ = [
     "KICKER_END",
     "KICKER_ONLY",
     "KICKER_TIME",
+    "LEAD_MARK_LETTERS",
     "NOTE_LABEL",
     "NOT_ALNUM",
     "PARAGRAPH_OPENER",
@@ -201,10 +202,12 @@ def kicker_only(text: str) -> bool:
 LEAD_MARKS = forms("讯", "电", OCR_CONFUSIONS["讯"])
 
 
+#: The letters a dateline's mark opens with, as a class: 讯 or 电, 消 (<X>日报消息), 】 (【…报道】), 报 (报道：).
+LEAD_MARK_LETTERS = either("[" + "".join(LEAD_MARKS) + "消】报]")
 #: 讯 or 电; or 消 (<X>日报消息) or 】 (【<country>《X报》N月N日报道】), the rarer datelines; or 报道：.
 #: One class of first letters, 报 let through only before 道：: ``re`` skips in C to where a pattern that
 #: opens with a class can match, where it tries an alternation (…]|报道) at every character (3x slower).
-_LEAD_MARK = re.compile(either("[" + "".join(LEAD_MARKS) + "消】报](?:(?<!报)|道[：:])"))
+_LEAD_MARK = re.compile(LEAD_MARK_LETTERS + either("(?:(?<!报)|道[：:])"))
 
 
 def says_lead_mark(head: str) -> bool:
