@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 import attrs
+import regex
 
 from qhnews import _patterns as pat
 from qhnews._cues import _CLOSING_ENDS, LineInfo, analyse
@@ -71,10 +72,13 @@ def _split_ends(block: Block, options: NormalizeOptions, within: int, patterns: 
     They become standalone blocks of their own that share the paragraph's
     first or last line; the offsets of the cut are mapped back to the source.
     """
-    whole = _lead_alone(block, within, patterns)
+    # A lead byline says 讯 or 电 near its start (it may wrap: 新华社北京7月 / 10日电…): most paragraphs need no match.
+    text = block.block.text
+    lead = patterns.lead.match(text) if pat.says_lead_mark(text[:within]) else None
+    whole = _lead_alone(block, lead)
     if whole is not None:
         return [whole]
-    head, block, start = _cut_head(block, options, within, patterns)
+    head, block, start = _cut_head(block, lead, options, patterns)
     tail, block, end = _cut_tail(block, options, patterns)
     if not head and not tail:  # most paragraphs: nothing cut, the block as it was
         return [block]
@@ -83,19 +87,17 @@ def _split_ends(block: Block, options: NormalizeOptions, within: int, patterns: 
     return [*head, Block(body, infos, block.joins), *tail]
 
 
-def _lead_alone(block: Block, within: int, patterns: BylinePatterns) -> Block | None:
+def _lead_alone(block: Block, m: regex.Match[str] | None) -> Block | None:
     """A paragraph that is a lead byline and nothing else, as a lead byline's block; else None.
 
     A dateline set on a line of its own (本报讯 X、记者X报道：) with a column
     break under it stands as a paragraph of its own: the body goes on in the
     next column, and the blank line the break leaves cannot be told from a
-    paragraph break.
+    paragraph break. ``m``: the lead byline the paragraph opens with
+    (``BylinePatterns.lead``), if any.
     """
     b = block.block
     text = b.text
-    if not pat.says_lead_mark(text[:within]):
-        return None
-    m = patterns.lead.match(text)
     if m is None or m.end() < len(text):
         return None
     return Block(TextBlock(BlockKind.STANDALONE, b.lines, text, b.start, b.end, LEAD_ALONE), block.infos, block.joins)
@@ -111,13 +113,13 @@ def _rest(block: Block, lines: tuple[Line, ...], text: str) -> Block:
 
 
 def _cut_head(
-    block: Block, options: NormalizeOptions, within: int, patterns: BylinePatterns
+    block: Block, m: regex.Match[str] | None, options: NormalizeOptions, patterns: BylinePatterns
 ) -> tuple[list[Block], Block, int | None]:
-    """The lead byline cut off a paragraph's head, the rest, and the offset the rest starts at."""
+    """The lead byline cut off a paragraph's head, the rest, and the offset the rest starts at.
+
+    ``m``: the lead byline the paragraph opens with (``BylinePatterns.lead``), if any.
+    """
     lines, text, infos = block.block.lines, block.block.text, block.infos
-    # A lead byline says 讯 or 电 near its start (it may wrap: 新华社北京7月 / 10日电…).
-    head_text = text[:within]
-    m = patterns.lead.match(text) if pat.says_lead_mark(head_text) else None
     end = _filled_lead(block, options, patterns) if m is None else m.end()
     if end is None or end >= len(text):
         return [], block, None
