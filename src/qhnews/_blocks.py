@@ -31,7 +31,7 @@ from qhnews._paragraphs import HEADS, Seam, breaks, open_quotes
 from qhnews._records import BlockKind, Line, TextBlock
 from qhnews._records_text import tuple_of
 from qhnews._rules import first_verdict, reason
-from qhnews._standalone import columns_between_headings, standalone_runs
+from qhnews._standalone import PageMeasure, columns_between_headings, standalone_runs
 
 __all__ = ["Block", "ReflowOptions", "blocks", "reflow"]
 
@@ -349,10 +349,10 @@ def blocks(
     nopts = normalize_options or NormalizeOptions()
     # Bylines, profile lines and jumps stand alone by their form: measured first not across them, the headline
     # decisions see each article's own column; then again not across the headline groups found.
-    measured: set[tuple[int, int]] = set()
-    infos = columns_between_headings(infos, {i for i, x in enumerate(infos) if x.alone}, opts, measured)
+    page = PageMeasure(infos)
+    infos = columns_between_headings(infos, {i for i, x in enumerate(infos) if x.alone}, opts, page)
     groups = standalone_runs(infos, opts)
-    infos = columns_between_headings(infos, {i for members, _ in groups.values() for i in members}, opts, measured)
+    infos = columns_between_headings(infos, {i for members, _ in groups.values() for i in members}, opts, page)
     walk = _Walk(infos, opts, nopts, DEFAULT if forms is None else compiled(forms))
     i = 0
     while i < len(infos):

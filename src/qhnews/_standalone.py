@@ -20,7 +20,7 @@ from qhnews._options import ReflowOptions
 from qhnews._paragraphs import left_open
 from qhnews._rules import reason
 
-__all__ = ["columns_between_headings", "standalone_runs"]
+__all__ = ["PageMeasure", "columns_between_headings", "standalone_runs"]
 
 ALONE = reason("standalone.form", "a byline, profile line, jump or furniture line stands alone")
 FIRM = reason("standalone.over-byline", "heading-shaped lines that end at a byline, a profile line or the page end")
@@ -392,37 +392,54 @@ def _stands_alone(
     return AFTER_HEADING if after_heading else KEPT_APART
 
 
+class PageMeasure:
+    """What the column passes over a page (``columns_between_headings``) read, read once a page.
+
+    A pass remeasures lines, which keep their widths, lead bylines and closes.
+
+    Attributes:
+        widths: The width of each line.
+        ends: Where a segment ends whatever stands alone: at a lead byline (it
+            opens an article), after a trailing byline or a jump (they close
+            one): the next article may be set narrower.
+        measured: The segments (their first line and the line after their
+            last) measured so far: the same lines give the same measure.
+    """
+
+    def __init__(self, infos: Sequence[LineInfo]) -> None:
+        self.widths = [x.line.width for x in infos]
+        self.ends: set[int] = set()
+        for i, x in enumerate(infos):
+            if x.lead_byline:
+                self.ends.add(i)
+            if x.closes:
+                self.ends.add(i + 1)
+        self.measured: set[tuple[int, int]] = set()
+
+
 def columns_between_headings(
     infos: Sequence[LineInfo],
     standalone: Collection[int],
     opts: ReflowOptions,
-    measured: set[tuple[int, int]] | None = None,
+    page: PageMeasure | None = None,
 ) -> list[LineInfo]:
     """Measure columns again, this time not across the ``standalone`` lines, lead bylines and article ends.
 
     Articles of different widths meet at their headlines and bylines, and
     after a trailing byline or a jump; a column measured across that seam
-    mixes both widths. ``measured`` holds the segments (their first line and
-    the line after their last) that ``infos`` were measured over already:
-    they are skipped, and the segments measured now are added.
+    mixes both widths. ``page`` is the page's measure (``PageMeasure``): the
+    segments that ``infos`` were measured over already are skipped, and the
+    segments measured now are added.
     """
+    page = page or PageMeasure(infos)
     out = list(infos)
-    widths = [x.line.width for x in infos]
-    # A segment runs between standalone lines; a lead byline opens one, a trailing byline or a jump closes
-    # one (an article ends there: the next may be set narrower).
-    cuts = {0, len(infos), *standalone, *(i + 1 for i in standalone)}
-    for i, x in enumerate(infos):
-        if x.lead_byline:
-            cuts.add(i)
-        if x.closes:
-            cuts.add(i + 1)
+    widths, measured = page.widths, page.measured
+    # A segment runs between standalone lines and the ends of articles.
+    cuts = {0, len(infos), *standalone, *(i + 1 for i in standalone), *page.ends}
     for a, b in itertools.pairwise(sorted(cuts)):
-        if a in standalone:
+        if a in standalone or (a, b) in measured:
             continue
-        if measured is not None:
-            if (a, b) in measured:  # the same lines: the same measure
-                continue
-            measured.add((a, b))
+        measured.add((a, b))
         # A line whose window lies inside the segment keeps its measure; only
         # lines within a window of the segment's ends are measured again.
         for j, col, col_ahead in edge_columns(widths[a:b], opts.window):
