@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
 from qhnews._charsets import narrow
 from qhnews._normalize import NormalizeOptions, normalize
 from qhnews._records import Line
-from qhnews._records_text import line_of
+from qhnews._records_text import lines_of
 
 __all__ = ["cell_width", "split_lines"]
 
@@ -36,18 +38,18 @@ def split_lines(text: str, options: NormalizeOptions | None = None, offset: int 
     parts = text.split("\n") if text else []
     if text.endswith("\n"):
         parts.pop()
-    lines: list[Line] = []
-    pos = offset
     # No rule reaches across a line break, so the page is normalized in one
     # call, and measured in one: a line is as wide as its characters and its
     # wide characters together (cell_width, line by line).
     page = normalize(text, opts)
     norms = page.split("\n")
     rests = narrow(page).split("\n")
-    append = lines.append
     # norms and rests hold one more, empty, item when the text ends with a line break
-    for number, (raw, norm, rest) in enumerate(zip(parts, norms, rests, strict=False), start=1):
-        end = pos + len(raw)
-        append(line_of(number, pos, end, raw, norm, 2 * len(norm) - len(rest)))
-        pos = end + 1
-    return tuple(lines)
+    n = min(len(parts), len(norms), len(rests))
+    del parts[n:], norms[n:], rests[n:]
+    lengths = list(map(len, parts))
+    # a line starts one past the end of the line before (its line break)
+    starts = list(itertools.accumulate((length + 1 for length in lengths[:-1]), initial=offset))[:n]
+    ends = [start + length for start, length in zip(starts, lengths, strict=True)]
+    widths = [2 * len(norm) - len(rest) for norm, rest in zip(norms, rests, strict=True)]
+    return tuple(lines_of(range(1, n + 1), starts, ends, parts, norms, widths))

@@ -9,13 +9,15 @@ the parser's later stages; the records that come out are in
 
 from __future__ import annotations
 
+import collections
 import enum
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 import attrs
 
-__all__ = ["BlockKind", "Line", "Span", "StrEnum", "TextBlock", "line_of", "tuple_of"]
+__all__ = ["BlockKind", "Line", "Span", "StrEnum", "TextBlock", "line_of", "lines_of", "tuple_of"]
 
 _T = TypeVar("_T", bound=tuple[object, ...])
 
@@ -144,6 +146,33 @@ def _line_maker() -> Callable[[int, int, int, str, str, int], Line]:
 #: the frozen class's constructor sets each through ``object.__setattr__`` and costs a fourth more, for the
 #: one record made per line of the page (the fields are not checked).
 line_of = _line_maker()
+_LINE_SLOTS = _slot_setters(Line)
+
+
+def lines_of(  # noqa: PLR0917 -- Line's fields, as its constructor takes them
+    numbers: Sequence[int],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    raws: Sequence[str],
+    texts: Sequence[str],
+    widths: Sequence[int],
+) -> list[Line]:
+    """``[line_of(n, s, e, r, t, w) for n, s, e, r, t, w in zip(numbers, …)]``, the fields given column by column.
+
+    Each slot is set over all the lines in one pass of ``map``, in C: no Python
+    call per line and field (a page's lines are made in half the time).
+
+    Examples:
+        >>> made = lines_of([1, 2], [0, 4], [3, 4], ["第24 ", ""], ["第24", ""], [4, 0])
+        >>> made == [Line(1, 0, 3, "第24 ", "第24", 4), Line(2, 4, 4, "", "", 0)]
+        True
+    """
+    columns = (numbers, starts, ends, raws, texts, widths)
+    assert len({len(c) for c in columns}) == 1, "a column per field, a value per line"
+    lines: list[Line] = list(map(object.__new__, itertools.repeat(Line, len(numbers))))
+    for setter, values in zip(_LINE_SLOTS, columns, strict=True):
+        collections.deque(map(setter, lines, values), maxlen=0)  # run for the calls alone
+    return lines
 
 
 class BlockKind(StrEnum):
