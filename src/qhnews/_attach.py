@@ -64,7 +64,8 @@ class _Ending(NamedTuple):
     end: int  # the group's end line
     last: bool  # it ends its cluster
     idle: float  # the score of leaving it to no article
-    scores: dict[int, float]  # article -> the score of the page from here when the group goes to it
+    after: list[float]  # by article a from the window's first on: the best of the page after it (``_after``)
+    scores: list[float]  # by article from the window's first on: the score of the page from here when it goes there
     best_from: list[tuple[float, int]]  # the best (score, article) from each article of the window on
 
 
@@ -146,7 +147,7 @@ class Attacher:
         self._grams: dict[str, tuple[list[tuple[float, list[int]]], float]] = {}
         self._over: dict[tuple[str, int, int], list[float]] = {}
         # The programme's table and what it reads (set by solve).
-        self._best: list[dict[int, tuple[float, int, int | None]]] = []
+        self._best: list[list[tuple[float, int, int | None]]] = []  # by line h: by article a from h's window's first
         self._lows: list[int] = []
         self._headless: list[float] = []
 
@@ -345,7 +346,8 @@ class Attacher:
     def solve(self) -> list[Group]:
         """Return the groups as (first line, end line, article or None).
 
-        ``best[h][a]`` is the best score of lines ``h:`` when no article
+        ``best[h][a - low]`` (``low`` the first article of line ``h``'s
+        window) is the best score of lines ``h:`` when no article
         before ``a`` may take them any more (the order is kept). An attachment
         score does not depend on ``a``, so the scores of one group are computed
         once and ``a`` reads the best of them from a suffix maximum (the lowest
@@ -354,15 +356,13 @@ class Attacher:
         n = len(self.lines)
         if self.article_count == 0:  # no article to give anything to
             return [(h, h + 1, None) for h in range(n)]
-        self._best = [{} for _ in range(n + 1)]
+        self._best = [[] for _ in range(n + 1)]
         self._lows = [self.window(h)[0] for h in range(n)]
         # headless[a] is what articles 0..a-1 cost when none gets a headline:
         # skipping articles a..t-1 to give a group to t costs headless[t] - headless[a].
         self._headless = list(itertools.accumulate(self.headless_costs, initial=0.0))
         for h in range(n - 1, -1, -1):
-            endings = self._endings(h)
-            for a in range(self._lows[h], self.articles_before[h] + 2):
-                self._best[h][a] = self._choose(h, a, endings)
+            self._best[h] = self._choose(h, self._endings(h))
         return self._repair(self._trace())
 
     def _after(self, k: int, a: int) -> float:
@@ -374,7 +374,7 @@ class Attacher:
             return headless[a] - headless[m]
         low = self._lows[k]
         nxt = a if a > low else low
-        return self._best[k][nxt][0] + headless[a] - headless[nxt]
+        return self._best[k][nxt - low][0] + headless[a] - headless[nxt]
 
     def _endings(self, h: int) -> list[_Ending]:
         """Every group that starts at line ``h``, scored against each article it may go to."""
@@ -393,46 +393,59 @@ class Attacher:
             cut = 0.0 if last else self.kicker_cut[k]
             if k == h + 2 and self._split_pair(h):
                 cut -= self.opts.roles.plain_subtitle  # the pair is no title over a plain second line
-            scores = {
-                t: s + cut - headless[t] + self._after(k, t + 1)
-                for t, s in enumerate(self.attach_scores(h, k, top), start=low)
-            }
+            # what follows the group, read once for the articles it may go to and those _choose starts from
+            after = [self._after(k, a) for a in range(low, p + 2)]
+            scores = [
+                s + cut - skip + rest
+                for s, skip, rest in zip(
+                    self.attach_scores(h, k, top), headless[low : top + 1], after[1 : top + 2 - low], strict=True
+                )
+            ]
             best_from: list[tuple[float, int]] = []
             run = (-math.inf, -1)
             for t in range(top, low - 1, -1):
-                if scores[t] > run[0] + _TIE:  # a tie goes to the later article
-                    run = (scores[t], t)
+                s = scores[t - low]
+                if s > run[0] + _TIE:  # a tie goes to the later article
+                    run = (s, t)
                 best_from.append(run)
             best_from.reverse()
-            out.append(_Ending(k, last, self.idle_score(h, k), scores, best_from))
+            out.append(_Ending(k, last, self.idle_score(h, k), after, scores, best_from))
             if closed and (last or self.lines[k].byline is None):
                 break  # no group runs on past its byline
         return out
 
-    def _choose(self, h: int, a: int, endings: list[_Ending]) -> tuple[float, int, int | None]:
-        """The best (score, end line, article) for lines ``h:`` when no article before ``a`` may take them."""
+    def _choose(self, h: int, endings: list[_Ending]) -> list[tuple[float, int, int | None]]:
+        """By article ``a`` from the window's first on: the best (score, end line, article) for lines ``h:``.
+
+        ``a`` is the first article that may still take them. Each ending is
+        read once for all the articles ``a``: for each ``a`` the endings are
+        weighed in their order, and a tie keeps the first.
+        """
         p, low, m = self.articles_before[h], self._lows[h], self.article_count
-        choice: tuple[float, int, int | None] = (-math.inf, h + 1, None)
-        best = -math.inf
-        skipped = self._headless[min(a, m)]
-        heads_next = self.heads_next[h] and a <= p < m
-        after = self._after
-        for k, last, idle, scores, best_from in endings:
-            if heads_next and last:  # the group ends before article p's body
-                if scores[p] + skipped > best:
-                    best = scores[p] + skipped
-                    choice = (best, k, p)
-                continue
-            s = idle + after(k, a)
-            if s > best:
-                best = s
-                choice = (s, k, None)
-            if a - low < len(best_from):
-                s, t = best_from[a - low]
-                if s + skipped > best:
-                    best = s + skipped
-                    choice = (best, k, t)
-        return choice
+        headless = self._headless
+        starts = range(low, p + 2)
+        choices: list[tuple[float, int, int | None]] = [(-math.inf, h + 1, None)] * len(starts)
+        skipped = [headless[a if a < m else m] for a in starts]
+        # the group that ends the cluster heads article p's body: for each a up to p, it goes to p
+        forced = len(starts) - 1 if self.heads_next[h] and p < m else 0
+        for k, last, idle, after, scores, best_from in endings:
+            free = 0
+            if last and forced:
+                free = forced  # the starts a <= p: the group ends before article p's body
+                score = scores[p - low]
+                for i in range(forced):
+                    if score + skipped[i] > choices[i][0]:
+                        choices[i] = (score + skipped[i], k, p)
+            reach = len(best_from)
+            for i in range(free, len(starts)):
+                s = idle + after[i]
+                if s > choices[i][0]:
+                    choices[i] = (s, k, None)
+                if i < reach:
+                    s, t = best_from[i]
+                    if s + skipped[i] > choices[i][0]:
+                        choices[i] = (s + skipped[i], k, t)
+        return choices
 
     def _trace(self) -> list[Group]:
         """Read the chosen groups off the programme's table, from the first line on."""
@@ -440,7 +453,7 @@ class Attacher:
         h, a = 0, 0
         while h < len(self.lines):
             a = max(a, self._lows[h])
-            _, k, target = self._best[h][a]
+            _, k, target = self._best[h][a - self._lows[h]]
             out.append((h, k, target))
             if target is not None:
                 a = target + 1
