@@ -17,6 +17,7 @@ import bisect
 import functools
 import itertools
 import math
+import operator
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -240,7 +241,7 @@ class Attacher:
             low, high = self.window(h)
             whole = self._overlaps("".join(self.texts[h:k]), low, high)
             lines = self._line_overlaps(h, k)
-            best = [max(col) for col in zip(*lines, strict=True)]
+            best = list(map(max, zip(*lines, strict=True)))
             self._sim[key] = [(w + b) / 2 for w, b in zip(whole, best, strict=True)]
         return self._sim[key]
 
@@ -265,9 +266,8 @@ class Attacher:
         lines = self._line_overlaps(h, k)
         tops = [max(shares) for shares in lines]
         n = k - h
-        return [
-            sum(top - shares[j] for top, shares in zip(tops, lines, strict=True)) / n for j in range(high - low + 1)
-        ]
+        # by body: the lines' shortfalls added by sum() in the order of the lines, as a sum over them would
+        return [sum(map(operator.sub, tops, col)) / n for col in zip(*lines, strict=True)]
 
     def similarity(self, h: int, k: int, t: int) -> float:
         """How much the group ``h:k`` shares with body ``t`` (an article in its window)."""
