@@ -326,7 +326,7 @@ def _long_lead_in(s: Text) -> str | None:
 @rule("body.short-open-line", "A short text that ends no sentence and no clause is a subheading.")
 def _short_open_line(s: Text) -> str | None:
     text = s.text
-    if len(text) <= s.options.subheading_max_chars and not pat.SENTENCE_END.search(text) and not pat.clause_open(text):
+    if len(text) <= s.options.subheading_max_chars and not pat.sentence_end(text) and not pat.clause_open(text):
         return "subheading"
     return None
 

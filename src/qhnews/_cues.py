@@ -107,7 +107,7 @@ def _ends_sentence(text: str) -> bool:
     last = text[-1:]
     if last in _SENTENCE_MARKS:
         return True
-    return bool(last) and last in _CLOSER_MARKS and pat.SENTENCE_END.search(text) is not None
+    return bool(last) and last in _CLOSER_MARKS and pat.sentence_end(text)
 
 
 def _lead(text: str, within: int, patterns: BylinePatterns) -> tuple[int, bool]:

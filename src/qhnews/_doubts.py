@@ -46,7 +46,7 @@ def open_end(d: Draft) -> bool:
     if d.continued_to is not None:
         return False
     last = next((b.text for b in reversed(d.blocks) if b.kind is BodyKind.PARAGRAPH), None)
-    return last is not None and pat.SENTENCE_END.search(last) is None
+    return last is not None and not pat.sentence_end(last)
 
 
 def title_misshaped(r: HeadlineReading) -> bool:
@@ -94,7 +94,7 @@ def second_byline(d: Draft, heading: Sequence[Byline]) -> bool:
 
 def _cut_caption(text: str, credit: str | None) -> bool:
     picture = text.find(PICTURE_IS)
-    return picture > 0 or (credit is None and pat.SENTENCE_END.search(text) is None)
+    return picture > 0 or (credit is None and not pat.sentence_end(text))
 
 
 def cut_captions(d: Draft) -> int:

@@ -64,6 +64,7 @@ __all__ = [
     "goes_on",
     "kicker_only",
     "opens_paragraph",
+    "sentence_end",
 ]
 
 #: Chinese punctuation: the CJK symbols block, full-width forms, curly quotes,
@@ -183,6 +184,21 @@ _CLAUSE_OPENERS = frozenset("，、,“‘「『（《【(")
 def _last(text: str) -> str:
     """The last character before an optional final newline (where ``$`` matches), or ''."""
     return text[-2:-1] if text.endswith("\n") else text[-1:]
+
+
+_SENTENCE_ENDERS = tuple("。！？!?…")
+_CLAUSE_STOPS = tuple("：；:;")
+
+
+def sentence_end(text: str) -> bool:
+    r"""``SENTENCE_END.search(text) is not None``, without running a search over a paragraph.
+
+    Examples:
+        >>> sentence_end("会议召开。”\n"), sentence_end("会议召开：\n"), sentence_end("会议召开，")
+        (True, True, False)
+    """
+    line = text.removesuffix("\n")  # where ``$`` matches too
+    return line.endswith(_CLAUSE_STOPS) or line.rstrip(CLOSERS).endswith(_SENTENCE_ENDERS)
 
 
 def clause_open(text: str) -> bool:
