@@ -259,10 +259,11 @@ RUN_TOGETHER = reason(
     "credited once, at its head or at its end; a closing credit of its editors or of reporters who took part in "
     "it, （本报记者 X参与采写）, is none of another article's): the second opens at its title, kept as a subheading "
     "between them, or at a news lead. Where the closing credit is a bare name (（X）, maybe a hand in the article "
-    "above), only a news lead opens the second, or heading lines set one by one (a later line wider than the "
-    "first: no subheading wrapped at its measure). Where the closing credit is a photographer's (…。X 摄: a "
-    "photo-news item after a bylined article), only a text that opens like a news lead opens the second, under "
-    "its title or not; none right under a lead byline (the text a byline opens is its article's).",
+    "above), only a news lead opens the second, or heading lines set one by one (a later line as wide as the "
+    "first or wider: a subheading wrapped at its measure ends on a shorter line). Where the closing credit is a "
+    "photographer's (…。X 摄: a photo-news item after a bylined article), only a text that opens like a news lead "
+    "opens the second, under its title or not; none right under a lead byline (the text a byline opens is its "
+    "article's).",
 )
 
 TITLE_IN_TEXT = reason(

@@ -381,15 +381,16 @@ def _run_together_cut(d: Draft) -> int | None:
 def _set_apart(d: Draft, block: BodyBlock) -> bool:
     """A subheading of heading lines set line by line, not a line of type wrapped at a measure.
 
-    A subheading wrapped at its column fills its first line and sets no
-    later line wider; headline lines are each set on their own (a title over
-    a longer plain line), so a later line wider than the first is a
-    headline's, even where the closing credit is a bare name that may be a
-    hand in the article above (``_run_together_cut``).
+    A subheading wrapped at its column fills its first line and ends on a
+    shorter one; headline lines are each set on their own: a title over a
+    longer plain line, or two lines of a couplet set alike (对仗). So a later
+    line as wide as the first or wider is a headline's, even where the
+    closing credit is a bare name that may be a hand in the article above
+    (``_run_together_cut``).
     """
     lines = d.subheading_lines.get(block.span.start, ())
     widths = [h.width for h in lines if isinstance(h, Heading)]
-    return len(widths) == len(lines) > 1 and widths[0] < max(widths[1:])
+    return len(widths) == len(lines) > 1 and widths[0] <= max(widths[1:])
 
 
 def _after_lead(d: Draft) -> int:
