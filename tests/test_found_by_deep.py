@@ -717,3 +717,23 @@ def test_a_title_and_its_plain_line_between_two_texts_head_the_lower_one() -> No
         ("全面推进 全面推进 着力打造智慧城市", ()),
         ("东东县智慧乡村工作推进取得新进展", ("东东农业农村局推进工作工作推进智慧乡村工作",)),
     ]
+
+
+#: Found by scripts/deep (test_parse_returns_the_rendered_articles, 2026-12-03), not cut down: a title over
+#: its plain second line, the title as wide as the column, between a text and an editor's note (编者按：…) that
+#: stands over the next report's dateline. The two heading lines read as running text cut by a column break and
+#: run on into the note: the paragraph goes to the article above, and the report under the dateline has no
+#: headline. Open (fails at 50813b6 too); a break before a line that opens as only an article's head does
+#: (编者按) parts the note but leaves the heading lines a subheading of the text above.
+_TITLE_AND_PLAIN_LINE_OVER_AN_EDITORS_NOTE = (
+    FIXTURES / "deep" / "title-and-plain-line-over-an-editors-note.txt"
+).read_text("utf-8")
+
+
+@pytest.mark.xfail(strict=True, reason="open: heading lines as wide as the column run on into an editor's note")
+def test_a_title_over_its_plain_line_heads_the_report_its_editors_note_opens() -> None:
+    page = qhnews.parse(_TITLE_AND_PLAIN_LINE_OVER_AN_EDITORS_NOTE)
+    last = page.articles[-1]
+    assert last.title == "东东县推进绿色城市建设的工作工作新路径"
+    assert last.subtitles == ("东东县2023年个工作推进绿色城市工作",)
+    assert last.blocks[0].text.startswith("编者按：")
