@@ -722,15 +722,14 @@ def test_a_title_and_its_plain_line_between_two_texts_head_the_lower_one() -> No
 #: Found by scripts/deep (test_parse_returns_the_rendered_articles, 2026-12-03), not cut down: a title over
 #: its plain second line, the title as wide as the column, between a text and an editor's note (编者按：…) that
 #: stands over the next report's dateline. The two heading lines read as running text cut by a column break and
-#: run on into the note: the paragraph goes to the article above, and the report under the dateline has no
-#: headline. Open (fails at 50813b6 too); a break before a line that opens as only an article's head does
-#: (编者按) parts the note but leaves the heading lines a subheading of the text above.
+#: run on into the note: the paragraph went to the article above, and the report under the dateline had no
+#: headline (failed at 50813b6 too). Fixed: a note opens a paragraph (break.note-opens) and, after an article's
+#: text, the next article (boundary.note-after-text); the heading lines that end the text above are its headline.
 _TITLE_AND_PLAIN_LINE_OVER_AN_EDITORS_NOTE = (
     FIXTURES / "deep" / "title-and-plain-line-over-an-editors-note.txt"
 ).read_text("utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="open: heading lines as wide as the column run on into an editor's note")
 def test_a_title_over_its_plain_line_heads_the_report_its_editors_note_opens() -> None:
     page = qhnews.parse(_TITLE_AND_PLAIN_LINE_OVER_AN_EDITORS_NOTE)
     last = page.articles[-1]

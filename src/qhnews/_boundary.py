@@ -207,6 +207,13 @@ def _article_head(s: Turn) -> bool | None:
     return True if pat.ARTICLE_HEAD.match(s.para.text) else None
 
 
+NOTE_AFTER_TEXT = reason(
+    "boundary.note-after-text",
+    "An editor's note (编者按：…) after an article's text starts the next article: a note stands at the head of "
+    "the piece it introduces; heading lines that end the text above are that piece's headline.",
+)
+
+
 #: Does the paragraph after heading lines start an article? The first verdict wins.
 BOUNDARY: tuple[Rule[Turn, bool], ...] = (
     _page_start,

@@ -178,6 +178,15 @@ _OPENER_PREFIX = frozenset("与此至自从在于除")
 
 
 @rule(
+    "break.note-opens",
+    "a line that opens an editor's note (编者按…) starts a paragraph: a note stands at an article's head, and no "
+    "sentence of the text above runs on into it",
+)
+def _note_opens(s: Seam) -> bool | None:
+    return True if s.cur.line.text.startswith(pat.NOTE_OPENS) else None
+
+
+@rule(
     "break.mid-sentence",
     "a line that ends no sentence goes on below, but for a heading set without a blank line above a paragraph",
 )
@@ -268,6 +277,7 @@ BREAKS: tuple[Rule[Seam, bool], ...] = (
     _byline_or_close,
     _after_dash,
     _before_opener,
+    _note_opens,
     _mid_sentence,
     _unwrapped,
     _short_line,

@@ -33,6 +33,7 @@ from qhnews._boundary import (
     CONTINUED_FROM,
     HEADING_BYLINE,
     LEAD_BYLINE,
+    NOTE_AFTER_TEXT,
     PAGE_START,
     PARAGRAPH,
     PICTURE,
@@ -163,6 +164,8 @@ class _Walk:
             return self.start(cur.ended_by)
         if para.jump_from is not None and cur.has_text:
             return self.start(CONTINUED_FROM)
+        if cur.has_text and para.text.startswith(pat.NOTE_OPENS):
+            return self.start(NOTE_AFTER_TEXT)
         return cur
 
     def _closes_pending(self, cur: Draft | None) -> bool:
