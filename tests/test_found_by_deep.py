@@ -772,3 +772,26 @@ def test_a_title_and_its_plain_line_after_a_body_stay_that_bodys() -> None:
         (None, "全面推进 全面推进 着力打造智慧城市", ()),
         (None, "全面加强 全面推进 着力打造绿色城市", ()),
     ]
+
+
+#: Found by scripts/deep (test_swapping_two_articles_gives_the_same_articles, 2026-12-03): a headline group with
+#: its heading byline printed over a text that closes with a bare name (（X）), right after another article's
+#: text with a jump. Where the group may close the text above (boundary.group-between-texts), the group was given
+#: back to the attachment with every byline of the text under it, the bare name at its end too: the article above
+#: took both, and the text under the group lost its credit. A trailing byline credits the text it closes: it
+#: stays. (Failed at 50813b6 too.) The same two articles in the other order parse alike.
+_BYLINE_GROUP_OVER_A_TEXT_CLOSED_BY_A_BARE_NAME = [
+    (FIXTURES / "deep" / f"byline-group-over-a-text-closed-by-a-bare-name{suffix}.txt").read_text("utf-8")
+    for suffix in ("", "-swapped")
+]
+
+
+@pytest.mark.parametrize("text", _BYLINE_GROUP_OVER_A_TEXT_CLOSED_BY_A_BARE_NAME, ids=["printed", "swapped"])
+def test_a_bare_name_closing_a_text_stays_its_credit_when_its_group_is_given_back(text: str) -> None:
+    page = qhnews.parse(text)
+    credits = {a.title: sorted(b.text for b in a.bylines) for a in page.articles}
+    assert credits == {
+        "全面推进 全面推进 着力打造智慧乡村": ["（王丽）"],
+        "全面推进 全面推进 着力打造智慧园区": ["文/图 本报记者 王丹"],
+        "全面推进 全面推进 着力打造智慧城市": ["本报讯（东丰晚报全媒体记者 王丽）"],
+    }

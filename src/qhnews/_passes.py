@@ -199,13 +199,16 @@ def release_group(d: Draft, group: Cluster, code: str) -> None:
     """Make the heading-byline group over ``d`` an unforced cluster whose last line carries the byline.
 
     The text under it opens an article of its own (``code``) that the
-    attachment may give that group or a later one.
+    attachment may give that group or a later one; a trailing byline that
+    closes the text stays with it.
     """
     group.forced = False
-    group.lines.extend(HeadlineLine(b.text, b.span, byline=b) for b in d.bylines)
-    starts = {b.span.start for b in d.bylines}
+    # a trailing byline closes the text under the group and credits that text: it stays (（X） after the text)
+    heads = [b for b in d.bylines if b.position is not BylinePosition.TRAILING]
+    group.lines.extend(HeadlineLine(b.text, b.span, byline=b) for b in heads)
+    starts = {b.span.start for b in heads}
     d.spans = [x for x in d.spans if x.start not in starts]
-    d.bylines = []
+    d.bylines = [b for b in d.bylines if b.position is BylinePosition.TRAILING]
     d.opened_by = code
 
 
