@@ -795,3 +795,21 @@ def test_a_bare_name_closing_a_text_stays_its_credit_when_its_group_is_given_bac
         "全面推进 全面推进 着力打造智慧园区": ["文/图 本报记者 王丹"],
         "全面推进 全面推进 着力打造智慧城市": ["本报讯（东丰晚报全媒体记者 王丽）"],
     }
+
+
+#: Found by scripts/deep (test_layouts.py::test_structure_round_trip[title over two lines], 2026-12-03), not
+#: cut down: two titles, each wrapped over two lines at the headline measure, gathered after the two bodies with
+#: a blank line between them. The second title is read as the first's subtitle, and the second body takes its
+#: subtitles as its title. Open (fails at 50813b6 too): a blank line parts two headlines set after their bodies.
+_TWO_WRAPPED_TITLES_GATHERED_AFTER_THEIR_BODIES = (
+    FIXTURES / "deep" / "two-wrapped-titles-gathered-after-their-bodies.txt"
+).read_text("utf-8")
+
+
+@pytest.mark.xfail(strict=True, reason="open: two wrapped titles after their bodies are read as title and subtitle")
+def test_two_wrapped_titles_gathered_after_their_bodies_go_one_to_each() -> None:
+    page = qhnews.parse(_TWO_WRAPPED_TITLES_GATHERED_AFTER_THEIR_BODIES)
+    assert [a.title for a in page.articles] == [
+        "岭泉乡强化文明城市建设的科技保护新路径",
+        "康盛区强化韧性果园建设的科技保护新路径",
+    ]
