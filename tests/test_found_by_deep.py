@@ -813,3 +813,18 @@ def test_two_wrapped_titles_gathered_after_their_bodies_go_one_to_each() -> None
         "岭泉乡强化文明城市建设的科技保护新路径",
         "康盛区强化韧性果园建设的科技保护新路径",
     ]
+
+
+#: Found by scripts/deep (test_layouts.py::test_structure_round_trip[title and plain subtitle], 2026-12-03), not
+#: cut down: an unwrapped page, a title over its plain second line printed after its body; the two lines are read
+#: as one title wrapped over two lines. The family of the wrapped-title page above; open (fails at 50813b6 too).
+_TITLE_OVER_A_PLAIN_LINE_READ_AS_ONE = (
+    FIXTURES / "deep" / "title-over-a-plain-line-read-as-one-wrapped-title.txt"
+).read_text("utf-8")
+
+
+@pytest.mark.xfail(strict=True, reason="open: a title over its plain second line is read as one wrapped title")
+def test_a_title_over_its_plain_line_after_its_body_keeps_its_subtitle() -> None:
+    page = qhnews.parse(_TITLE_OVER_A_PLAIN_LINE_READ_AS_ONE)
+    first = page.articles[0]
+    assert (first.title, first.subtitles) == ("原峰文化旅游局夯实经济标准", ("强化项目工作推进原峰镇冷凉走廊基层",))
