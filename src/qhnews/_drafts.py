@@ -12,13 +12,16 @@ __all__ = ["Cluster", "Draft", "HeadlineLine"]
 
 
 class SetLine(Protocol):
-    """A line as the page sets it: its text and where it stands (a ``Line``, or a heading line)."""
+    """A line as the page sets it: its text, where it stands and its width (a ``Line``, or a heading line)."""
 
     @property
     def text(self) -> str: ...
 
     @property
     def span(self) -> Span: ...
+
+    @property
+    def width(self) -> int: ...
 
 
 @attrs.define

@@ -25,7 +25,20 @@ import regex
 from qhnews._script import VARIANTS, either
 from qhnews._surnames import COMPOUND_SURNAMES, SURNAMES
 
-__all__ = ["DEFAULT", "NUMBER", "OCR_CONFUSIONS", "BylinePatterns", "Forms", "compiled", "surname_pattern"]
+__all__ = [
+    "DEFAULT",
+    "NUMBER",
+    "OCR_CONFUSIONS",
+    "TOOK_PART",
+    "BylinePatterns",
+    "Forms",
+    "compiled",
+    "surname_pattern",
+]
+
+#: Words that close a credit of the reporters who took part in an article credited at its head, printed at its
+#: end: （本报记者 X、Y参与采写）. They name nobody (``Forms.closers``) and credit no other article.
+TOOK_PART = ("参与采写", "参加采写")
 
 
 def _words(value: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -142,7 +155,7 @@ class Forms:
     labels: tuple[str, ...] = attrs.field(default=("撰稿", "摄影", "采写", "文字", "图片"), converter=_words)
     markers: tuple[str, ...] = attrs.field(default=("■", "□", "●", "▲", "◆", "★", "☆"), converter=_words)
     closers: tuple[str, ...] = attrs.field(
-        default=("摄影报道", "报道", "参与采写", "参加采写", "采写", "整理", "摄", "供图"), converter=_words
+        default=("摄影报道", "报道", *TOOK_PART, "采写", "整理", "摄", "供图"), converter=_words
     )
     surnames: tuple[str, ...] = attrs.field(default=(*SURNAMES, *COMPOUND_SURNAMES), converter=_words)
 

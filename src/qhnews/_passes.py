@@ -20,8 +20,8 @@ from qhnews._boundary import (
     HEADING_UNDER_TEXT,
     RUN_TOGETHER,
 )
-from qhnews._classify import Heading
 from qhnews._drafts import Cluster, Draft, HeadlineLine
+from qhnews._forms import TOOK_PART
 from qhnews._grams import bigrams
 from qhnews._records import BodyBlock, Byline, BylinePosition
 from qhnews._rules import reason
@@ -288,9 +288,6 @@ _AT_THE_HEAD = (BylinePosition.LEAD, BylinePosition.HEADING)
 #: Roles that credit the editing of an article, which the press prints under articles that carry a lead
 #: byline too.
 _EDITING = frozenset(("编辑", "整理"))
-#: Words that close a credit of the reporters who took part in an article credited at its head, printed at its
-#: end: （本报记者 X、Y参与采写）.
-_TOOK_PART = ("参与采写", "参加采写")
 
 
 def _credited_twice(d: Draft) -> tuple[Byline, Byline] | None:
@@ -303,7 +300,7 @@ def _credited_twice(d: Draft) -> tuple[Byline, Byline] | None:
     end = next((b for b in reversed(d.bylines) if b.position is BylinePosition.TRAILING), None)
     if head is None or end is None or {p.name for p in head.people} & {p.name for p in end.people}:
         return None
-    if any(p.role in _EDITING for p in end.people) or end.text.rstrip("）)").endswith(_TOOK_PART):
+    if any(p.role in _EDITING for p in end.people) or end.text.rstrip("）)").endswith(TOOK_PART):
         return None
     return head, end
 
@@ -391,9 +388,8 @@ def _set_apart(d: Draft, block: BodyBlock) -> bool:
     closing credit is a bare name that may be a hand in the article above
     (``_run_together_cut``).
     """
-    lines = d.subheading_lines.get(block.span.start, ())
-    widths = [h.width for h in lines if isinstance(h, Heading)]
-    return len(widths) == len(lines) > 1 and widths[0] <= max(widths[1:])
+    widths = [h.width for h in d.subheading_lines.get(block.span.start, ())]
+    return len(widths) > 1 and widths[0] <= max(widths[1:])
 
 
 def _after_lead(d: Draft) -> int:
