@@ -382,7 +382,7 @@ def _credited_twice_cuts(drafts: Sequence[Draft], attacher: Attacher, groups: Se
             continue
         d = drafts[t]
         lead = {p.name for b in d.bylines if b.position is BylinePosition.LEAD for p in b.people}
-        heading = {p.name for x in attacher.lines[h:k] if x.byline is not None for p in x.byline.people}
+        heading = _group_names(attacher, h, k)
         blocks = d.blocks
         if not lead or not heading or len(blocks) < _TWO:
             continue
@@ -395,6 +395,11 @@ def _credited_twice_cuts(drafts: Sequence[Draft], attacher: Attacher, groups: Se
             # a subheading right above the cut is a title printed between the two: the attachment places it
             cuts.append((t, c - 1 if c > 1 and blocks[c - 1].kind == "subheading" else c))
     return cuts
+
+
+def _group_names(attacher: Attacher, h: int, k: int) -> set[str]:
+    """The names the heading bylines of the group ``h:k`` credit."""
+    return {p.name for x in attacher.lines[h:k] if x.byline is not None for p in x.byline.people}
 
 
 def _credited_at_both_ends(
@@ -411,13 +416,10 @@ def _credited_at_both_ends(
     of than the text above does, the most so (a title's words recur in its
     own text); none such, no cut. At most one cut an article.
     """
-    heading: dict[int, set[str]] = {}
-    for h, k, t in groups:
-        if t is not None:
-            heading[t] = {p.name for x in attacher.lines[h:k] if x.byline is not None for p in x.byline.people}
+    heading = {t: _group_names(attacher, h, k) for h, k, t in groups if t is not None}
+    tail = BylinePosition.TRAILING
     cuts: list[tuple[int, int]] = []
     for t, d in enumerate(drafts):
-        tail = BylinePosition.TRAILING
         head = heading.get(t, set()) | {p.name for b in d.bylines if b.position is not tail for p in b.people}
         trailing = [b for b in d.bylines if b.position is tail and head & {p.name for p in b.people}]
         if not trailing:
