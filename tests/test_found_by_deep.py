@@ -14,6 +14,11 @@ import qhnews
 from fixtures import FIXTURES
 
 
+def _deep_page(stem: str) -> str:
+    """A page a deep run found, stored whole in ``tests/fixtures/deep/<stem>.txt``."""
+    return (FIXTURES / "deep" / f"{stem}.txt").read_text("utf-8")
+
+
 def test_two_trailing_bylines_run_into_a_paragraph_line_parse() -> None:
     # found by test_parse_never_raises_on_any_str with random draws: 0(记考⺀)(记考 ⺀)
     page = qhnews.parse("开会。（记者王五）（记者 王五）")
@@ -683,9 +688,7 @@ def test_a_glued_group_under_a_jump_stays_whole_and_the_top_title_is_the_first_a
 #: lines, each of the four lines between blank lines, over that article's dateline. The second line names the
 #: lower text's place and thing (坝台乡, 高原走廊) and none of the upper's, yet it goes to the upper title as its
 #: plain subtitle, and the lower title loses its first line. Open (fails at e2b5b72 too).
-_TITLE_AFTER_ITS_BODY_OVER_A_TITLE_OF_THREE_LINES = (
-    FIXTURES / "deep" / "title-after-body-over-a-three-line-title.txt"
-).read_text("utf-8")
+_TITLE_AFTER_ITS_BODY_OVER_A_TITLE_OF_THREE_LINES = _deep_page("title-after-body-over-a-three-line-title")
 
 
 @pytest.mark.xfail(strict=True, reason="open: a title after its body takes the first line of the stack under it")
@@ -706,9 +709,7 @@ def test_a_title_after_its_body_leaves_the_three_line_title_under_it_whole() -> 
 #: and the two texts merged (bug V; failed at 50813b6 too): a bare name at the end may credit a hand in the
 #: article above, so boundary.run-together cut only at a news lead. The heading lines are set one by one (the
 #: plain line is wider than the title), not wrapped at a measure: a headline, where the cut is made.
-_TITLE_AND_PLAIN_LINE_BETWEEN_BODIES = (
-    FIXTURES / "deep" / "title-and-plain-line-between-bodies-without-bylines.txt"
-).read_text("utf-8")
+_TITLE_AND_PLAIN_LINE_BETWEEN_BODIES = _deep_page("title-and-plain-line-between-bodies-without-bylines")
 
 
 def test_a_title_and_its_plain_line_between_two_texts_head_the_lower_one() -> None:
@@ -725,9 +726,7 @@ def test_a_title_and_its_plain_line_between_two_texts_head_the_lower_one() -> No
 #: run on into the note: the paragraph went to the article above, and the report under the dateline had no
 #: headline (failed at 50813b6 too). Fixed: a note opens a paragraph (break.note-opens) and, after an article's
 #: text, the next article (boundary.note-after-text); the heading lines that end the text above are its headline.
-_TITLE_AND_PLAIN_LINE_OVER_AN_EDITORS_NOTE = (
-    FIXTURES / "deep" / "title-and-plain-line-over-an-editors-note.txt"
-).read_text("utf-8")
+_TITLE_AND_PLAIN_LINE_OVER_AN_EDITORS_NOTE = _deep_page("title-and-plain-line-over-an-editors-note")
 
 
 def test_a_title_over_its_plain_line_heads_the_report_its_editors_note_opens() -> None:
@@ -742,9 +741,7 @@ def test_a_title_over_its_plain_line_heads_the_report_its_editors_note_opens() -
 #: a photo credit and a blank line, a paragraph's first line cut short before the year its column could not take
 #: (…达到 / 2019年，…) is kept apart from its paragraph when the page is normalized, and joined when that output
 #: is normalized again. The short-line family of the page above; open (fails at 50813b6 too).
-_FIRST_LINE_SHORT_BEFORE_A_YEAR = (
-    FIXTURES / "deep" / "first-line-short-before-a-year-under-a-photo-credit.txt"
-).read_text("utf-8")
+_FIRST_LINE_SHORT_BEFORE_A_YEAR = _deep_page("first-line-short-before-a-year-under-a-photo-credit")
 
 
 @pytest.mark.xfail(strict=True, reason="open: a first line cut short before a year is kept apart once, joined again")
@@ -759,9 +756,7 @@ def test_normalize_reads_back_a_first_line_cut_short_before_a_year_under_a_photo
 #: printed after its body. A title over its plain second line after the first report, over a text that opens
 #: with no byline (credited at its end), is read as two titles: the plain line heads the text under it, and the
 #: last two titles stack as a kicker over a title. Open (fails at 50813b6 too): the family of bugs P and Q.
-_TITLE_AND_PLAIN_LINE_OVER_AN_UNOPENED_BODY = (
-    FIXTURES / "deep" / "title-and-plain-line-after-a-body-over-an-unopened-body.txt"
-).read_text("utf-8")
+_TITLE_AND_PLAIN_LINE_OVER_AN_UNOPENED_BODY = _deep_page("title-and-plain-line-after-a-body-over-an-unopened-body")
 
 
 @pytest.mark.xfail(strict=True, reason="open: a title and plain line after a body split over an unopened body")
@@ -781,8 +776,7 @@ def test_a_title_and_its_plain_line_after_a_body_stay_that_bodys() -> None:
 #: took both, and the text under the group lost its credit. A trailing byline credits the text it closes: it
 #: stays. (Failed at 50813b6 too.) The same two articles in the other order parse alike.
 _BYLINE_GROUP_OVER_A_TEXT_CLOSED_BY_A_BARE_NAME = [
-    (FIXTURES / "deep" / f"byline-group-over-a-text-closed-by-a-bare-name{suffix}.txt").read_text("utf-8")
-    for suffix in ("", "-swapped")
+    _deep_page(f"byline-group-over-a-text-closed-by-a-bare-name{suffix}") for suffix in ("", "-swapped")
 ]
 
 
@@ -801,9 +795,7 @@ def test_a_bare_name_closing_a_text_stays_its_credit_when_its_group_is_given_bac
 #: cut down: two titles, each wrapped over two lines at the headline measure, gathered after the two bodies with
 #: a blank line between them. The second title is read as the first's subtitle, and the second body takes its
 #: subtitles as its title. Open (fails at 50813b6 too): a blank line parts two headlines set after their bodies.
-_TWO_WRAPPED_TITLES_GATHERED_AFTER_THEIR_BODIES = (
-    FIXTURES / "deep" / "two-wrapped-titles-gathered-after-their-bodies.txt"
-).read_text("utf-8")
+_TWO_WRAPPED_TITLES_GATHERED_AFTER_THEIR_BODIES = _deep_page("two-wrapped-titles-gathered-after-their-bodies")
 
 
 @pytest.mark.xfail(strict=True, reason="open: two wrapped titles after their bodies are read as title and subtitle")
@@ -818,9 +810,7 @@ def test_two_wrapped_titles_gathered_after_their_bodies_go_one_to_each() -> None
 #: Found by scripts/deep (test_layouts.py::test_structure_round_trip[title and plain subtitle], 2026-12-03), not
 #: cut down: an unwrapped page, a title over its plain second line printed after its body; the two lines are read
 #: as one title wrapped over two lines. The family of the wrapped-title page above; open (fails at 50813b6 too).
-_TITLE_OVER_A_PLAIN_LINE_READ_AS_ONE = (
-    FIXTURES / "deep" / "title-over-a-plain-line-read-as-one-wrapped-title.txt"
-).read_text("utf-8")
+_TITLE_OVER_A_PLAIN_LINE_READ_AS_ONE = _deep_page("title-over-a-plain-line-read-as-one-wrapped-title")
 
 
 @pytest.mark.xfail(strict=True, reason="open: a title over its plain second line is read as one wrapped title")
