@@ -67,18 +67,22 @@ def left_open(texts: Iterable[str]) -> bool:
 
 @rule("heads.not-heading-shaped", "a line that ends a sentence, has a clause mark or leaves a quote open is text")
 def _not_heading_shaped(s: Seam) -> bool | None:
-    first, text = s.prev, s.prev.line.text
-    if (
-        (s.cur.gap_before and not first.unwrapped)  # unwrapped text is cut mid-sentence only after a clause mark
-        or first.ends_sentence
-        or first.closes
-        or first.lead_byline
-        or pat.CLAUSE_MARK.search(text)
+    if (s.cur.gap_before and not s.prev.unwrapped) or _text_shaped(s.prev):  # unwrapped text is cut mid-sentence
+        return False  # only after a clause mark
+    return None
+
+
+def _text_shaped(info: LineInfo) -> bool:
+    """A line that ends a sentence, closes an article, opens one, has a clause mark or leaves a quote open."""
+    text = info.line.text
+    return (
+        info.ends_sentence
+        or info.closes
+        or info.lead_byline
+        or pat.CLAUSE_MARK.search(text) is not None
         or pat.clause_open(text)
         or left_open((text,))  # a heading closes the quote it opens; running text goes on below
-    ):
-        return False
-    return None
+    )
 
 
 @rule(
@@ -94,10 +98,21 @@ def _unwrapped_fragment(s: Seam) -> bool | None:
     "a line of phrases set apart by a space (outside quotes), or one that opens with ——, is headline idiom",
 )
 def _headline_idiom(s: Seam) -> bool | None:
-    text = s.prev.line.text
-    if text.startswith(("——", "—")) or (" " in text and pat.HAN_SPACE.search(_unquoted(text))):
-        return True
-    return None
+    return True if _idiomatic(s.prev.line.text) else None
+
+
+@rule(
+    "heads.over-headline-idiom",
+    "a line that may be a heading, right over a line in headline idiom (spaced phrases, a ——subtitle), is a heading "
+    "too: a kicker over its title, a title over its subtitle",
+)
+def _over_headline_idiom(s: Seam) -> bool | None:
+    return True if _idiomatic(s.cur.line.text) and not _text_shaped(s.cur) else None
+
+
+def _idiomatic(text: str) -> bool:
+    """Phrases set apart by a space (outside quotes), or a line that opens with ——: headline idiom."""
+    return text.startswith(("——", "—")) or (" " in text and pat.HAN_SPACE.search(_unquoted(text)) is not None)
 
 
 def _unquoted(text: str) -> str:
@@ -135,6 +150,7 @@ HEADS: tuple[Rule[Seam, bool], ...] = (
     _not_heading_shaped,
     _unwrapped_fragment,
     _headline_idiom,
+    _over_headline_idiom,
     _far_short,
     _wider_than_column,
     _short_over_short,
