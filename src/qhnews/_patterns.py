@@ -444,12 +444,15 @@ COLUMN_LABELS = (
 )
 _LETTER_SPACE = "[ \u3000]*"
 #: A section (column) label: short, often two phrases joined by a middle dot (尊师重教·感念师恩); a
-#: commentary's label (社论, 本报评论员, letter-spaced or not); a series' number (…观察之三, 来自X的报道之二).
+#: commentary's label (社论, 本报评论员, letter-spaced or not); a series' number (…观察之三, 来自X的报道之二);
+#: a label in brackets (【民生关注】).
 SECTION_DOT = regex.compile(
     either(
         r"^[\p{Han}“”]{2,10}[·•・][\p{Han}“”]{2,10}$"
         # a short label is often letter-spaced (社 论, 短 评)
         rf"|^(?:{'|'.join(_LETTER_SPACE.join(label) for label in COLUMN_LABELS)})$"
         r"|^[\p{Han}“”]{2,14}之[一二三四五六七八九十\d]{1,3}$"
+        # a label set in lenticular or square brackets (【民生关注】, ［X］), as metro papers print their columns
+        r"|^[【［][\p{Han}·“”]{2,12}[】］]$"
     )
 )
