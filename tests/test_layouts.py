@@ -102,7 +102,7 @@ DRAWS: dict[str, Draw] = {
         ("heading-byline group after its body",), {"byline_group_after": 1.0}, ("news", "feature"), "P"
     ),
     "no byline after another's headline, unwrapped": Draw(
-        ("no byline after another's headline",), {"interview_page": 1.0, "bare": 1.0, "unwrapped": 1.0}, bug="Q"
+        ("no byline after another's headline",), {"interview_page": 1.0, "bare": 1.0, "unwrapped": 1.0}
     ),
     "title over two lines": Draw(("title over two lines",), {"title_break": 1.0}, bug="R"),
     "title and plain subtitle": Draw(("plain subtitle",), {"undashed": 1.0}, bug="S"),

@@ -33,7 +33,14 @@ import attrs
 
 from qhnews import _patterns as pat
 from qhnews._attach import Attacher, Group
-from qhnews._boundary import CREDITED_AT_BOTH_ENDS, CREDITED_TWICE, HEADING_BYLINE, TITLE_IN_TEXT, TOPIC_SHIFT
+from qhnews._boundary import (
+    CREDITED_AT_BOTH_ENDS,
+    CREDITED_TWICE,
+    HEADING_BYLINE,
+    TITLE_AFTER_ITS_TEXT,
+    TITLE_IN_TEXT,
+    TOPIC_SHIFT,
+)
 from qhnews._classify import Unit
 from qhnews._confidence import Attached, ConfidenceWeights, Evidence, confidence, page_evidence, rival_similarity
 from qhnews._grams import bigrams, bigrams_among
@@ -308,8 +315,13 @@ _TWO = 2
 
 def _weights(attacher: Attacher, h: int, k: int) -> dict[int, float]:
     """The bigrams of the group ``h:k`` (its byline left out), each weighed by how few bodies have it."""
+    return _text_weights(attacher, "".join(attacher.texts[h:k]))
+
+
+def _text_weights(attacher: Attacher, text: str) -> dict[int, float]:
+    """The bigrams of a headline's ``text``, each weighed by how few bodies have it."""
     bodies, idf = attacher.bodies, attacher.idf
-    return {g: idf[len(bodies.get(g, ()))] for g in bigrams("".join(attacher.texts[h:k]))}
+    return {g: idf[len(bodies.get(g, ()))] for g in bigrams(text)}
 
 
 def _shares(words: dict[int, float], blocks: Sequence[BodyBlock]) -> list[float]:
@@ -358,6 +370,12 @@ def _split_at_topic_shifts(
         groups = attacher.solve()
     twice = [(at, CREDITED_TWICE) for at in _credited_twice_cuts(drafts, attacher, groups)]
     twice += [(at, CREDITED_AT_BOTH_ENDS) for at in _credited_at_both_ends(drafts, attacher, groups)]
+    cut_already = {at[0] for at, _ in twice}
+    twice += [
+        (at, TITLE_AFTER_ITS_TEXT)
+        for at in _titles_after_their_texts(drafts, attacher, groups)
+        if at[0] not in cut_already
+    ]
     for at, code in sorted(twice, reverse=True):  # from the page's end: the articles above keep their places
         cut_in_two(drafts, clusters, *at, code=code)
     if twice:
@@ -427,20 +445,66 @@ def _credited_at_both_ends(
         end = trailing[-1].span.start
         blocks = d.blocks
         best: tuple[float, int] | None = None
-        for c in range(1, len(blocks) - 1):
-            block = blocks[c]
-            if block.kind != "subheading" or blocks[c + 1].kind != "paragraph" or pat.dash_end(block.text):
-                continue
-            if block.span.start > end:
+        for c in _titles_between(blocks):
+            if blocks[c].span.start > end:
                 break
-            words = {g: attacher.idf[len(attacher.bodies.get(g, ()))] for g in bigrams(block.text)}
-            above, below = _shares(words, blocks[:c]), _shares(words, blocks[c + 1 :])
-            lean = sum(below) / len(below) - sum(above) / len(above)
+            words = _text_weights(attacher, blocks[c].text)
+            lean = _mean(_shares(words, blocks[c + 1 :])) - _mean(_shares(words, blocks[:c]))
             if lean > 0 and (best is None or lean > best[0]):
                 best = (lean, c)
         if best is not None:
             cuts.append((t, best[1]))
     return cuts
+
+
+def _titles_after_their_texts(
+    drafts: Sequence[Draft], attacher: Attacher, groups: Sequence[Group]
+) -> list[tuple[int, int]]:
+    """Where a text that took a headline printed after it holds another's title (``boundary.title-after-its-text``).
+
+    An article has one headline, and its text shares that headline's words.
+    Where the headline an article took was printed after its text, a
+    subheading in that text is the title of another article, printed after
+    its own text too, when each part of the text reads as its own headline's:
+    the text above the subheading shares more of the subheading's words than
+    of the group's and more than the text under it does; the text under it
+    more of the group's words than of the subheading's and more than the text
+    above does. The texts are two, cut at that heading (the attachment places
+    it); of several such subheadings, the one the text above leans to most.
+    """
+    cuts: list[tuple[int, int]] = []
+    for h, k, t in groups:
+        if t is None or attacher.articles_before[h] != t + 1:  # no group, or one printed over its body
+            continue
+        blocks = drafts[t].blocks
+        group = _shares(_weights(attacher, h, k), blocks)
+        best: tuple[float, int] | None = None
+        for c in _titles_between(blocks):
+            words = _text_weights(attacher, blocks[c].text)
+            above, below = _mean(_shares(words, blocks[:c])), _mean(_shares(words, blocks[c + 1 :]))
+            group_above, group_below = _mean(group[:c]), _mean(group[c + 1 :])
+            own = above > max(below, group_above) and group_below > max(group_above, below)
+            if own and (best is None or above - below > best[0]):
+                best = (above - below, c)
+        if best is not None:
+            cuts.append((t, best[1]))
+    return cuts
+
+
+def _titles_between(blocks: Sequence[BodyBlock]) -> Iterator[int]:
+    """The subheadings of a text that may be a title printed between two texts: each heads a paragraph.
+
+    A lead-in that ends in —— runs into the text under it: no title.
+    """
+    for c in range(1, len(blocks) - 1):
+        block = blocks[c]
+        if block.kind == "subheading" and blocks[c + 1].kind == "paragraph" and not pat.dash_end(block.text):
+            yield c
+
+
+def _mean(values: Sequence[float]) -> float:
+    """The mean of some blocks' shares (a part of a text holds a block at least)."""
+    return sum(values) / len(values)
 
 
 def _cut(drafts: list[Draft], clusters: list[Cluster], at: tuple[int, int], code: str, *, stop: int) -> None:
@@ -523,11 +587,8 @@ def _cuts(
     low, high = attacher.window(h)
     for i in range(low, high + 1):
         blocks = drafts[i].blocks
-        for c in range(1, len(blocks) - 1):
-            # a lead-in that ends in —— runs into the text under it: no title
-            block = blocks[c]
-            if block.kind == "subheading" and blocks[c + 1].kind == "paragraph" and not pat.dash_end(block.text):
-                yield (i, c), TITLE_IN_TEXT
+        for c in _titles_between(blocks):
+            yield (i, c), TITLE_IN_TEXT
 
 
 JOINED_OVER = reason(

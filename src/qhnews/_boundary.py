@@ -294,6 +294,12 @@ CREDITED_AT_BOTH_ENDS = reason(
     "The second begins at the subheading in its text that the text under it shares most words with, more than the "
     "text above does (a headline printed between two texts and read as a subheading): its title.",
 )
+TITLE_AFTER_ITS_TEXT = reason(
+    "boundary.title-after-its-text",
+    "An article has one headline. A text that took a headline printed after it, and holds a subheading whose words "
+    "the text above it shares and the text under it does not (while the headline's words are the text under it), "
+    "is two: the subheading is the title of the text above, printed after it.",
+)
 TOPIC_SHIFT = reason(
     "boundary.topic-shift",
     "A headline group that no article takes (below the page's top, where it would be a banner) heads the text "
