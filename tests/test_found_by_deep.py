@@ -818,3 +818,38 @@ def test_a_title_over_its_plain_line_after_its_body_keeps_its_subtitle() -> None
     page = qhnews.parse(_TITLE_OVER_A_PLAIN_LINE_READ_AS_ONE)
     first = page.articles[0]
     assert (first.title, first.subtitles) == ("原峰文化旅游局夯实经济标准", ("强化项目工作推进原峰镇冷凉走廊基层",))
+
+
+#: Found by scripts/deep (test_swapping_two_articles_gives_the_same_articles, 2026-12-03), not cut down: a title
+#: after a text, a blank line, and an editor's note whose first line a column break cuts off (编者按：… / blank /
+#: …). The note's first line stood alone between blank lines and was read as a title under the title above
+#: (a kicker over it), and the report under the note lost its headline. A line that opens a note with its words
+#: is the note's text, never a heading (``_standalone._opens_a_note``): it goes on past the column break.
+_EDITORS_NOTE_CUT_BY_A_COLUMN_BREAK = _deep_page("editors-note-cut-by-a-column-break-under-a-title")
+
+
+def test_an_editors_note_cut_by_a_column_break_under_a_title_stays_the_notes_text() -> None:
+    page = qhnews.parse(_EDITORS_NOTE_CUT_BY_A_COLUMN_BREAK)
+    noted = [a for a in page.articles if a.blocks and a.blocks[0].text.startswith("编者按：")]
+    assert [(a.kicker, a.title) for a in noted] == [(None, "东东农业农村局推进工作工作")]
+    assert noted[0].blocks[0].text.startswith("编者按：东东县拓展智慧乡村建设，")
+
+
+#: Found by scripts/deep (test_parse_returns_the_rendered_articles, 2026-12-03), not cut down: a title printed
+#: after its text, a blank line, then the next article's title in spaced phrases over two plain lines. The
+#: spaced title goes over the blank line to the title above as its subtitle. Open: a blank line parts two
+#: headline groups, but the attachment cuts the cluster where it scores best (bug AI's family).
+_SPACED_TITLE_AFTER_A_BLANK_UNDER_A_TITLE = _deep_page("spaced-line-after-a-blank-under-a-title-after-its-body")
+
+
+@pytest.mark.xfail(strict=True, reason="open: a spaced title after a blank line goes to the title above")
+def test_a_spaced_title_after_a_blank_line_stays_with_the_lines_under_it() -> None:
+    page = qhnews.parse(_SPACED_TITLE_AFTER_A_BLANK_UNDER_A_TITLE)
+    assert [(a.title, a.subtitles) for a in page.articles] == [
+        ("全面推进 全面推进 着力打造智慧城市", ()),
+        ("川林县智慧街区工作推进取得新进展", ()),
+        (
+            "全面推进 全面推进 着力打造零碳城市",
+            ("东东县2023年个工作推进零碳城市工作建设", "东东县2023年个工作推进零碳城市工作建设工作"),
+        ),
+    ]

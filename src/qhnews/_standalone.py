@@ -81,9 +81,17 @@ def _heading_like(info: LineInfo, opts: ReflowOptions) -> bool:
     text = info.line.text
     if info.ends_sentence or info.alone or info.lead_byline or info.closes:
         return info.form == SPEAKER
-    if pat.clause_open(text) or "。" in text or "；" in text:
+    if pat.clause_open(text) or "。" in text or "；" in text or _opens_a_note(text):
         return False
     return info.line.width <= opts.heading_max_width
+
+
+def _opens_a_note(text: str) -> bool:
+    """The line opens an editor's note with its words (编者按：…): the note's text, which a column break may cut.
+
+    The label alone (编者按) may stand on a line of its own over the note.
+    """
+    return any(text.startswith(label) and len(text) > len(label) + 1 for label in pat.NOTE_OPENS)
 
 
 def _headline_idiom(text: str) -> bool:
