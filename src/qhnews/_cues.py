@@ -163,8 +163,7 @@ def _forms_held(
     heading = heading_match(text, patterns) if patterns.role_start.search(text) else None
     held = (
         " " in text and pat.SPEAKER.match(text) is not None,
-        (pat.FURNITURE_CHAR.search(text) is not None or pat.spaced_name(text))
-        and pat.FURNITURE.match(text) is not None,
+        pat.may_be_furniture(text) and pat.FURNITURE.match(text) is not None,
         jump == 0,
         text.endswith(_CLOSING_ENDS) and _jump_from_fills(text),
         text.endswith(CREDIT_ENDS) and photo_credit(text, forms=forms) is not None,

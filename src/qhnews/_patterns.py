@@ -14,7 +14,7 @@ import regex
 
 from qhnews._forms import DEFAULT as DEFAULT_FORMS
 from qhnews._forms import NUMBER as _NUM
-from qhnews._forms import OCR_CONFUSIONS
+from qhnews._forms import OCR_CONFUSIONS, Forms, surname_pattern
 from qhnews._script import either, forms
 
 __all__ = [
@@ -63,6 +63,7 @@ __all__ = [
     "dash_end",
     "goes_on",
     "kicker_only",
+    "may_be_furniture",
     "opens_paragraph",
     "sentence_end",
 ]
@@ -316,12 +317,25 @@ SPEAKER = regex.compile(
         r"\s+(?P<name>\p{Han}[\p{Han}·]{1,5})$"
     )
 )
-#: Editors' credits: 责任编辑：X, 美术编辑：X 校对：X, 值班编委/X 本版编辑/X.
+#: The words of an editors' credit in the page's footer (责任编辑, 美编, 校对, 版式设计 …), longest first; a
+#: paper may put 本版 before them (本版责编, 本版统筹).
+_EDITOR_WORDS = (
+    "责任编辑|值班编辑|值班编委|本版编辑|首席编辑|美术编辑|图片编辑|文字编辑|初审编辑|复审编辑|终审编辑"
+    "|版式设计|版面设计|美术设计|图表制作|总值班|值班主任"
+    "|责编|编辑|校对|版式|美编|组版|制图|审读|主编|排版|终审|复审|初审|三审|二审|一审|文检|编审|检校|视觉|设计|统筹"
+)
+_EDITOR = rf"(?:本版)?(?:{_EDITOR_WORDS})"
+#: A name in an editors' credit printed without a colon, told by its surname: two to four Han characters.
+_EDITOR_NAME = rf"(?!{_EDITOR_WORDS}){surname_pattern(Forms())}\p{{Han}}{{1,2}}(?!\p{{Han}})"
+_EDITOR_NAMES = rf"{_EDITOR_NAME}(?:[ \u3000、]+{_EDITOR_NAME}){{0,5}}"
+#: Editors' credits: 责任编辑：X, 美术编辑：X 校对：X, 值班编委/X 本版编辑/X, 本版责编：X Y Z; without a colon,
+#: each word a space before its names (责任编辑 X, 编辑 X 校对 Y): 编辑 alone before names is a byline's role
+#: too (a closing （编辑 X）), so with no colon it needs a second credit after it.
 FURNITURE_EDITORS = regex.compile(
     either(
-        r"^(?:责任编辑|责编|编辑|校对|版式|美编|美术编辑|组版|制图|审读|主编|值班编辑|值班编委|本版编辑"
-        r"|版面设计|排版|终审|二审|一审|文检|总值班|值班主任|首席编辑|编审|检校|视觉|设计)"
-        r"\s*[：:/／]\s*\S.{0,60}$"
+        rf"^(?:{_EDITOR}\s*[：:/／]\s*\S.{{0,60}}"
+        rf"|(?!编辑[ \u3000]){_EDITOR}[ \u3000]+{_EDITOR_NAMES}(?:[ \u3000]+{_EDITOR}[ \u3000]+{_EDITOR_NAMES}){{0,5}}"
+        rf"|编辑[ \u3000]+{_EDITOR_NAMES}(?:[ \u3000]+{_EDITOR}[ \u3000]+{_EDITOR_NAMES}){{1,5}})$"
     )
 )
 _WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
@@ -392,6 +406,24 @@ FURNITURE_OTHER = regex.compile(
         r"\s*[：:].{0,60}$"
     )
 )
+#: The letters an editors' credit opens with, in either script: with a space, the first test before ``FURNITURE``
+#: of a credit printed without a colon (责任编辑 X).
+_EDITOR_FIRSTS = frozenset(forms(*(word[0] for word in ("本版", *_EDITOR_WORDS.split("|")))))
+
+
+def may_be_furniture(text: str) -> bool:
+    """The cheap test before ``FURNITURE``.
+
+    A colon, slash, weekday or 版 (``FURNITURE_CHAR``), a letter-spaced page
+    name, or an editors' credit without a colon (its first letter and a space).
+
+    Examples:
+        >>> may_be_furniture("责任编辑 李东"), may_be_furniture("会议召开")
+        (True, False)
+    """
+    return FURNITURE_CHAR.search(text) is not None or spaced_name(text) or (text[:1] in _EDITOR_FIRSTS and " " in text)
+
+
 #: Page furniture that belongs to no article: editors' credits, the header, registration lines.
 FURNITURE = regex.compile(
     f"(?:{FURNITURE_EDITORS.pattern})|(?:{FURNITURE_HEADER.pattern})|(?:{FURNITURE_OTHER.pattern})"
