@@ -15,6 +15,7 @@ from qhnews._records import Byline, BylinePosition, Person, Span
 from qhnews._rules import reason
 
 __all__ = [
+    "AUTHOR_NOTE",
     "CREDIT_ENDS",
     "credit_start",
     "heading_byline_ok",
@@ -28,6 +29,10 @@ __all__ = [
 LEAD = reason("byline.lead", "a dateline opening the first paragraph: outlet, place, date, 讯 or 电, bracketed people")
 HEADING = reason("byline.heading", "a credit line under a headline: credit, outlet, roles and names")
 TRAILING = reason("byline.trailing", "bracketed roles and names closing the last paragraph")
+AUTHOR_NOTE = reason(
+    "byline.author-note",
+    "a signed piece's closing note on its author (（作者为<单位><职务>）): a trailing byline naming nobody",
+)
 NAME_ALONE = reason(
     "byline.name-alone", "a name alone under a headline, over the body, told by its surname: the author, no role"
 )
@@ -311,6 +316,8 @@ def _heading_or_trailing(text: str, where: Span, patterns: BylinePatterns, forms
     m = patterns.trailing.search(text)
     if m and m.start() == 0:
         people, house, per = _read_people(m.group("people"), patterns)
-        outlet = house or m.groupdict().get("source")  # （据新华社电）: the outlet a story is taken from
-        return Byline(text, BylinePosition.TRAILING, per, outlet, None, people, where, None, TRAILING)
+        got = m.groupdict()
+        outlet = house or got.get("source")  # （据新华社电）: the outlet a story is taken from
+        why = AUTHOR_NOTE if got.get("note") else TRAILING
+        return Byline(text, BylinePosition.TRAILING, per, outlet, None, people, where, None, why)
     return None

@@ -20,6 +20,7 @@ from qhnews._boundary import (
     HEADING_UNDER_TEXT,
     RUN_TOGETHER,
 )
+from qhnews._bylines import AUTHOR_NOTE
 from qhnews._drafts import Cluster, Draft, HeadlineLine
 from qhnews._forms import TOOK_PART
 from qhnews._grams import bigrams
@@ -301,6 +302,10 @@ def _credited_twice(d: Draft) -> tuple[Byline, Byline] | None:
     if head is None or end is None or {p.name for p in head.people} & {p.name for p in end.people}:
         return None
     if any(p.role in _EDITING for p in end.people) or end.text.rstrip("）)").endswith(TOOK_PART):
+        return None
+    # a note on the author (（作者为…）) closes a signed piece, whose author's name heads it: another article's
+    # only under a dateline, which heads a report
+    if end.reason == AUTHOR_NOTE and head.position is not BylinePosition.LEAD:
         return None
     return head, end
 
