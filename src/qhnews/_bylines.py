@@ -319,5 +319,6 @@ def _heading_or_trailing(text: str, where: Span, patterns: BylinePatterns, forms
         got = m.groupdict()
         outlet = house or got.get("source")  # （据新华社电）: the outlet a story is taken from
         why = AUTHOR_NOTE if got.get("note") else TRAILING
-        return Byline(text, BylinePosition.TRAILING, per, outlet, None, people, where, None, why)
+        credit = got.get("after") or per  # （记者 X 通讯员 Y 文/图）
+        return Byline(text, BylinePosition.TRAILING, credit, outlet, None, people, where, None, why)
     return None

@@ -371,7 +371,8 @@ def _compiled(forms: Forms) -> BylinePatterns:
         # a signed piece's note on its author, after its last sentence or on a line of its own: （作者为<单位><职务>）,
         # （作者单位：X）; it names nobody (the author's name heads the piece)
         rf"(?:(?<=[。！？”…])|^)[（(]\s*(?P<note>作者(?:为|系|是|单位\s*[：:]|简介\s*[：:])[^（）()]{{2,60}})[)）](?P<people>)$"
-        rf"|[（(]\s*(?P<people>{credited_people})\s*[)）]$"
+        # roles and names, a credit after them: （记者 X 通讯员 Y 文/图）
+        rf"|[（(]\s*(?P<people>{credited_people})(?:\s*(?P<after>{credits}))?\s*[)）]$"
         # names alone in brackets after the last sentence, or on a line of their own: （X）
         rf"|(?:(?<=[。！？”…])|^)[（(]\s*(?P<people>{bares})(?P<bare>)\s*[)）]$"
         # the source of a story taken from another outlet, after its last sentence: （据新华社电）, （据《X报》）
