@@ -25,6 +25,7 @@ from qhnews._options import ReflowOptions
 from qhnews._records import Line
 from qhnews._records_text import tuple_of
 from qhnews._rules import reason
+from qhnews._script import forms as spellings
 
 __all__ = ["FORMS", "LineInfo", "analyse"]
 
@@ -99,6 +100,8 @@ class LineInfo(NamedTuple):
 _CLOSING_ENDS = (")", "）", ")\n", "）\n")
 #: A source line under an article's last paragraph opens so (据新华社), in either script.
 _SOURCE_OPENS = ("据", "據")
+#: …or ends so: a story the paper compiled (本报综合), in either script.
+_SOURCE_ENDS = spellings("综合")
 _SENTENCE_MARKS = frozenset("。！？!?…：；:;")
 _CLOSER_MARKS = frozenset(pat.CLOSERS)
 
@@ -131,7 +134,7 @@ def _lead(text: str, within: int, patterns: BylinePatterns) -> tuple[int, bool]:
 def _closing(text: str, lead: int, patterns: BylinePatterns) -> tuple[int | None, int | None]:
     """Where a trailing byline and a jump that close the line start (None for none)."""
     # both end in a closing bracket but a source line (据新华社): most lines need neither search
-    if not text.endswith(_CLOSING_ENDS) and not text.startswith(_SOURCE_OPENS):
+    if not text.endswith(_CLOSING_ENDS) and not text.startswith(_SOURCE_OPENS) and not text.endswith(_SOURCE_ENDS):
         return None, None
     trailing = patterns.trailing.search(text)
     jump = pat.JUMP_TO.search(text)
@@ -218,7 +221,7 @@ def _plain(text: str, within: int, chars: _FormChars, patterns: BylinePatterns) 
     A character of a role (习 of 实习生, 员 of 通讯员) in a line that names no
     role and credits no one (``may_head``) is a word of the text.
     """
-    if text.endswith(_FORM_ENDS) or text.startswith(_SOURCE_OPENS):
+    if text.endswith(_FORM_ENDS) or text.startswith(_SOURCE_OPENS) or text.endswith(_SOURCE_ENDS):
         return False
     if chars.any_form.search(text) is None:  # most lines: no letter of any form, told by one search
         return True

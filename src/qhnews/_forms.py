@@ -367,6 +367,9 @@ def _compiled(forms: Forms) -> BylinePatterns:
         rf"|(?P<people>{bares})\s+(?P<after>{credits}))(?P<bare>)$"
     )
     credited_people = people(first, r"[\s、,，]+", rf"(?:\s*{unshot})?")
+    houses = _alt(forms.houses)
+    # the sources a story is compiled from: 新华社, <X>日报, 央视新闻 (an outlet's news brand)
+    compiled = rf"(?:{outlet}社?|\p{{Han}}{{1,6}}?新闻)"
     trailing_source = (
         # a signed piece's note on its author, after its last sentence or on a line of its own: （作者为<单位><职务>）,
         # （作者单位：X）; it names nobody (the author's name heads the piece)
@@ -380,6 +383,10 @@ def _compiled(forms: Forms) -> BylinePatterns:
         rf"(?:电|消息|报道)?(?P<people>)\s*[)）]$"
         # …or on a line of its own under the last paragraph, without brackets: 据新华社
         rf"|^据(?P<source>{outlet}社?)(?P<people>)$"
+        # a story compiled by the paper or from outlets: （本报综合）, （综合新华社、<X>新闻）, 本报综合 on its own line
+        rf"|(?:(?<=[。！？”…])|^)[（(]\s*(?:(?P<source>{houses})综合|综合自?(?P<source>{compiled})(?:[、，,]{compiled}){{0,5}})"
+        rf"(?:报道|消息)?(?P<people>)\s*[)）]$"
+        rf"|^(?P<source>{houses})综合(?P<people>)$"
     )
     # A photo credit: roles and names (a name may stand alone) and 摄 or 供图.
     # 文并摄 (text and pictures by X) credits the writer of the piece, no photo: a byline's credit.
