@@ -97,7 +97,7 @@ class LineInfo(NamedTuple):
 
 
 #: A line that BYLINE_TRAILING or JUMP_TO can match ends in one of these (``$`` also matches before a final newline).
-_CLOSING_ENDS = (")", "）", ")\n", "）\n")
+_CLOSING_ENDS = (")", "）", ")\n", "）\n", *pat.JUMP_ENDS)
 #: A source line under an article's last paragraph opens so (据新华社), in either script.
 _SOURCE_OPENS = ("据", "據")
 #: …or ends so: a story the paper compiled (本报综合), in either script.

@@ -37,6 +37,7 @@ __all__ = [
     "GOES_ON",
     "HAN",
     "HAN_SPACE",
+    "JUMP_ENDS",
     "JUMP_FROM",
     "JUMP_TO",
     "KICKER_END",
@@ -255,10 +256,30 @@ BYLINE_TRAILING = DEFAULT_FORMS.trailing
 PEOPLE_TOKEN = DEFAULT_FORMS.people_token
 
 # --- jumps ----------------------------------------------------------------------
-#: A continuation jump at the end of a paragraph: (下转三版), （转第2版）.
-JUMP_TO = regex.compile(either(r"\s*[（(]\s*(?:下|接)?转(?:至)?\s*(?P<page>[^（）()\s]{1,8}?版)\s*[)）]$"))
-#: A continuation mark at the start of a paragraph: (上接一版).
-JUMP_FROM = regex.compile(either(r"^[（(]\s*(?:上)?接(?:自)?\s*(?P<page>[^（）()\s]{1,8}?版)\s*[)）]\s*"))
+#: The page a jump names (第二版, 三版, A3版), and the number of the piece on it some papers print after it (第二版①).
+_JUMP_PAGE = r"(?P<page>[^（）()\s]{1,8}?版)(?:[①-⑳]|\d{1,2})?"
+#: The arrows a jump printed without brackets opens with: ▶下转第2版, >>>下转第2版; ◀上接第1版.
+_JUMP_ARROW = r"(?:[▶►→]|>{1,3})"
+_JUMP_BACK = r"(?:[◀◄←]|<{1,3})"
+#: A continuation jump at the end of a paragraph: (下转三版), （转第2版）, （紧转第2版）, （下转第二版①）, ▶下转第2版,
+#: 下转第2版 on a line of its own; and （全文见第五版）, the front page's pointer to the rest of the piece.
+JUMP_TO = regex.compile(
+    either(
+        rf"\s*(?:[（(]\s*(?:(?:下|接|紧)?转(?:至)?|全文见)\s*{_JUMP_PAGE}\s*[)）]"
+        rf"|{_JUMP_ARROW}\s*(?:下|紧)?转(?:至)?\s*{_JUMP_PAGE}"
+        rf"|^下转\s*{_JUMP_PAGE})$"
+    )
+)
+#: A continuation mark at the start of a paragraph: (上接一版), （紧接第2版）, ◀上接第2版, 上接第2版 on a line alone.
+JUMP_FROM = regex.compile(
+    either(
+        rf"^(?:[（(]\s*(?:上|紧)?接(?:自)?\s*{_JUMP_PAGE}\s*[)）]"
+        rf"|{_JUMP_BACK}\s*(?:上|紧)?接(?:自)?\s*{_JUMP_PAGE}"
+        rf"|上接\s*{_JUMP_PAGE}(?=\s|$))\s*"
+    )
+)
+#: How a jump printed without brackets ends (▶下转第2版), beside the closing bracket of the others.
+JUMP_ENDS = ("版", "版\n")
 
 # --- captions -----------------------------------------------------------------
 #: How a photo caption opens: 图为…, 图：…, 上图…, 图1：…, ①….
