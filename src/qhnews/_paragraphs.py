@@ -199,7 +199,7 @@ _OPENER_PREFIX = frozenset("与此至自从在于除")
     "sentence of the text above runs on into it",
 )
 def _note_opens(s: Seam) -> bool | None:
-    return True if s.cur.line.text.startswith(pat.NOTE_OPENS) else None
+    return True if pat.NOTE_LINE.match(s.cur.line.text) else None
 
 
 @rule(

@@ -45,6 +45,7 @@ __all__ = [
     "KICKER_TIME",
     "LEAD_MARK_LETTERS",
     "NOTE_LABEL",
+    "NOTE_LINE",
     "NOT_ALNUM",
     "PARAGRAPH_OPENER",
     "PICTURE_MARK",
@@ -294,10 +295,13 @@ CAPTION_LIKE = regex.compile(either(rf"^(?:{_CAPTION_OPENS}|[（(]附?图片?[)�
 # --- editor's notes and short items ------------------------------------------------
 #: The label of an editor's note, printed on a line of its own over the note: 编者按：, 编者的话.
 NOTE_LABEL = regex.compile(either(r"^(?:编者按语?|编者的话)[：:]?$"))
-#: How an editor's note opens, in either script.
-NOTE_OPENS = forms("编者按")
-#: How only an article's head opens: an editor's note (编者按：…), an item of a short-news column (◆…, △…).
-ARTICLE_HEAD = regex.compile(either(r"^(?:编者按|[◆◇△▲])"))
+#: How an editor's note opens, in either script: 编者按, or 编者的话 (the editor's words), which many papers print.
+NOTE_OPENS = forms("编者按", "编者的话")
+#: A line that opens an editor's note: 编者按…, or 编者的话 alone or before its colon or a space (a line of running text
+#: wrapped there goes on: 编者的话所说，…).
+NOTE_LINE = regex.compile(either(r"^(?:编者按|编者的话(?:$|[\s：:]))"))
+#: How only an article's head opens: an editor's note (编者按：…, 编者的话), an item of a short-news column (◆…, △…).
+ARTICLE_HEAD = regex.compile(either(r"^(?:编者按|编者的话|[◆◇△▲])"))
 
 # --- headline parts ---------------------------------------------------------------
 #: A kicker's typical end: "X在Y调研时强调", "X指出".
