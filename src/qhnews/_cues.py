@@ -96,8 +96,10 @@ class LineInfo(NamedTuple):
         return self.line.width <= self.ahead - margin
 
 
+#: A photo-news credit run into the last sentence ends so (…。记者 X 摄影报道), in either script.
+_PHOTO_NEWS_ENDS = (*spellings("摄影报道"), *(f"{w}\n" for w in spellings("摄影报道")))
 #: A line that BYLINE_TRAILING or JUMP_TO can match ends in one of these (``$`` also matches before a final newline).
-_CLOSING_ENDS = (")", "）", ")\n", "）\n", *pat.JUMP_ENDS)
+_CLOSING_ENDS = (")", "）", ")\n", "）\n", *pat.JUMP_ENDS, *_PHOTO_NEWS_ENDS)
 #: A source line under an article's last paragraph opens so (据新华社), in either script.
 _SOURCE_OPENS = ("据", "據")
 #: …or ends so: a story the paper compiled (本报综合), in either script.

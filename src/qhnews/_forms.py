@@ -332,6 +332,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
     strict = people(first, r"[\s、,，]+")  # the first person names a role: （记者 X）, 本报记者 X
     loose = people(person, r"[\s、,，]+")  # inside a lead byline's brackets the role may be left out
     untailed = people(person, r"[\s、,，]+", "")
+    named_untailed = people(first, r"[\s、,，]+", "")  # the first person names a role
     reported = people(person, r"[\s、]+")  # before 报道, unbracketed: 本报讯 X、记者Y报道：
     outlet = house
     # 消息 closes a dateline before a colon, a space or the date the text opens with (the space between
@@ -376,6 +377,8 @@ def _compiled(forms: Forms) -> BylinePatterns:
         rf"(?:(?<=[。！？”…])|^)[（(]\s*(?P<note>作者(?:为|系|是|单位\s*[：:]|简介\s*[：:])[^（）()]{{2,60}})[)）](?P<people>)$"
         # roles and names, a credit after them: （记者 X 通讯员 Y 文/图）
         rf"|[（(]\s*(?P<people>{credited_people})(?:\s*(?P<after>{credits}))?\s*[)）]$"
+        # a photo-news item's credit run into its last sentence, no brackets: …。记者 X 通讯员 Y 摄影报道
+        rf"|(?<=[。！？”…])\s*(?P<people>{named_untailed})\s*摄影报道$"
         # names alone in brackets after the last sentence, or on a line of their own: （X）
         rf"|(?:(?<=[。！？”…])|^)[（(]\s*(?P<people>{bares})(?P<bare>)\s*[)）]$"
         # the source of a story taken from another outlet, after its last sentence: （据新华社电）, （据《X报》）
