@@ -203,6 +203,15 @@ def _note_opens(s: Seam) -> bool | None:
 
 
 @rule(
+    "break.turn-opens",
+    "in a question-and-answer piece each turn opens a paragraph with its speaker's label (记者：, 问：, 答：, X：): "
+    "a line that opens with one after a sentence end starts a paragraph",
+)
+def _turn_opens(s: Seam) -> bool | None:
+    return True if s.prev.ends_sentence and pat.opens_turn(s.cur.line.text) else None
+
+
+@rule(
     "break.mid-sentence",
     "a line that ends no sentence goes on below, but for a heading set without a blank line above a paragraph",
 )
@@ -294,6 +303,7 @@ BREAKS: tuple[Rule[Seam, bool], ...] = (
     _after_dash,
     _before_opener,
     _note_opens,
+    _turn_opens,
     _mid_sentence,
     _unwrapped,
     _short_line,

@@ -57,6 +57,7 @@ __all__ = [
     "SPEAKER",
     "STOPS",
     "SUBTITLE_WHO",
+    "TURN_LABEL",
     "WHOLE_WORD_END",
     "WHO_DID_BARE",
     "WIDE",
@@ -67,6 +68,7 @@ __all__ = [
     "kicker_only",
     "may_be_furniture",
     "opens_paragraph",
+    "opens_turn",
     "sentence_end",
 ]
 
@@ -297,6 +299,17 @@ CAPTION_LIKE = regex.compile(either(rf"^(?:{_CAPTION_OPENS}|[（(]附?图片?[)�
 NOTE_LABEL = regex.compile(either(r"^(?:编者按语?|编者的话)[：:]?$"))
 #: How an editor's note opens, in either script: 编者按, or 编者的话 (the editor's words), which many papers print.
 NOTE_OPENS = forms("编者按", "编者的话")
+#: A turn's label in a question-and-answer piece (问答): 问：, 答：, 记者：, 主持人：, or the speaker's name (张华：).
+#: A name that says (张华说：, 李红称：) opens a quote in running text, no turn.
+_SPEAKER_NAME = rf"{surname_pattern(Forms())}\p{{Han}}{{1,2}}(?<![说称道讲])"
+TURN_LABEL = regex.compile(either(rf"^(?:问|答|记者|主持人|{_SPEAKER_NAME})[：:]"))
+
+
+def opens_turn(text: str) -> bool:
+    """The line opens a turn of a question-and-answer piece with its speaker's label (记者：…, 张华：…)."""
+    return ("：" in text[:5] or ":" in text[:5]) and TURN_LABEL.match(text) is not None
+
+
 #: A line that opens an editor's note: 编者按…, or 编者的话 alone or before its colon or a space (a line of running text
 #: wrapped there goes on: 编者的话所说，…).
 NOTE_LINE = regex.compile(either(r"^(?:编者按|编者的话(?:$|[\s：:]))"))
