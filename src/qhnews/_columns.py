@@ -41,6 +41,20 @@ def set_width(text: str, width: int) -> int:
 _MOST_HANGING = 2
 
 
+def _quartile_at(largest: int) -> tuple[int, ...]:
+    """Where the upper quartile stands in a sorted window of each size up to ``largest``, as ``quartile`` reads it.
+
+    Examples:
+        >>> _quartile_at(4)
+        (0, 0, 1, 2, 3)
+    """
+    return tuple(size // 2 + (size - size // 2) // 2 for size in range(largest + 1))
+
+
+#: ``_quartile_at`` of the windows of up to 65 lines (``ReflowOptions.window`` up to 32), made once.
+_QUARTILE_AT = _quartile_at(65)
+
+
 def _columns_and_ahead(
     widths: Sequence[int], window: int, start: int = 0, stop: int | None = None
 ) -> tuple[list[int], list[int]]:
@@ -61,8 +75,8 @@ def _columns_and_ahead(
     n = len(widths)
     near = sorted(widths[max(0, start - window) : start + window + 1])
     front = sorted(widths[start : start + window + 1])
-    # where the upper quartile stands in a sorted window of each size, as ``quartile`` reads it
-    at = [size // 2 + (size - size // 2) // 2 for size in range(2 * window + 2)]
+    # the walk may run over a few lines only (``edge_columns``): the table of the usual windows is made once
+    at = _QUARTILE_AT if 2 * window + 2 <= len(_QUARTILE_AT) else _quartile_at(2 * window + 1)
     insort, find = bisect.insort, bisect.bisect_left  # read once: the walk runs on every line of the page
     columns: list[int] = []
     ahead: list[int] = []
