@@ -29,7 +29,6 @@ from qhnews._normalize import Normalized, NormalizeOptions, explain, normalize
 from qhnews._options import ReflowOptions
 from qhnews._paragraphs import HEADS, Seam, breaks, open_quotes
 from qhnews._records import BlockKind, Line, TextBlock
-from qhnews._records_text import tuple_of
 from qhnews._rules import first_verdict, reason
 from qhnews._standalone import PageMeasure, columns_between_headings, standalone_runs
 
@@ -321,7 +320,7 @@ class _Walk:
             nxt = infos[i + 1] if i + 1 < len(infos) else None
             # a bound method per seam: one kept on the walk would tie the walk into a cycle that only the
             # garbage collector frees, with every line and block of the page
-            seam = tuple_of(Seam, (infos[current[-1]], info, nxt, self.text, self.opts, self.open_quotes))
+            seam = Seam(infos[current[-1]], info, nxt, self.text, self.opts, self.open_quotes)
             if len(current) == 1:
                 heads, why = first_verdict(HEADS, seam, (False, ""))
                 if heads:
