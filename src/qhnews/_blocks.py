@@ -253,7 +253,7 @@ def _joined(lines: Sequence[Line], texts: str, options: NormalizeOptions) -> str
 
 def _standalone(infos: Sequence[LineInfo], why: str) -> Block:
     """A standalone group keeps its lines: each may be a heading of its own."""
-    lines = tuple(i.line for i in infos)
+    lines = tuple([i.line for i in infos])  # a list first: a generator resumes once per line
     return Block(TextBlock(BlockKind.STANDALONE, lines, "\n".join(ln.text for ln in lines), reason=why), tuple(infos))
 
 
@@ -283,11 +283,11 @@ class _Walk:
         if self.current and not standalone and self._tail_of_heads():
             standalone = HEAD_TAIL
         if self.current:
-            infos = tuple(self.infos[i] for i in self.current)
+            infos = tuple([self.infos[i] for i in self.current])  # a list first: a generator resumes per line
             if standalone:
                 self.out.append(_standalone(infos, standalone))
             else:
-                lines = tuple(i.line for i in infos)
+                lines = tuple([i.line for i in infos])
                 text = _joined(lines, self.text, self.nopts)
                 flow = Block(TextBlock(BlockKind.FLOW, lines, text, reason=self.why), infos, tuple(self.joins))
                 self.out.extend(_split_ends(flow, self.nopts, self.opts.lead_search_chars, self.patterns))
