@@ -266,6 +266,9 @@ RULES: tuple[tuple[str, Callable[[str], list[Edit]]], ...] = (
 )
 
 _DEFAULT = NormalizeOptions()
+#: The rules that change only what ``VERTICAL_OR_OTHER_SPACE`` finds: ``normalize`` runs neither on a text
+#: it finds nothing in (most texts), one search where each rule would have searched the text.
+_RARE_RULES = frozenset({"vertical_forms", "unify_spaces"})
 
 
 def _apply(text: str, edits: list[Edit]) -> str:
@@ -312,8 +315,9 @@ def normalize(text: str, options: NormalizeOptions | None = None) -> str:
     if pat.NOTHING_TO_NORMALIZE.match(text):
         return text
     opts = options or _DEFAULT
+    rare = pat.VERTICAL_OR_OTHER_SPACE.search(text) is not None
     for name, rule in RULES:
-        if getattr(opts, name):
+        if getattr(opts, name) and (rare or name not in _RARE_RULES):
             edits = rule(text)
             if edits:
                 text = _apply(text, edits)

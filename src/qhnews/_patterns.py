@@ -154,6 +154,9 @@ NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 OTHER_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 #: A vertical-text presentation form (︵ ︶ ﹁ ﹂ ︰ …) that has a horizontal form.
 VERTICAL_FORM = re.compile(r"[\ufe10-\ufe19\ufe30-\ufe44\ufe47\ufe48]")
+#: A vertical form or a space other than U+0020: all that ``vertical_forms`` and ``unify_spaces`` change.
+#: Most texts hold neither, which one search tells both rules.
+VERTICAL_OR_OTHER_SPACE = re.compile(VERTICAL_FORM.pattern[:-1] + OTHER_SPACE.pattern[1:])
 #: Text no rule changes: no space of any kind, no half-width , : ; ? ! ( ) and no vertical form.
 NOTHING_TO_NORMALIZE = regex.compile(
     r"[^ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000,:;?!()\ufe10-\ufe19\ufe30-\ufe44\ufe47\ufe48]*+\Z"
