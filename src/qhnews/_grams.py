@@ -7,6 +7,25 @@ from qhnews._charsets import without
 
 __all__ = ["bigrams", "bigrams_among"]
 
+#: The marks Chinese text sets most often, none a letter or a digit (``pat.NOT_ALNUM`` takes them all).
+_COMMON_MARKS = ("，", "、", "。", "“", "”")
+
+
+def _letters(text: str) -> str:
+    """The letters and digits of a text, in order: ``without(pat.NOT_ALNUM, text)``.
+
+    The commonest marks go first, each by one ``str.replace`` (a scan in C):
+    the pattern then matches only at the few marks left, and a match of it
+    costs as much as a replace's scan of a paragraph.
+
+    Examples:
+        >>> _letters("青洽会，“7月”开幕。")
+        '青洽会7月开幕'
+    """
+    for mark in _COMMON_MARKS:
+        text = text.replace(mark, "")
+    return without(pat.NOT_ALNUM, text)
+
 
 def bigrams(text: str) -> set[int]:
     """The pairs of adjacent letters and digits of a text, punctuation and spaces skipped.
@@ -19,7 +38,7 @@ def bigrams(text: str) -> set[int]:
         >>> len(bigrams("青洽会，青洽")), bigrams("青洽") == bigrams("，青 洽。")
         (3, True)
     """
-    data = without(pat.NOT_ALNUM, text).encode("utf-32-le")
+    data = _letters(text).encode("utf-32-le")
     view = memoryview(data)
     grams = set(view[: len(data) // 8 * 8].cast("Q"))
     grams.update(view[4 : 4 + max(0, len(data) - 4) // 8 * 8].cast("Q"))
@@ -33,7 +52,7 @@ def bigrams_among(text: str, wanted: set[int]) -> set[int]:
         >>> bigrams_among("青洽会，青洽", bigrams("洽会")) == bigrams("洽会")
         True
     """
-    data = without(pat.NOT_ALNUM, text).encode("utf-32-le")
+    data = _letters(text).encode("utf-32-le")
     view = memoryview(data)
     found = wanted.intersection(view[: len(data) // 8 * 8].cast("Q"))
     found.update(wanted.intersection(view[4 : 4 + max(0, len(data) - 4) // 8 * 8].cast("Q")))
