@@ -77,7 +77,7 @@ def _columns_and_ahead(
     front = sorted(widths[start : start + window + 1])
     # the walk may run over a few lines only (``edge_columns``): the table of the usual windows is made once
     at = _QUARTILE_AT if 2 * window + 2 <= len(_QUARTILE_AT) else _quartile_at(2 * window + 1)
-    insort, find = bisect.insort, bisect.bisect_left  # read once: the walk runs on every line of the page
+    insort = bisect.insort  # read once: the walk runs on every line of the page
     columns: list[int] = []
     ahead: list[int] = []
     for i in range(start, n if stop is None else stop):
@@ -87,9 +87,11 @@ def _columns_and_ahead(
             w = widths[i + window + 1]
             insort(near, w)
             insort(front, w)
+        # a window holds a few lines: ``remove`` finds the width leaving it sooner than a bisection called
+        # from here does, and takes out the same (the first of equal widths)
         if i - window >= 0:
-            del near[find(near, widths[i - window])]
-        del front[find(front, widths[i])]
+            near.remove(widths[i - window])
+        front.remove(widths[i])
     return columns, ahead
 
 
