@@ -41,7 +41,9 @@ def split_runs(infos: Sequence[LineInfo], opts: ReflowOptions) -> list[list[int]
     runs: list[list[int]] = []
     for i, info in enumerate(infos):
         cut = info.gap_before > 0 or info.lead_byline or info.alone
-        if not runs or cut or infos[i - 1].alone or infos[i - 1].closes or _heads_dateline(infos, i, opts):
+        above = infos[i - 1]  # (for the first line, the page's last: unread, the first line opens a run)
+        # a headline over a dateline stands only after a sentence's end (``_heads_dateline``): most lines need no call
+        if not runs or cut or above.alone or above.closes or (above.ends_sentence and _heads_dateline(infos, i, opts)):
             runs.append([i])
         else:
             runs[-1].append(i)
