@@ -853,3 +853,20 @@ def test_a_spaced_title_after_a_blank_line_stays_with_the_lines_under_it() -> No
             ("东东县2023年个工作推进零碳城市工作建设", "东东县2023年个工作推进零碳城市工作建设工作"),
         ),
     ]
+
+
+#: Found by scripts/deep (test_parse_returns_the_rendered_articles, 2026-12-03), not cut down: a text whose
+#: headline was printed after it, with an in-body subheading of generic words (推进…工作) that the paragraphs
+#: above it happen to share. boundary.title-after-its-text cut the text there, reading the subheading as the
+#: title of the text above. The group's words were as much the upper text's: the rule now asks for a step of the
+#: group's lean (every block under the heading shares more of the group's words than any block above).
+_SUBHEADING_SHARING_WORDS_WITH_THE_TEXT_ABOVE = _deep_page(
+    "subheading-sharing-words-with-the-text-above-under-a-title-after-it"
+)
+
+
+def test_a_subheading_sharing_words_with_the_text_above_stays_in_its_article() -> None:
+    page = qhnews.parse(_SUBHEADING_SHARING_WORDS_WITH_THE_TEXT_ABOVE)
+    first = page.articles[0]
+    assert first.title == "全面健全 全面推进 着力打造零碳城市"
+    assert [b.text for b in first.blocks if b.kind == "subheading"] == ["推进格局工作工作"]
