@@ -55,8 +55,9 @@ class Forms:
         houses: How a paper names itself inside a credit: 本报记者 X → outlet 本报.
         outlets: Outlets printed whole before 讯 or 电, or before a role: 新华社, 中新社, …
         outlet_endings: How other outlets' names end: <X>日报, <X>晚报, <X>网, …
-        credits: Credits that open a heading byline or follow its names: 文/图, 图/文, 文, 图,
-            文并摄 (文/图 本报记者 X, X 文/图, 本报记者 X 文并摄).
+        credits: Credits that open a heading byline or follow its names: 文/图, 图/文, 文·图, 文, 图,
+            撰文, 文并摄 (文/图 本报记者 X, X 文/图, 本报记者 X 文并摄); before bare names they are
+            set off by a slash, or hold one: 文/X 图/Y, 文/X, 文/图 X, 撰文/X 摄影/Y (with ``labels``).
         labels: Credits printed as a label with a colon before the names of a heading byline:
             撰稿：本报记者 X, 摄影：X Y (the names may go without roles after one).
         markers: Marks printed before a heading byline: ■ □ ● ▲ ◆ ★.
@@ -150,7 +151,8 @@ class Forms:
         converter=_words,
     )
     credits: tuple[str, ...] = attrs.field(
-        default=("文/图", "图/文", "文图", "图文", "文并摄", "文并图", "文/摄", "文", "图"), converter=_words
+        default=("文/图", "图/文", "文·图", "图·文", "文图", "图文", "文并摄", "文并图", "文/摄", "撰文", "文", "图"),
+        converter=_words,
     )
     labels: tuple[str, ...] = attrs.field(default=("撰稿", "摄影", "采写", "文字", "图片"), converter=_words)
     markers: tuple[str, ...] = attrs.field(default=("■", "□", "●", "▲", "◆", "★", "☆"), converter=_words)
@@ -303,6 +305,10 @@ def _compiled(forms: Forms) -> BylinePatterns:
     house = rf"(?:(?:{named}|\p{{Han}}{{1,6}}?{ending})(?:[·•]\p{{Han}}{{1,8}}?{ending})?)"
     # A credit after each name: 王五/文 赵六/图.
     per = r"[/／](?:文|图|摄影|摄)"
+    # …or before each, set off by a slash (文/王五 图/赵六, 撰文/王五 摄影/赵六): not before a credit (文/图)
+    pre = rf"{_alt(_unslashed((*forms.credits, *forms.labels)))}[/／](?!{credits}(?!\p{{Han}}))(?=\p{{Han}})"
+    # a credit that holds a slash or a dot stands before bare names with a space: 文/图 王五, 文·图 王五
+    slashed = _alt(tuple(c for c in forms.credits if c not in _unslashed(forms.credits)))
     # A name stops before a role word or a closer: 记者王五通讯员赵六, 王五整理.
     # (a minority name runs longer, its parts set apart by a middle dot: 阿卜杜·热合曼)
     plain = rf"(?!{stop})\p{{Han}}(?:(?!{stop})[\p{{Han}}·•]){{0,5}}(?:[·•](?:(?!{stop})\p{{Han}}){{1,6}})*"
@@ -365,7 +371,10 @@ def _compiled(forms: Forms) -> BylinePatterns:
     # with a slash or ending in a credit (``credited_hint``)
     credited_source = (
         rf"^(?:(?P<people>{bare}(?<=[文图摄])(?:[\s、]+{bare}(?<=[文图摄])){{0,7}})"
-        rf"|(?P<people>{bares})\s+(?P<after>{credits}))(?P<bare>)$"
+        rf"|(?P<people>{bares})\s+(?P<after>{credits})"
+        # …or a credit before them, as evening and metro papers print it: 文/图 X, 文/X, 文/X 图/Y
+        rf"|(?:{marker}\s*)?(?:(?P<credit>{slashed})\s*|(?P<credit>{credits}|{labels})\s*[/／]\s*)(?P<people>{bares})"
+        rf"|(?:{marker}\s*)?(?P<people>{pre}{bare}(?:\s+{pre}{bare}){{1,3}}))(?P<bare>)$"
     )
     credited_people = people(first, r"[\s、,，]+", rf"(?:\s*{unshot})?")
     houses = _alt(forms.houses)
@@ -405,7 +414,10 @@ def _compiled(forms: Forms) -> BylinePatterns:
         role=regex.compile(either(role)),
         role_start=re.compile(either(hint)),
         people_token=regex.compile(
-            either(rf"(?P<outlet>{house})?(?P<role>{role})|(?P<closer>{closer})|(?P<per>{per})|(?P<name>{runon})")
+            either(
+                rf"(?P<pre>{pre})|(?P<outlet>{house})?(?P<role>{role})|(?P<closer>{closer})|(?P<per>{per})"
+                rf"|(?P<name>{runon})"
+            )
         ),
         lead=regex.compile(either(lead_source)),
         heading_hint=regex.compile(either(f"{role}|{marker}")),
@@ -417,6 +429,11 @@ def _compiled(forms: Forms) -> BylinePatterns:
         name_alone=regex.compile(either(rf"^{surname}(?:(?!{stop})\p{{Han}}){{1,2}}$")),
         surnames=frozenset(c for w in forms.surnames if len(w) == 1 for c in VARIANTS.get(w, w)),
     )
+
+
+def _unslashed(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The credits that hold no slash and no dot (文, 图, 撰文, 摄影): they may stand before a slash and a name."""
+    return tuple(w for w in words if not any(c in w for c in "/／·"))
 
 
 #: The closers that end a photo credit, not a byline: （记者 X 摄） closes a caption.
