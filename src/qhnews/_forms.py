@@ -54,7 +54,7 @@ class Forms:
         roles: Roles printed before names: 记者, 特约通讯员, 全媒体记者, …
         houses: How a paper names itself inside a credit: 本报记者 X → outlet 本报.
         outlets: Outlets printed whole before 讯 or 电, or before a role: 新华社, 中新社, …
-        outlet_endings: How other outlets' names end: <X>日报, <X>晚报, <X>网, …
+        outlet_endings: How other outlets' names end: <X>日报, <X>晚报, <X>网, <App>新闻 (before a role or 讯), …
         credits: Credits that open a heading byline or follow its names: 文/图, 图/文, 文·图, 文, 图,
             撰文, 文并摄 (文/图 本报记者 X, X 文/图, 本报记者 X 文并摄); before bare names they are
             set off by a slash, or hold one: 文/X 图/Y, 文/X, 文/图 X, 撰文/X 摄影/Y (with ``labels``).
@@ -144,6 +144,8 @@ class Forms:
             "广播电视台",
             "融媒体中心",
             "客户端",
+            # an app's brand before a role or 讯 (<X>新闻记者 X, <X>新闻讯): not a title that ends so
+            "新闻",
             "记者团",
             "网",
             "报",
@@ -291,7 +293,8 @@ def surname_pattern(forms: Forms) -> str:
 
 @functools.lru_cache(maxsize=16)
 def _compiled(forms: Forms) -> BylinePatterns:
-    role = _alt(forms.roles)
+    # (记者节, the journalists' day, is a word of titles, no role before a name: 东川新闻记者节…)
+    role = _alt(forms.roles) + "(?!节)"
     closer = _alt(forms.closers)
     credits = _alt(forms.credits)
     labels = _alt(forms.labels)
@@ -300,9 +303,16 @@ def _compiled(forms: Forms) -> BylinePatterns:
     ending = _alt(forms.outlet_endings)
     named = _alt(forms.outlets)
     marker = _alt(forms.markers)
-    # An outlet said before a role inside a credit: 本报记者 X, 新华社记者 X, 解放军报记者 X.
-    # …also a paper and its app or site together: <X>日报·<X>客户端记者 X
-    house = rf"(?:(?:{named}|\p{{Han}}{{1,6}}?{ending})(?:[·•]\p{{Han}}{{1,8}}?{ending})?)"
+    # An outlet said before a role inside a credit: 本报记者 X, 新华社记者 X, 解放军报记者 X; a paper's own
+    # site or app after its name (<X>晚报网N月N日讯, <X>日报客户端记者 X).
+    # …also a paper and its app or site together, joined by a dot or a slash: <X>日报·<X>客户端记者 X,
+    # <X>晚报/<X>新闻记者 X; an app whose name has no outlet's ending only right before the role or 讯
+    # (<X>日报·<App> 记者 X, <X>日报·<App>讯)
+    app = rf"[·•]\p{{Han}}{{2,6}}(?=\s?(?:{_BAR}\s?)?{role}|{_cue('讯')})"
+    house = (
+        rf"(?:(?:{named}|\p{{Han}}{{1,6}}?{ending}(?:{_alt(_OWN_OUTLETS)})?)"
+        rf"(?:[·•/／]\p{{Han}}{{1,8}}?{ending}|{app})?)"
+    )
     # A credit after each name: 王五/文 赵六/图.
     per = r"[/／](?:文|图|摄影|摄)"
     # …or before each, set off by a slash (文/王五 图/赵六, 撰文/王五 摄影/赵六): not before a credit (文/图)
@@ -360,12 +370,17 @@ def _compiled(forms: Forms) -> BylinePatterns:
     )
     after = rf"(?:\s+(?P<after>{credits}))?"
     heading_source = (
-        rf"^(?:(?:{marker}\s*)?(?:(?P<credit>{credits}|{labels}(?=\s*[:：]))\s*[/／:：|丨]?\s*)?(?P<outlet>{outlet}社?)?\s*"
+        rf"^(?:(?:{marker}\s*)?(?:(?P<credit>{credits}|{labels}(?=\s*[:：]))\s*[/／:：|丨]?\s*)?"
+        # (an app's name set off from the role by a bar: <X>日报客户端 | 记者 X)
+        # (the outlet whole: no outlet and role after it, as <X>网 before 时刻新闻记者 X would leave)
+        rf"(?:(?P<outlet>{outlet}社?)\s*{_BAR}?\s*(?!{house}{role}))?\s*"
         rf"(?P<people>{strict}){after}"
         # names without roles after a label: 摄影：X Y
         rf"|(?P<credit>{labels})\s*[:：]\s*(?P<people>{bares})(?P<bare>)"
         # names without roles after a mark (■X, 作者：■X, ■X X <X>报记者 X), with a credit each, or before one
-        rf"|(?P<people>(?:作者\s*[：:]\s*)?{marker}\s*{bares}(?:[\s、]+{strict})?)(?P<bare>))$"
+        rf"|(?P<people>(?:作者\s*[：:]\s*)?{marker}\s*{bares}(?:[\s、]+{strict})?)(?P<bare>)"
+        # …or without a mark, before an outlet's reporter: X <X>报·<X>网记者 Y
+        rf"|(?P<people>{bares}[\s、]+(?={house}{role}){strict})(?P<bare>))$"
     )
     # names without roles with a credit each or after them (X/文 Y/图, X 文/图): tried only on a line
     # with a slash or ending in a credit (``credited_hint``)
@@ -429,6 +444,13 @@ def _compiled(forms: Forms) -> BylinePatterns:
         name_alone=regex.compile(either(rf"^{surname}(?:(?!{stop})\p{{Han}}){{1,2}}$")),
         surnames=frozenset(c for w in forms.surnames if len(w) == 1 for c in VARIANTS.get(w, w)),
     )
+
+
+#: A bar that sets an outlet off from its role (<X>日报客户端 | 记者 X), half- or full-width, or 丨.
+_BAR = r"[|\uff5c丨]"
+
+#: A paper's own site or app, printed after its name as one outlet: <X>晚报网, <X>日报客户端.
+_OWN_OUTLETS = ("网", "客户端")
 
 
 def _unslashed(words: tuple[str, ...]) -> tuple[str, ...]:
