@@ -328,6 +328,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
     surname = surname_pattern(forms)
     bare = rf"{surname}(?:(?:(?!{stop})\p{{Han}}){{1,2}}|[ \u3000](?!{stop})\p{{Han}}(?!\p{{Han}}))(?:{per})?"
     bares = rf"{bare}(?:[\s、]+{bare}){{0,7}}"
+    named_by_surname = rf"{surname}(?:(?!{stop})\p{{Han}}){{1,2}}"
     person = rf"(?:{house}?{role}\s*)?{name}"
     first = rf"{house}?{role}\s*{name}"
     tail = rf"(?:\s*{closer})?"
@@ -364,7 +365,10 @@ def _compiled(forms: Forms) -> BylinePatterns:
         # (each form tried only where 报道 stands ahead: the lookaheads spare the names' backtracking elsewhere)
         rf"(?:\s*[（(]\s*(?:(?=[^（()）]*报道\s*[)）])(?P<people>{untailed})\s+{no_closer}(?P<place>\p{{Han}}{{2,6}}?)报道|(?P<people>{bracketed}))\s*[)）]"
         # (据<X>报报道 after the dateline names a source, no people: the text opens with it)
-        rf"|\s*(?!据)(?=[\s\S]*?报道)(?P<reported>{reported})报道(?:[：:]\s*|(?=\s)))?\s*"
+        rf"|\s*(?!据)(?=[\s\S]*?报道)(?P<reported>{reported})报道(?:[：:]\s*|(?=\s))"
+        # roles and names set off by spaces, no bracket, the text after a space (本报讯 记者 X 通讯员 Y 近日…,
+        # a provincial daily's form): with nothing to close them, the names are told by their surnames
+        rf"|\s+(?P<people>{role}\s*{named_by_surname}(?:\s+(?:{house}?{role}\s*)?{named_by_surname}){{0,7}})(?=\s|$))?\s*"
         # no 讯 or 电, the outlet's reporters before 报道 and a colon: 本报记者X报道：, 新华社记者X、X报道：
         rf"|^(?P<outlet>{named})(?={role})(?=[^：:]{{0,40}}报道[：:])(?P<reported>{reported})报道[：:]\s*"
     )
