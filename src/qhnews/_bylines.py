@@ -7,6 +7,7 @@ heading: 文/图 本报记者 X; trailing: （记者 X）) are patterns of
 
 from __future__ import annotations
 
+import attrs
 import regex
 
 from qhnews._forms import DEFAULT, BylinePatterns, Forms, compiled
@@ -17,6 +18,7 @@ from qhnews._rules import reason
 __all__ = [
     "AUTHOR_NOTE",
     "CREDIT_ENDS",
+    "as_lead",
     "credit_start",
     "heading_byline_ok",
     "heading_match",
@@ -32,6 +34,10 @@ TRAILING = reason("byline.trailing", "bracketed roles and names closing the last
 AUTHOR_NOTE = reason(
     "byline.author-note",
     "a signed piece's closing note on its author (（作者为<单位><职务>）): a trailing byline naming nobody",
+)
+BRACKET_LEAD = reason(
+    "byline.bracket-lead",
+    "roles and names in brackets at the head of a paragraph, its text after them, no outlet: a lead byline",
 )
 NAME_ALONE = reason(
     "byline.name-alone", "a name alone under a headline, over the body, told by its surname: the author, no role"
@@ -129,6 +135,17 @@ def _cuts(run: str, surnames: frozenset[str]) -> list[tuple[str, ...]]:
         if len(run) >= n and run[0] in surnames:
             out.extend((run[:n], *rest) for rest in _cuts(run[n:], surnames))
     return out
+
+
+def as_lead(byline: Byline) -> Byline:
+    """A byline cut off a paragraph's head as a lead byline: （记者 X 通讯员 Y） reads alone as a trailing one.
+
+    Papers that print no outlet before the bracket open the article with it
+    (（记者 X 通讯员 Y）N月N日，…): the article's lead byline, outlet None.
+    """
+    if byline.position is not BylinePosition.TRAILING:
+        return byline
+    return attrs.evolve(byline, position=BylinePosition.LEAD, reason=BRACKET_LEAD)
 
 
 def _patterns(forms: Forms | None) -> BylinePatterns:

@@ -14,7 +14,7 @@ import attrs
 
 from qhnews import _patterns as pat
 from qhnews._blocks import CUT_JUMP, CUT_LEAD, CUT_TRAILING, LEAD_ALONE, Block
-from qhnews._bylines import CREDIT_ENDS, credit_start, name_alone, parse_byline, parse_people, photo_credit
+from qhnews._bylines import CREDIT_ENDS, as_lead, credit_start, name_alone, parse_byline, parse_people, photo_credit
 from qhnews._cues import FURNITURE, JUMP, JUMP_FROM, PHOTO_CREDIT, SPEAKER, LineInfo
 from qhnews._forms import Forms
 from qhnews._normalize import normalize
@@ -223,7 +223,7 @@ def _piece(block: TextBlock, infos: Sequence[LineInfo], forms: Forms | None) -> 
             return JumpUnit(m.group("page"), block.text, block.span)
     byline = parse_byline(block.text, block.span, normalized=True, forms=forms)
     if byline is not None:
-        return BylineUnit(byline)
+        return BylineUnit(as_lead(byline) if block.reason == CUT_LEAD else byline)
     return _heading_run(block, infos)
 
 

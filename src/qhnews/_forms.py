@@ -371,6 +371,9 @@ def _compiled(forms: Forms) -> BylinePatterns:
         rf"|\s+(?P<people>{role}\s*{named_by_surname}(?:\s+(?:{house}?{role}\s*)?{named_by_surname}){{0,7}})(?=\s|$))?\s*"
         # no 讯 or 电, the outlet's reporters before 报道 and a colon: 本报记者X报道：, 新华社记者X、X报道：
         rf"|^(?P<outlet>{named})(?={role})(?=[^：:]{{0,40}}报道[：:])(?P<reported>{reported})报道[：:]\s*"
+        # no outlet: roles and names in brackets at a paragraph's head, its text after them
+        # (（记者 X 通讯员 Y）N月N日，…; on a line of its own the bracket is a trailing byline)
+        rf"|^[（(]\s*(?P<people>{strict})\s*[)）](?=\s*[^\s（()）])"
     )
     after = rf"(?:\s+(?P<after>{credits}))?"
     heading_source = (

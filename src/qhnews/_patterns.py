@@ -235,8 +235,15 @@ _LEAD_MARK = re.compile(LEAD_MARK_LETTERS + either("(?:(?<!报)|道[：:])"))
 
 
 def says_lead_mark(head: str) -> bool:
-    """True when ``head`` holds 讯 or 电 (or 訊, 電), 消, 】 or 报道：: the cheap test before ``BYLINE_LEAD``."""
-    return _LEAD_MARK.search(head) is not None
+    """The cheap test before ``BYLINE_LEAD``.
+
+    True when ``head`` holds 讯 or 电 (or 訊, 電), 消, 】 or 报道：, or opens with a bracket (（记者 X）…).
+    """
+    return head.startswith(_BRACKETS) or _LEAD_MARK.search(head) is not None
+
+
+#: A bracket that opens a lead byline with no outlet: （记者 X 通讯员 Y）….
+_BRACKETS = ("（", "(")
 
 
 def dash_end(text: str) -> bool:
