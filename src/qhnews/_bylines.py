@@ -183,7 +183,7 @@ def heading_match(text: str, patterns: BylinePatterns) -> regex.Match[str] | Non
 
 
 def heading_byline_ok(m: regex.Match[str], forms: Forms | None = None) -> bool:
-    """A bare "role name" line is a byline only with a credit, an outlet or a space after the role.
+    """A bare "role name" line is a byline only with a credit, an outlet or a space or slash after the role.
 
     Names without a role are one only after a mark or with credits (■X, X/文 Y/图, X 文/图).
     """
@@ -192,7 +192,12 @@ def heading_byline_ok(m: regex.Match[str], forms: Forms | None = None) -> bool:
         return True
     people = m.group("people")
     role = _patterns(forms).role.match(people)
-    return role is not None and people[role.end() : role.end() + 1].isspace()
+    after = people[role.end() : role.end() + 1] if role is not None else ""
+    return after.isspace() or after in _ROLE_SLASHES
+
+
+#: A slash between a role and its name: 记者/X.
+_ROLE_SLASHES = ("/", "／")
 
 
 #: A photo credit ends in one of these (摄, 供图, a bracket closing （X 摄）), in either script:

@@ -329,8 +329,10 @@ def _compiled(forms: Forms) -> BylinePatterns:
     bare = rf"{surname}(?:(?:(?!{stop})\p{{Han}}){{1,2}}|[ \u3000](?!{stop})\p{{Han}}(?!\p{{Han}}))(?:{per})?"
     bares = rf"{bare}(?:[\s、]+{bare}){{0,7}}"
     named_by_surname = rf"{surname}(?:(?!{stop})\p{{Han}}){{1,2}}"
-    person = rf"(?:{house}?{role}\s*)?{name}"
-    first = rf"{house}?{role}\s*{name}"
+    # a role may be set off from its name by a slash (（记者/X 通讯员/Y）, a city daily's form)
+    gap = r"(?:\s*[/／])?\s*"
+    person = rf"(?:{house}?{role}{gap})?{name}"
+    first = rf"{house}?{role}{gap}{name}"
     tail = rf"(?:\s*{closer})?"
     # a bracket closing with 摄 or 供图 is a photo credit, no trailing byline: （记者 X 摄）
     unshot = _alt(tuple(c for c in forms.closers if c not in _SHOT))
@@ -344,7 +346,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
     # Inside a dateline's brackets names may run together with no separator (通讯员XY printed for X Y):
     # a run of up to four names, which the reading splits by their surnames (``_bylines.split_names``).
     runon = rf"(?!{stop})\p{{Han}}(?:(?!{stop})[\p{{Han}}·•]){{0,11}}"
-    run_person = rf"(?:{house}?{role}\s*)?{runon}(?:{per})?"
+    run_person = rf"(?:{house}?{role}{gap})?{runon}(?:{per})?"
     bracketed = rf"{run_person}(?:(?:[\s、,，]+|(?={house}?{role})){run_person}){{0,7}}{tail}"
     strict = people(first, r"[\s、,，]+")  # the first person names a role: （记者 X）, 本报记者 X
     loose = people(person, r"[\s、,，]+")  # inside a lead byline's brackets the role may be left out
