@@ -60,7 +60,7 @@ class Forms:
             set off by a slash, or hold one: 文/X 图/Y, 文/X, 文/图 X, 撰文/X 摄影/Y (with ``labels``).
         labels: Credits printed as a label with a colon before the names of a heading byline:
             撰稿：本报记者 X, 摄影：X Y (the names may go without roles after one).
-        markers: Marks printed before a heading byline: ■ □ ● ▲ ◆ ★.
+        markers: Marks printed before a heading byline: ■ □ ● ▲ ◆ ◇ ◎ ★.
         closers: Words after the names that close a byline and name nobody:
             报道, 摄影报道, 整理, 采写, 参与采写 (of reporters who took part, after an article
             credited at its head), 摄.
@@ -91,6 +91,9 @@ class Forms:
             "摄影",
             "摄",
             "编辑",
+            # a commentator signs a commentary: 本报评论员 X (alone, 本报评论员 is a label over its title)
+            "特约评论员",
+            "评论员",
             "整理",
             "作者",
             "拍友",
@@ -157,7 +160,7 @@ class Forms:
         converter=_words,
     )
     labels: tuple[str, ...] = attrs.field(default=("撰稿", "摄影", "采写", "文字", "图片"), converter=_words)
-    markers: tuple[str, ...] = attrs.field(default=("■", "□", "●", "▲", "◆", "★", "☆"), converter=_words)
+    markers: tuple[str, ...] = attrs.field(default=("■", "□", "●", "▲", "◆", "◇", "◎", "★", "☆"), converter=_words)
     closers: tuple[str, ...] = attrs.field(
         default=("摄影报道", "报道", *TOOK_PART, "采写", "整理", "摄", "供图"), converter=_words
     )
@@ -293,8 +296,9 @@ def surname_pattern(forms: Forms) -> str:
 
 @functools.lru_cache(maxsize=16)
 def _compiled(forms: Forms) -> BylinePatterns:
-    # (记者节, the journalists' day, is a word of titles, no role before a name: 东川新闻记者节…)
-    role = _alt(forms.roles) + "(?!节)"
+    # (记者节, the journalists' day, is a word of titles, no role before a name: 东川新闻记者节…;
+    # …评论员文章, a commentary's label, is no role and name either)
+    role = _alt(forms.roles) + "(?!节|文章)"
     closer = _alt(forms.closers)
     credits = _alt(forms.credits)
     labels = _alt(forms.labels)
@@ -382,12 +386,14 @@ def _compiled(forms: Forms) -> BylinePatterns:
         rf"^(?:(?:{marker}\s*)?(?:(?P<credit>{credits}|{labels}(?=\s*[:：]))\s*[/／:：|丨]?\s*)?"
         # (an app's name set off from the role by a bar: <X>日报客户端 | 记者 X)
         # (the outlet whole: no outlet and role after it, as <X>网 before 时刻新闻记者 X would leave)
-        rf"(?:(?P<outlet>{outlet}社?)\s*{_BAR}?\s*(?!{house}{role}))?\s*"
+        rf"(?:(?:《(?P<outlet>[^《》\s]{{1,12}})》|(?P<outlet>{outlet}社?)\s*{_BAR}?\s*(?!{house}{role})))?\s*"
         rf"(?P<people>{strict}){after}"
         # names without roles after a label: 摄影：X Y
         rf"|(?P<credit>{labels})\s*[:：]\s*(?P<people>{bares})(?P<bare>)"
         # names without roles after a mark (■X, 作者：■X, ■X X <X>报记者 X), with a credit each, or before one
         rf"|(?P<people>(?:作者\s*[：:]\s*)?{marker}\s*{bares}(?:[\s、]+{strict})?)(?P<bare>)"
+        # a credit before each roled name: 文/本报记者 X 图/本报通讯员 Y
+        rf"|(?:{marker}\s*)?(?P<people>{pre}{first}(?:\s+{pre}{first}){{1,3}})(?P<bare>)"
         # …or without a mark, before an outlet's reporter: X <X>报·<X>网记者 Y
         rf"|(?P<people>{bares}[\s、]+(?={house}{role}){strict})(?P<bare>))$"
     )
