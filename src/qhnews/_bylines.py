@@ -19,6 +19,7 @@ __all__ = [
     "AUTHOR_NOTE",
     "CREDIT_ENDS",
     "as_lead",
+    "credit_outlet",
     "credit_start",
     "heading_byline_ok",
     "heading_match",
@@ -232,6 +233,18 @@ def photo_credit(text: str, *, whole: bool = True, forms: Forms | None = None) -
     ):
         return None
     return m.group("credit"), people
+
+
+def credit_outlet(text: str, forms: Forms | None = None) -> str | None:
+    """The outlet a photo credit names before its people (中新社发 X 摄 → 中新社), or None.
+
+    Examples:
+        >>> credit_outlet("中新社发 王五 摄"), credit_outlet("王五 摄")
+        ('中新社', None)
+    """
+    patterns = _patterns(forms)
+    m = patterns.photo_credit.match(text) or patterns.caption_credit.search(text)
+    return None if m is None else m.group("outlet")
 
 
 def credit_start(text: str, forms: Forms | None = None) -> int | None:

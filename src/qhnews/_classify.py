@@ -14,7 +14,16 @@ import attrs
 
 from qhnews import _patterns as pat
 from qhnews._blocks import CUT_JUMP, CUT_LEAD, CUT_TRAILING, LEAD_ALONE, Block
-from qhnews._bylines import CREDIT_ENDS, as_lead, credit_start, name_alone, parse_byline, parse_people, photo_credit
+from qhnews._bylines import (
+    CREDIT_ENDS,
+    as_lead,
+    credit_outlet,
+    credit_start,
+    name_alone,
+    parse_byline,
+    parse_people,
+    photo_credit,
+)
 from qhnews._cues import FURNITURE, JUMP, JUMP_FROM, PHOTO_CREDIT, SPEAKER, LineInfo
 from qhnews._forms import Forms
 from qhnews._normalize import normalize
@@ -174,7 +183,7 @@ def _news(
     if pat.CAPTION_LIKE.match(caption.text):
         return None
     said = parse_byline(credit[0], credit[1], normalized=True, forms=forms)
-    outlet = said.outlet if said is not None else None
+    outlet = said.outlet if said is not None else credit_outlet(credit[0], forms)
     byline = Byline(
         credit[0], BylinePosition.TRAILING, caption.credit, outlet, None, caption.people, credit[1], None, PHOTO_NEWS
     )

@@ -433,8 +433,9 @@ def _compiled(forms: Forms) -> BylinePatterns:
     # A photo credit: roles and names (a name may stand alone) and 摄 or 供图.
     # 文并摄 (text and pictures by X) credits the writer of the piece, no photo: a byline's credit.
     shot = r"(?<!文并|文[/／])(?P<credit>摄影|摄|供图)"
-    # …or a role alone, the agency's staff unnamed: 新华社记者摄
-    credited = rf"(?:(?:{outlet}社?)?\s*(?P<people>{loose})|(?P<people>(?:{outlet}社?)?{role}))"
+    # …or a role alone, the agency's staff unnamed: 新华社记者摄; an agency that released the photo says 发
+    # before its photographer's name (中新社发 X 摄, 新华社发 X 摄): 发 is no part of the name
+    credited = rf"(?:(?:(?P<outlet>{outlet}社?)(?:发\s*)?)?\s*(?P<people>{loose})|(?P<people>(?:{outlet}社?)?{role}))"
     photo_credit = rf"^{credited}\s*{shot}$"
     caption_credit = rf"(?:[（(]\s*{credited}\s*{shot}\s*[)）]|(?<=[。！？”]){credited}\s*{shot})$"
     # the characters as OCR misreads them too (记考 for 记者); a mark opening the line; a credit's slash
