@@ -392,6 +392,8 @@ def _compiled(forms: Forms) -> BylinePatterns:
         rf"|(?P<credit>{labels})\s*[:：]\s*(?P<people>{bares})(?P<bare>)"
         # names without roles after a mark (■X, 作者：■X, ■X X <X>报记者 X), with a credit each, or before one
         rf"|(?P<people>(?:作者\s*[：:]\s*)?{marker}\s*{bares}(?:[\s、]+{strict})?)(?P<bare>)"
+        # roles printed as labels, a colon after each, the names told by their surnames: 记者：X Y 实习生：Z
+        rf"|(?P<people>{house}?{role}\s*[:：]\s*{bares}(?:\s+{house}?{role}\s*[:：]\s*{bares}){{0,5}})(?P<bare>)"
         # a credit before each roled name: 文/本报记者 X 图/本报通讯员 Y
         rf"|(?:{marker}\s*)?(?P<people>{pre}{first}(?:\s+{pre}{first}){{1,3}})(?P<bare>)"
         # …or without a mark, before an outlet's reporter: X <X>报·<X>网记者 Y
