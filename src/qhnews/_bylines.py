@@ -86,6 +86,9 @@ def _read_people(text: str, patterns: BylinePatterns) -> tuple[tuple[Person, ...
             outlet = outlet or m.group("outlet")
         elif kind == "per":
             per.append(m.group()[1:])
+        elif kind == "station":  # a station's people print no role: 共享联盟<地>站 X
+            spaced = -1
+            role = None
         elif kind == "pre":  # a credit before its name: 文/王五 图/赵六
             spaced = -1
             per.append(m.group()[:-1])

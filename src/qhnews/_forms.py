@@ -351,6 +351,9 @@ def _compiled(forms: Forms) -> BylinePatterns:
     # a run of up to four names, which the reading splits by their surnames (``_bylines.split_names``).
     runon = rf"(?!{stop})\p{{Han}}(?:(?!{stop})[\p{{Han}}·•]){{0,11}}"
     run_person = rf"(?:{house}?{role}{gap})?{runon}(?:{per})?"
+    # a station of a paper's network of county media centres after its reporters, before its own people, who
+    # print no role (<X>日报记者 X 共享联盟<地>站 Y): their names told by their surnames
+    station = r"\p{Han}{1,8}?站(?=\s)"
     bracketed = rf"{run_person}(?:(?:[\s、,，]+|(?={house}?{role})){run_person}){{0,7}}{tail}"
     strict = people(first, r"[\s、,，]+")  # the first person names a role: （记者 X）, 本报记者 X
     loose = people(person, r"[\s、,，]+")  # inside a lead byline's brackets the role may be left out
@@ -387,7 +390,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
         # (an app's name set off from the role by a bar: <X>日报客户端 | 记者 X)
         # (the outlet whole: no outlet and role after it, as <X>网 before 时刻新闻记者 X would leave)
         rf"(?:(?:《(?P<outlet>[^《》\s]{{1,12}})》|(?P<outlet>{outlet}社?)\s*{_BAR}?\s*(?!{house}{role})))?\s*"
-        rf"(?P<people>{strict}){after}"
+        rf"(?P<people>{strict}(?:\s+{station}\s*{bares})?){after}"
         # names without roles after a label: 摄影：X Y
         rf"|(?P<credit>{labels})\s*[:：]\s*(?P<people>{bares})(?P<bare>)"
         # names without roles after a mark (■X, 作者：■X, ■X X <X>报记者 X), with a credit each, or before one
@@ -448,7 +451,7 @@ def _compiled(forms: Forms) -> BylinePatterns:
         role_start=re.compile(either(hint)),
         people_token=regex.compile(
             either(
-                rf"(?P<pre>{pre})|(?P<outlet>{house})?(?P<role>{role})|(?P<closer>{closer})|(?P<per>{per})"
+                rf"(?P<pre>{pre})|(?P<station>{station})|(?P<outlet>{house})?(?P<role>{role})|(?P<closer>{closer})|(?P<per>{per})"
                 rf"|(?P<name>{runon})"
             )
         ),
