@@ -376,8 +376,9 @@ def _compiled(forms: Forms) -> BylinePatterns:
         # (据<X>报报道 after the dateline names a source, no people: the text opens with it)
         rf"|\s*(?!据)(?=[\s\S]*?报道)(?P<reported>{reported})报道(?:[：:]\s*|(?=\s))"
         # roles and names set off by spaces, no bracket, the text after a space (本报讯 记者 X 通讯员 Y 近日…,
-        # a provincial daily's form): with nothing to close them, the names are told by their surnames
-        rf"|\s+(?P<people>{role}\s*{named_by_surname}(?:\s+(?:{house}?{role}\s*)?{named_by_surname}){{0,7}})(?=\s|$))?\s*"
+        # a provincial daily's form; or a colon after the names, an app's: <App>新闻讯 记者 X：…): with nothing
+        # to close them, the names are told by their surnames
+        rf"|\s+(?P<people>{role}\s*{named_by_surname}(?:\s+(?:{house}?{role}\s*)?{named_by_surname}){{0,7}})(?:(?=\s|$)|[：:]))?\s*"
         # no 讯 or 电, the outlet's reporters before 报道 and a colon: 本报记者X报道：, 新华社记者X、X报道：
         rf"|^(?P<outlet>{named})(?={role})(?=[^：:]{{0,40}}报道[：:])(?P<reported>{reported})报道[：:]\s*"
         # no outlet: roles and names in brackets at a paragraph's head, its text after them
