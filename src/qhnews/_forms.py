@@ -294,6 +294,35 @@ def surname_pattern(forms: Forms) -> str:
     return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
 
 
+def _trailing_source(
+    forms: Forms, *, outlet: str, credits: str, credited_people: str, named_untailed: str, bares: str
+) -> str:
+    """The trailing byline's pattern, from the parts ``_compiled`` builds (an outlet, credits, people)."""
+    houses = _alt(forms.houses)
+    # the sources a story is compiled from: 新华社, <X>日报, 央视新闻 (an outlet's news brand)
+    compiled = rf"(?:{outlet}社?|\p{{Han}}{{1,6}}?新闻)"
+    return (
+        # a signed piece's note on its author, after its last sentence or on a line of its own: （作者为<单位><职务>）,
+        # （作者单位：X）; it names nobody (the author's name heads the piece)
+        rf"(?:(?<=[。！？”…])|^)[（(]\s*(?P<note>作者(?:为|系|是|单位\s*[：:]|简介\s*[：:])[^（）()]{{2,60}})[)）](?P<people>)$"
+        # roles and names, a credit after them: （记者 X 通讯员 Y 文/图）
+        rf"|[（(]\s*(?P<people>{credited_people})(?:\s*(?P<after>{credits}))?\s*[)）]$"
+        # a photo-news item's credit run into its last sentence, no brackets: …。记者 X 通讯员 Y 摄影报道
+        rf"|(?<=[。！？”…])\s*(?P<people>{named_untailed})\s*摄影报道$"
+        # names alone in brackets after the last sentence, or on a line of their own: （X）
+        rf"|(?:(?<=[。！？”…])|^)[（(]\s*(?P<people>{bares})(?P<bare>)\s*[)）]$"
+        # the source of a story taken from another outlet, after its last sentence: （据新华社电）, （据《X报》）
+        rf"|(?:(?<=[。！？”…])|^)[（(]\s*据(?:《(?P<source>[^《》\s]{{1,12}})》|(?P<source>{outlet}社?))"
+        rf"(?:电|消息|报道)?(?P<people>)\s*[)）]$"
+        # …or on a line of its own under the last paragraph, without brackets: 据新华社
+        rf"|^据(?P<source>{outlet}社?)(?P<people>)$"
+        # a story compiled by the paper or from outlets: （本报综合）, （综合新华社、<X>新闻）, 本报综合 on its own line
+        rf"|(?:(?<=[。！？”…])|^)[（(]\s*(?:(?P<source>{houses})综合|综合自?(?P<source>{compiled})(?:[、，,]{compiled}){{0,5}})"
+        rf"(?:报道|消息)?(?P<people>)\s*[)）]$"
+        rf"|^(?P<source>{houses})综合(?P<people>)$"
+    )
+
+
 @functools.lru_cache(maxsize=16)
 def _compiled(forms: Forms) -> BylinePatterns:
     # (记者节, the journalists' day, is a word of titles, no role before a name: 东川新闻记者节…;
@@ -413,28 +442,13 @@ def _compiled(forms: Forms) -> BylinePatterns:
         rf"|(?:{marker}\s*)?(?P<people>{pre}{bare}(?:\s+{pre}{bare}){{1,3}}))(?P<bare>)$"
     )
     credited_people = people(first, r"[\s、,，]+", rf"(?:\s*{unshot})?")
-    houses = _alt(forms.houses)
-    # the sources a story is compiled from: 新华社, <X>日报, 央视新闻 (an outlet's news brand)
-    compiled = rf"(?:{outlet}社?|\p{{Han}}{{1,6}}?新闻)"
-    trailing_source = (
-        # a signed piece's note on its author, after its last sentence or on a line of its own: （作者为<单位><职务>）,
-        # （作者单位：X）; it names nobody (the author's name heads the piece)
-        rf"(?:(?<=[。！？”…])|^)[（(]\s*(?P<note>作者(?:为|系|是|单位\s*[：:]|简介\s*[：:])[^（）()]{{2,60}})[)）](?P<people>)$"
-        # roles and names, a credit after them: （记者 X 通讯员 Y 文/图）
-        rf"|[（(]\s*(?P<people>{credited_people})(?:\s*(?P<after>{credits}))?\s*[)）]$"
-        # a photo-news item's credit run into its last sentence, no brackets: …。记者 X 通讯员 Y 摄影报道
-        rf"|(?<=[。！？”…])\s*(?P<people>{named_untailed})\s*摄影报道$"
-        # names alone in brackets after the last sentence, or on a line of their own: （X）
-        rf"|(?:(?<=[。！？”…])|^)[（(]\s*(?P<people>{bares})(?P<bare>)\s*[)）]$"
-        # the source of a story taken from another outlet, after its last sentence: （据新华社电）, （据《X报》）
-        rf"|(?:(?<=[。！？”…])|^)[（(]\s*据(?:《(?P<source>[^《》\s]{{1,12}})》|(?P<source>{outlet}社?))"
-        rf"(?:电|消息|报道)?(?P<people>)\s*[)）]$"
-        # …or on a line of its own under the last paragraph, without brackets: 据新华社
-        rf"|^据(?P<source>{outlet}社?)(?P<people>)$"
-        # a story compiled by the paper or from outlets: （本报综合）, （综合新华社、<X>新闻）, 本报综合 on its own line
-        rf"|(?:(?<=[。！？”…])|^)[（(]\s*(?:(?P<source>{houses})综合|综合自?(?P<source>{compiled})(?:[、，,]{compiled}){{0,5}})"
-        rf"(?:报道|消息)?(?P<people>)\s*[)）]$"
-        rf"|^(?P<source>{houses})综合(?P<people>)$"
+    trailing_source = _trailing_source(
+        forms,
+        outlet=outlet,
+        credits=credits,
+        credited_people=credited_people,
+        named_untailed=named_untailed,
+        bares=bares,
     )
     # A photo credit: roles and names (a name may stand alone) and 摄 or 供图.
     # 文并摄 (text and pictures by X) credits the writer of the piece, no photo: a byline's credit.
