@@ -468,8 +468,8 @@ def _titles_after_their_texts(
     its own text too, when each part of the text reads as its own headline's:
     the text above the subheading shares more of the subheading's words than
     of the group's and more than the text under it does; the text under it
-    more of the group's words than of the subheading's, and each of its
-    blocks more of them than any block above (a step of the group's lean).
+    more of the group's words than of the subheading's, and more than any
+    block above does (a step of the group's lean).
     The texts are two, cut at that heading (the attachment places it); of
     several such subheadings, the one the text above leans to most.
     """
@@ -484,9 +484,9 @@ def _titles_after_their_texts(
             words = _text_weights(attacher, blocks[c].text)
             above, below = _mean(_shares(words, blocks[:c])), _mean(_shares(words, blocks[c + 1 :]))
             group_above, group_below = _mean(group[:c]), _mean(group[c + 1 :])
-            # the group heads the text under the heading: a step, every block there sharing more of its words
-            # than any block above does (a change point of the group's lean, as in _topic_cut)
-            step = min(group[c + 1 :]) > max(group[:c])
+            # the group heads the text under the heading: no block above shares as much of its words as that
+            # text does (a change point of the group's lean; a short paragraph under it may share few)
+            step = max(group[:c]) < group_below
             own = above > max(below, group_above) and group_below > below and step
             if own and (best is None or above - below > best[0]):
                 best = (above - below, c)
