@@ -478,9 +478,12 @@ def _titles_after_their_texts(
         if t is None or attacher.articles_before[h] != t + 1:  # no group, or one printed over its body
             continue
         blocks = drafts[t].blocks
+        candidates = list(_titles_between(blocks))
+        if not candidates:  # most texts hold no subheading: the group's shares are not read
+            continue
         group = _shares(_weights(attacher, h, k), blocks)
         best: tuple[float, int] | None = None
-        for c in _titles_between(blocks):
+        for c in candidates:
             words = _text_weights(attacher, blocks[c].text)
             above, below = _mean(_shares(words, blocks[:c])), _mean(_shares(words, blocks[c + 1 :]))
             group_above, group_below = _mean(group[:c]), _mean(group[c + 1 :])
