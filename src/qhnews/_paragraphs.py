@@ -206,8 +206,7 @@ _OPENER_PREFIX = frozenset("与此至自从在于除")
     "sentence of the text above runs on into it",
 )
 def _note_opens(s: Seam) -> bool | None:
-    text = s.cur.line.text
-    return True if text.startswith(pat.NOTE_OPENS) and pat.NOTE_LINE.match(text) else None
+    return True if pat.opens_note(s.cur.line.text) else None
 
 
 @rule(

@@ -67,6 +67,7 @@ __all__ = [
     "goes_on",
     "kicker_only",
     "may_be_furniture",
+    "opens_note",
     "opens_paragraph",
     "opens_turn",
     "sentence_end",
@@ -309,9 +310,11 @@ CAPTION_LIKE = regex.compile(either(rf"^(?:{_CAPTION_OPENS}|[（(]附?图片?[)�
 NOTE_LABEL = regex.compile(either(r"^(?:编者按语?|编者的话)[：:]?$"))
 #: How an editor's note opens, in either script: 编者按, or 编者的话 (the editor's words), which many papers print.
 NOTE_OPENS = forms("编者按", "编者的话")
+#: A name printed alone, told by its surname (the default ``Forms.surnames``): a surname and one or two characters.
+_NAME_BY_SURNAME = rf"{surname_pattern(Forms())}\p{{Han}}{{1,2}}"
 #: A turn's label in a question-and-answer piece (问答): 问：, 答：, 记者：, 主持人：, or the speaker's name (张华：).
 #: A name that says (张华说：, 李红称：) opens a quote in running text, no turn.
-_SPEAKER_NAME = rf"{surname_pattern(Forms())}\p{{Han}}{{1,2}}(?<![说称道讲])"
+_SPEAKER_NAME = rf"{_NAME_BY_SURNAME}(?<![说称道讲])"
 TURN_LABEL = regex.compile(either(rf"^(?:问|答|记者|主持人|{_SPEAKER_NAME})[：:]"))
 
 
@@ -323,6 +326,18 @@ def opens_turn(text: str) -> bool:
 #: A line that opens an editor's note: 编者按…, or 编者的话 alone or before its colon or a space (a line of running text
 #: wrapped there goes on: 编者的话所说，…).
 NOTE_LINE = regex.compile(either(r"^(?:编者按|编者的话(?:$|[\s：:]))"))
+
+
+def opens_note(text: str) -> bool:
+    """The text opens an editor's note (``NOTE_LINE``), its label tested first: most lines open no note.
+
+    Examples:
+        >>> opens_note("编者按：本报今起推出系列报道。"), opens_note("编者的话所说，"), opens_note("会议指出，")
+        (True, False, False)
+    """
+    return text.startswith(NOTE_OPENS) and NOTE_LINE.match(text) is not None
+
+
 #: How only an article's head opens: an editor's note (编者按：…, 编者的话), an item of a short-news column (◆…, △…).
 ARTICLE_HEAD = regex.compile(either(r"^(?:编者按|编者的话|[◆◇△▲])"))
 
@@ -374,7 +389,7 @@ _EDITOR_WORDS = (
 )
 _EDITOR = rf"(?:本版)?(?:{_EDITOR_WORDS})"
 #: A name in an editors' credit printed without a colon, told by its surname: two to four Han characters.
-_EDITOR_NAME = rf"(?!{_EDITOR_WORDS}){surname_pattern(Forms())}\p{{Han}}{{1,2}}(?!\p{{Han}})"
+_EDITOR_NAME = rf"(?!{_EDITOR_WORDS}){_NAME_BY_SURNAME}(?!\p{{Han}})"
 _EDITOR_NAMES = rf"{_EDITOR_NAME}(?:[ \u3000、]+{_EDITOR_NAME}){{0,5}}"
 #: Editors' credits: 责任编辑：X, 美术编辑：X 校对：X, 值班编委/X 本版编辑/X, 本版责编：X Y Z; without a colon,
 #: each word a space before its names (责任编辑 X, 编辑 X 校对 Y): 编辑 alone before names is a byline's role

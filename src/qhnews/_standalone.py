@@ -91,9 +91,9 @@ def _heading_like(info: LineInfo, opts: ReflowOptions) -> bool:
 def _opens_a_note(text: str) -> bool:
     """The line opens an editor's note with its words (编者按：…): the note's text, which a column break may cut.
 
-    The label alone (编者按) may stand on a line of its own over the note.
+    The label alone (编者按, ``NOTE_LABEL``) may stand on a line of its own over the note.
     """
-    return any(text.startswith(label) and len(text) > len(label) + 1 for label in pat.NOTE_OPENS)
+    return pat.opens_note(text) and pat.NOTE_LABEL.match(text) is None
 
 
 def _headline_idiom(text: str) -> bool:
